@@ -1,0 +1,134 @@
+package nl.regiopool;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.migrations.MigrationsBundle;
+import nl.regiopool.audit.AuditLog;
+import nl.regiopool.audit.AuditResource;
+import nl.regiopool.auth.AuthFilter;
+import nl.regiopool.auth.DevSecret;
+import nl.regiopool.auth.TokenCommand;
+import nl.regiopool.auth.TokenVerifier;
+import nl.regiopool.cooperative.CooperativeResource;
+import nl.regiopool.db.DatabaseConfig;
+import nl.regiopool.db.EmbeddedDatabase;
+import nl.regiopool.db.Migrator;
+import nl.regiopool.http.Idempotency;
+import nl.regiopool.http.ProblemMappers;
+import nl.regiopool.http.RequestIds;
+import nl.regiopool.http.TimeParamConverters;
+import nl.regiopool.http.Writes;
+import nl.regiopool.me.MeResource;
+import nl.regiopool.member.MemberResource;
+import nl.regiopool.tenancy.Ids;
+import nl.regiopool.tenancy.Transactions;
+import org.glassfish.jersey.server.ServerProperties;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.postgresql.ds.PGSimpleDataSource;
+
+public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        new RegiopoolApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "regiopool";
+    }
+
+    @Override
+    public void initialize(Bootstrap<RegiopoolConfiguration> bootstrap) {
+        configureJson(bootstrap.getObjectMapper());
+        bootstrap.addCommand(new TokenCommand());
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(RegiopoolConfiguration configuration) {
+                DatabaseConfig database = configuration.getDatabase();
+                if (database.isEmbedded()) {
+                    throw new IllegalStateException("db commands need database.url; the embedded database migrates on start");
+                }
+                return database.ownerDataSource(database.getUrl());
+            }
+
+            @Override
+            public String getMigrationsFileName() {
+                return Migrator.CHANGELOG;
+            }
+        });
+    }
+
+    /** Strict JSON: unknown fields, wrong types and duplicate keys are errors, not guesses. */
+    static void configureJson(ObjectMapper mapper) {
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
+                DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    }
+
+    @Override
+    public void run(RegiopoolConfiguration configuration, Environment environment) {
+        DevSecret.applyIfNeeded(configuration);
+        DatabaseConfig database = configuration.getDatabase();
+        String jdbcUrl = database.getUrl();
+        if (database.isEmbedded()) {
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(database);
+            environment.lifecycle().manage(new Managed() {
+                @Override
+                public void stop() {
+                    embedded.close();
+                }
+            });
+            jdbcUrl = embedded.jdbcUrl();
+        }
+        if (database.migratesOnStart()) {
+            PGSimpleDataSource owner = new PGSimpleDataSource();
+            owner.setURL(jdbcUrl);
+            owner.setUser(database.getOwnerUser());
+            owner.setPassword(database.getOwnerPassword());
+            Migrator.migrate(owner, database.getUser());
+        }
+
+        Jdbi jdbi = new JdbiFactory().build(environment, database.applicationDataSource(jdbcUrl), "postgresql");
+        jdbi.installPlugin(new PostgresPlugin());
+
+        ObjectMapper mapper = environment.getObjectMapper();
+        Transactions transactions = new Transactions(jdbi);
+        Writes writes = new Writes(jdbi, new AuditLog(mapper, Ids::next), new Idempotency(mapper));
+
+        environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        environment.jersey().register(new RequestIds());
+        environment.jersey().register(new TimeParamConverters());
+        environment.jersey().register(new AuthFilter(new TokenVerifier(configuration.getAuth())));
+        ProblemMappers.all().forEach(environment.jersey()::register);
+
+        environment.jersey().register(new MeResource());
+        environment.jersey().register(new CooperativeResource(transactions, writes));
+        environment.jersey().register(new MemberResource(transactions, writes));
+        environment.jersey().register(new AuditResource(transactions, mapper));
+    }
+}

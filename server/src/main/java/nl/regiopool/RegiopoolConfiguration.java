@@ -1,0 +1,45 @@
+package nl.regiopool;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.core.server.DefaultServerFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import nl.regiopool.auth.AuthConfig;
+import nl.regiopool.db.DatabaseConfig;
+
+public class RegiopoolConfiguration extends Configuration {
+
+    @Valid
+    @NotNull
+    private DatabaseConfig database = new DatabaseConfig();
+
+    @Valid
+    @NotNull
+    private AuthConfig auth = new AuthConfig();
+
+    public RegiopoolConfiguration() {
+        // Every error is problem+json; our own mappers replace Dropwizard's defaults.
+        ((DefaultServerFactory) getServerFactory()).setRegisterDefaultExceptionMappers(false);
+    }
+
+    @JsonProperty
+    public DatabaseConfig getDatabase() {
+        return database;
+    }
+
+    @JsonProperty
+    public void setDatabase(DatabaseConfig database) {
+        this.database = database;
+    }
+
+    @JsonProperty
+    public AuthConfig getAuth() {
+        return auth;
+    }
+
+    @JsonProperty
+    public void setAuth(AuthConfig auth) {
+        this.auth = auth;
+    }
+}

@@ -1,0 +1,98 @@
+package nl.regiopool.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+
+final class AuditDao {
+
+    private static final String COLUMNS = "tenant_id, id, sequence, occurred_at, actor_subject, actor_roles, action,"
+            + " entity_type, entity_id, before::text AS before, after::text AS after, request_id, previous_hash, hash";
+
+    record StoredEvent(UUID tenantId, UUID id, long sequence, OffsetDateTime occurredAt, String actorSubject,
+                       List<String> actorRoles, String action, String entityType, UUID entityId, JsonNode before,
+                       JsonNode after, String requestId, String previousHash, String hash) {
+    }
+
+    record Filter(String entityType, UUID entityId, String actor, OffsetDateTime from, OffsetDateTime to) {
+    }
+
+    private final ObjectMapper mapper;
+
+    AuditDao(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    List<StoredEvent> list(Handle handle, Filter filter, Long afterSequence, int limit) {
+        return handle.createQuery("SELECT " + COLUMNS + """
+                         FROM audit_event
+                        WHERE (CAST(:entityType AS text) IS NULL OR entity_type = :entityType)
+                          AND (CAST(:entityId AS uuid) IS NULL OR entity_id = :entityId)
+                          AND (CAST(:actor AS text) IS NULL OR actor_subject = :actor)
+                          AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= :from)
+                          AND (CAST(:to AS timestamptz) IS NULL OR occurred_at < :to)
+                          AND (CAST(:after AS bigint) IS NULL OR sequence > :after)
+                        ORDER BY sequence
+                        LIMIT :limit""")
+                .bind("entityType", filter.entityType())
+                .bind("entityId", filter.entityId())
+                .bind("actor", filter.actor())
+                .bind("from", filter.from())
+                .bind("to", filter.to())
+                .bind("after", afterSequence)
+                .bind("limit", limit + 1)
+                .map((rs, ctx) -> map(rs))
+                .list();
+    }
+
+    /** Streams the whole chain in order, for verification without holding it in memory. */
+    void walk(Handle handle, Consumer<StoredEvent> visitor) {
+        try (Stream<StoredEvent> events = handle.createQuery("SELECT " + COLUMNS + " FROM audit_event ORDER BY sequence")
+                .setFetchSize(1000)
+                .map((rs, ctx) -> map(rs))
+                .stream()) {
+            events.forEach(visitor);
+        }
+    }
+
+    private StoredEvent map(ResultSet rs) throws SQLException {
+        Array roles = rs.getArray("actor_roles");
+        return new StoredEvent(
+                rs.getObject("tenant_id", UUID.class),
+                rs.getObject("id", UUID.class),
+                rs.getLong("sequence"),
+                rs.getObject("occurred_at", OffsetDateTime.class),
+                rs.getString("actor_subject"),
+                Arrays.asList((String[]) roles.getArray()),
+                rs.getString("action"),
+                rs.getString("entity_type"),
+                rs.getObject("entity_id", UUID.class),
+                json(rs.getString("before")),
+                json(rs.getString("after")),
+                rs.getString("request_id"),
+                rs.getString("previous_hash"),
+                rs.getString("hash"));
+    }
+
+    private JsonNode json(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return mapper.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

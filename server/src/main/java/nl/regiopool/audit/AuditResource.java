@@ -1,0 +1,74 @@
+package nl.regiopool.audit;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import nl.regiopool.api.AuditApi;
+import nl.regiopool.api.model.AuditEvent;
+import nl.regiopool.api.model.AuditEventList;
+import nl.regiopool.api.model.AuditVerification;
+import nl.regiopool.auth.Caller;
+import nl.regiopool.auth.CurrentCaller;
+import nl.regiopool.auth.Role;
+import nl.regiopool.http.Cursors;
+import nl.regiopool.http.Page;
+import nl.regiopool.tenancy.Transactions;
+
+/** Read access to the audit log, and the chain check. Nobody writes here; writes audit themselves. */
+public final class AuditResource implements AuditApi {
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+
+    private final Transactions transactions;
+    private final AuditDao dao;
+    private final ObjectMapper mapper;
+
+    public AuditResource(Transactions transactions, ObjectMapper mapper) {
+        this.transactions = transactions;
+        this.mapper = mapper;
+        this.dao = new AuditDao(mapper);
+    }
+
+    @Override
+    public Response listAuditEvents(String entityType, UUID entityId, String actor, OffsetDateTime from,
+                                    OffsetDateTime to, Integer limit, String cursor) {
+        Caller caller = caller();
+        Long after = Cursors.decodeLong(cursor);
+        AuditDao.Filter filter = new AuditDao.Filter(entityType, entityId, actor, from, to);
+        Page<AuditDao.StoredEvent> page = Page.of(
+                transactions.read(caller.tenant(), handle -> dao.list(handle, filter, after, limit)), limit,
+                event -> Long.toString(event.sequence()));
+        return Response.ok(new AuditEventList(page.data().stream().map(this::toApi).toList())
+                .nextCursor(page.nextCursor())).build();
+    }
+
+    @Override
+    public Response verifyAuditChain() {
+        Caller caller = caller();
+        ChainVerifier verifier = new ChainVerifier();
+        transactions.read(caller.tenant(), handle -> {
+            dao.walk(handle, verifier::accept);
+            return null;
+        });
+        return Response.ok(new AuditVerification(verifier.firstBroken() == null, verifier.checked())
+                .firstBrokenEventId(verifier.firstBroken())).build();
+    }
+
+    private AuditEvent toApi(AuditDao.StoredEvent event) {
+        return new AuditEvent(event.id(), event.sequence(), event.occurredAt(), event.actorSubject(),
+                event.actorRoles(), event.action(), event.entityType(), event.entityId(), event.requestId(),
+                event.previousHash(), event.hash())
+                .before(event.before() == null ? null : mapper.convertValue(event.before(), OBJECT))
+                .after(event.after() == null ? null : mapper.convertValue(event.after(), OBJECT));
+    }
+
+    private Caller caller() {
+        Caller caller = CurrentCaller.get();
+        caller.requireAny(Role.COOP_ADMIN, Role.AUDITOR);
+        caller.tenant();
+        return caller;
+    }
+}

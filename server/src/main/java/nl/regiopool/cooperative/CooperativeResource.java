@@ -1,0 +1,78 @@
+package nl.regiopool.cooperative;
+
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import nl.regiopool.api.CooperativesApi;
+import nl.regiopool.api.model.CooperativeCreate;
+import nl.regiopool.api.model.CooperativeList;
+import nl.regiopool.auth.Caller;
+import nl.regiopool.auth.CurrentCaller;
+import nl.regiopool.auth.Role;
+import nl.regiopool.http.Cursors;
+import nl.regiopool.http.DatabaseErrors;
+import nl.regiopool.http.ETags;
+import nl.regiopool.http.Page;
+import nl.regiopool.http.ProblemException;
+import nl.regiopool.http.Writes;
+import nl.regiopool.tenancy.Ids;
+import nl.regiopool.tenancy.Transactions;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** Cooperatives are the tenants; only platform operators create and see them. */
+public final class CooperativeResource implements CooperativesApi {
+
+    private final Transactions transactions;
+    private final Writes writes;
+
+    public CooperativeResource(Transactions transactions, Writes writes) {
+        this.transactions = transactions;
+        this.writes = writes;
+    }
+
+    @Override
+    public Response createCooperative(CooperativeCreate body, String idempotencyKey) {
+        Caller caller = operator();
+        return writes.onPlatform(caller, "createCooperative", idempotencyKey, body, write -> {
+            UUID id = Ids.next();
+            CooperativeDao.Row row;
+            try {
+                row = CooperativeDao.insert(write.handle(), id, body.getName().strip(), body.getSlug(), body.getRegion());
+            } catch (UnableToExecuteStatementException e) {
+                if (DatabaseErrors.constraint(e, DatabaseErrors.UNIQUE_VIOLATION).isPresent()) {
+                    throw ProblemException.conflict("COOPERATIVE_SLUG_TAKEN",
+                            "A cooperative with slug '" + body.getSlug() + "' exists already.");
+                }
+                throw e;
+            }
+            write.audit(id, "cooperative.created", "cooperative", id, null, row.cooperative());
+            return Response.created(URI.create("/v1/cooperatives/" + id))
+                    .tag(ETags.of(row.version())).entity(row.cooperative()).build();
+        });
+    }
+
+    @Override
+    public Response getCooperative(UUID cooperativeId) {
+        operator();
+        CooperativeDao.Row row = transactions.readPlatform(handle -> CooperativeDao.find(handle, cooperativeId))
+                .orElseThrow(() -> ProblemException.notFound("Cooperative " + cooperativeId));
+        return Response.ok(row.cooperative()).tag(ETags.of(row.version())).build();
+    }
+
+    @Override
+    public Response listCooperatives(Integer limit, String cursor) {
+        operator();
+        UUID after = Cursors.decodeUuid(cursor);
+        Page<CooperativeDao.Row> page = Page.of(
+                transactions.readPlatform(handle -> CooperativeDao.list(handle, after, limit)), limit,
+                row -> row.cooperative().getId().toString());
+        return Response.ok(new CooperativeList(page.data().stream().map(CooperativeDao.Row::cooperative).toList())
+                .nextCursor(page.nextCursor())).build();
+    }
+
+    private Caller operator() {
+        Caller caller = CurrentCaller.get();
+        caller.requireAny(Role.OPERATOR);
+        return caller;
+    }
+}

@@ -1,0 +1,54 @@
+package nl.regiopool.http;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+
+/** Reading PostgreSQL's SQLSTATEs out of whatever Jdbi wrapped them in. */
+public final class DatabaseErrors {
+
+    public static final String UNIQUE_VIOLATION = "23505";
+    public static final String FOREIGN_KEY_VIOLATION = "23503";
+    public static final String EXCLUSION_VIOLATION = "23P01";
+
+    private DatabaseErrors() {
+    }
+
+    public static SQLException sqlCause(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    public static Optional<String> constraint(Throwable error, String sqlState) {
+        SQLException sql = sqlCause(error);
+        if (sql == null || !sqlState.equals(sql.getSQLState())) {
+            return Optional.empty();
+        }
+        if (sql instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
+            return Optional.ofNullable(psql.getServerErrorMessage().getConstraint()).or(() -> Optional.of(""));
+        }
+        return Optional.of("");
+    }
+
+    public static boolean isSerializationFailure(SQLException sql) {
+        return "40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState());
+    }
+
+    public static boolean isUnavailable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause.getClass().getName().endsWith("PoolExhaustedException")) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,217 @@
+package nl.regiopool.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.dropwizard.jersey.validation.JerseyViolationException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import nl.regiopool.api.model.FieldError;
+import org.glassfish.jersey.server.ParamException;
+import org.glassfish.jersey.server.model.Invocable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every error becomes problem+json: no HTML page, no stack trace, a stable code. */
+public final class ProblemMappers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMappers.class);
+
+    private ProblemMappers() {
+    }
+
+    public static List<Object> all() {
+        return List.of(new OfProblem(), new OfWebApplication(), new OfJson(), new OfViolations(), new OfAnything());
+    }
+
+    public static final class OfProblem implements ExceptionMapper<ProblemException> {
+        @Override
+        public Response toResponse(ProblemException exception) {
+            return Problems.response(exception);
+        }
+    }
+
+    public static final class OfWebApplication implements ExceptionMapper<WebApplicationException> {
+        private static final Pattern CONVERSION_FAILURE = Pattern.compile("(query|header|path) param (\\S+)");
+
+        @Override
+        public Response toResponse(WebApplicationException exception) {
+            if (exception instanceof ParamException param) {
+                String source = param instanceof ParamException.QueryParamException ? "query."
+                        : param instanceof ParamException.HeaderParamException ? "header." : "";
+                if (param instanceof ParamException.PathParamException) {
+                    return Problems.response(404, "NOT_FOUND", "Not found", "No such object: the id is not valid.");
+                }
+                return Problems.response(ProblemException.invalid(source + param.getParameterName(), "INVALID_VALUE",
+                        "The value is not valid for this parameter."));
+            }
+            if (exception instanceof NotFoundException) {
+                return Problems.response(404, "NOT_FOUND", "Not found", "There is no such resource.");
+            }
+            if (exception instanceof NotAllowedException) {
+                Response problem = Problems.response(405, "METHOD_NOT_ALLOWED", "Method not allowed",
+                        "This resource does not support that method.");
+                return Response.fromResponse(problem)
+                        .header(HttpHeaders.ALLOW, exception.getResponse().getHeaderString(HttpHeaders.ALLOW)).build();
+            }
+            if (exception instanceof NotSupportedException) {
+                return Problems.response(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
+                        "Send the body as application/json.");
+            }
+            if (exception instanceof NotAcceptableException) {
+                return Problems.response(406, "NOT_ACCEPTABLE", "Not acceptable",
+                        "This resource answers application/json (errors application/problem+json).");
+            }
+            int status = exception.getResponse().getStatus();
+            if (status == 400 && exception.getMessage() != null) {
+                // Parameter conversion failures, e.g. "Failed to convert query param status to MemberStatus"
+                Matcher parameter = CONVERSION_FAILURE.matcher(exception.getMessage());
+                if (parameter.find()) {
+                    return Problems.response(ProblemException.invalid(parameter.group(1) + "." + parameter.group(2),
+                            "INVALID_VALUE", "The value is not valid for this parameter."));
+                }
+            }
+            if (status >= 500) {
+                LOG.error("Request failed", exception);
+                return Problems.response(status, "INTERNAL_ERROR", "Internal error", "The request failed on our side.");
+            }
+            Response.StatusType type = exception.getResponse().getStatusInfo();
+            return Problems.response(status, type.getReasonPhrase().toUpperCase().replaceAll("[^A-Z]+", "_"),
+                    type.getReasonPhrase(), "The request was refused.");
+        }
+    }
+
+    public static final class OfJson implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException exception) {
+            if (exception instanceof StreamReadException) {
+                return Problems.response(400, "MALFORMED_JSON", "Malformed JSON",
+                        "The body is not well-formed JSON: " + exception.getOriginalMessage());
+            }
+            if (exception instanceof JsonMappingException mapping) {
+                String field = mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining(".")).replace(".[", "[");
+                if (mapping instanceof UnrecognizedPropertyException unknown) {
+                    return Problems.response(ProblemException.invalid(field.isEmpty() ? unknown.getPropertyName() : field,
+                            "UNKNOWN_FIELD", "This field is not part of the request schema."));
+                }
+                if (mapping instanceof ValueInstantiationException || mapping instanceof InvalidFormatException) {
+                    return Problems.response(ProblemException.invalid(field, "INVALID_VALUE",
+                            "The value is not allowed here."));
+                }
+                if (mapping instanceof MismatchedInputException mismatched) {
+                    String message = String.valueOf(mismatched.getOriginalMessage());
+                    if (message.startsWith("Missing required creator property")) {
+                        return Problems.response(ProblemException.invalid(field, "REQUIRED", "This field is required."));
+                    }
+                    return Problems.response(ProblemException.invalid(field.isEmpty() ? "body" : field, "INVALID_TYPE",
+                            "The value has the wrong JSON type."));
+                }
+                return Problems.response(ProblemException.invalid(field.isEmpty() ? "body" : field, "INVALID_VALUE",
+                        "The value cannot be read."));
+            }
+            return Problems.response(400, "MALFORMED_JSON", "Malformed JSON", "The body could not be read.");
+        }
+    }
+
+    public static final class OfViolations implements ExceptionMapper<JerseyViolationException> {
+        @Override
+        public Response toResponse(JerseyViolationException exception) {
+            List<FieldError> errors = exception.getConstraintViolations().stream()
+                    .map(violation -> fieldError(violation, exception.getInvocable()))
+                    .sorted(Comparator.comparing(FieldError::getField))
+                    .toList();
+            return Problems.response(ProblemException.invalid(errors));
+        }
+
+        private static FieldError fieldError(ConstraintViolation<?> violation, Invocable invocable) {
+            StringBuilder field = new StringBuilder();
+            for (Path.Node node : violation.getPropertyPath()) {
+                if (node.getKind() == ElementKind.PARAMETER) {
+                    int index = node.as(Path.ParameterNode.class).getParameterIndex();
+                    field.append(parameterName(invocable, index));
+                } else if (node.getKind() == ElementKind.PROPERTY) {
+                    if (!field.isEmpty() && !field.toString().equals("body")) {
+                        field.append('.');
+                    } else {
+                        field.setLength(0);
+                    }
+                    field.append(node.getName());
+                    if (node.getIndex() != null) {
+                        field.append('[').append(node.getIndex()).append(']');
+                    }
+                }
+            }
+            String annotation = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            String code = switch (annotation) {
+                case "NotNull", "NotBlank", "NotEmpty" -> "REQUIRED";
+                case "Pattern", "Email" -> "INVALID_FORMAT";
+                case "Min", "Max", "DecimalMin", "DecimalMax", "Positive", "PositiveOrZero" -> "OUT_OF_RANGE";
+                case "Size" -> "INVALID_LENGTH";
+                default -> "INVALID_VALUE";
+            };
+            return new FieldError(field.isEmpty() ? "body" : field.toString(), code, violation.getMessage());
+        }
+
+        private static String parameterName(Invocable invocable, int index) {
+            Method method = invocable.getDefinitionMethod();
+            Annotation[] annotations = method.getParameterAnnotations()[index];
+            for (Annotation annotation : annotations) {
+                if (annotation instanceof QueryParam query) {
+                    return "query." + query.value();
+                }
+                if (annotation instanceof HeaderParam header) {
+                    return "header." + header.value();
+                }
+                if (annotation instanceof PathParam path) {
+                    return "path." + path.value();
+                }
+            }
+            return "body";
+        }
+    }
+
+    public static final class OfAnything implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable exception) {
+            SQLException sql = DatabaseErrors.sqlCause(exception);
+            if (DatabaseErrors.isUnavailable(exception)) {
+                LOG.warn("Database unavailable: {}", exception.toString());
+                return Response.fromResponse(Problems.response(503, "SERVICE_UNAVAILABLE", "Service unavailable",
+                        "The database is not reachable right now; retry shortly.")).header("Retry-After", "2").build();
+            }
+            if (sql != null && DatabaseErrors.isSerializationFailure(sql)) {
+                return Problems.response(409, "CONCURRENT_UPDATE", "Conflict",
+                        "The change collided with a concurrent one; retry it.");
+            }
+            LOG.error("Unhandled error", exception);
+            return Problems.response(500, "INTERNAL_ERROR", "Internal error",
+                    "The request failed on our side; quote the requestId when you report it.");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package nl.regiopool.http;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
+import nl.regiopool.api.model.FieldError;
+import nl.regiopool.api.model.Problem;
+import nl.regiopool.api.model.RuleViolation;
+
+/** Builds RFC 9457 problem responses; the {@code type} URI is derived from the stable code. */
+public final class Problems {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+    private static final String TYPE_BASE = "https://regiopool.nl/problems/";
+
+    private Problems() {
+    }
+
+    public static Response response(ProblemException problem) {
+        return response(problem.status(), problem.code(), problem.title(), problem.getMessage(),
+                problem.errors(), problem.violations());
+    }
+
+    public static Response response(int status, String code, String title, String detail) {
+        return response(status, code, title, detail, List.of(), List.of());
+    }
+
+    public static Response response(int status, String code, String title, String detail,
+                                    List<FieldError> errors, List<RuleViolation> violations) {
+        Problem problem = new Problem(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'), title, status, code)
+                .detail(detail)
+                .requestId(RequestIds.current())
+                .errors(errors)
+                .violations(violations);
+        return Response.status(status).type(PROBLEM_JSON).entity(problem).build();
+    }
+}
