@@ -40,6 +40,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
+    private volatile String databaseUrl;
+
     public static void main(String[] args) throws Exception {
         new RegiopoolApplication().run(args);
     }
@@ -90,6 +92,11 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     }
 
+    /** The JDBC URL of the database in use (the embedded one's port is chosen at start). */
+    public String databaseUrl() {
+        return databaseUrl;
+    }
+
     @Override
     public void run(RegiopoolConfiguration configuration, Environment environment) {
         DevSecret.applyIfNeeded(configuration);
@@ -105,6 +112,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
             });
             jdbcUrl = embedded.jdbcUrl();
         }
+        databaseUrl = jdbcUrl;
         if (database.migratesOnStart()) {
             PGSimpleDataSource owner = new PGSimpleDataSource();
             owner.setURL(jdbcUrl);

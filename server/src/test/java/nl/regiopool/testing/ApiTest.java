@@ -1,0 +1,66 @@
+package nl.regiopool.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.regiopool.client.ApiException;
+import nl.regiopool.client.api.CooperativesApi;
+import nl.regiopool.client.api.MembersApi;
+import nl.regiopool.client.model.CooperativeCreate;
+import nl.regiopool.client.model.Member;
+import nl.regiopool.client.model.MemberCreate;
+import nl.regiopool.client.model.Sector;
+import org.junit.jupiter.api.AfterEach;
+
+/** Base of API tests: the shared app, fixtures made through the SDK, and the spec check after each test. */
+public abstract class ApiTest {
+
+    public static final String VALID_IBAN = "NL91ABNA0417164300";
+    private static final AtomicInteger KVK = new AtomicInteger(10_000_000 + (int) (Math.random() * 1_000_000));
+
+    static {
+        TestApp.baseUri();
+    }
+
+    @AfterEach
+    void responsesMatchTheSpec() {
+        assertThat(SpecConformance.drainMismatches()).as("responses that do not match openapi.yaml").isEmpty();
+    }
+
+    protected static UUID newCooperative() throws ApiException {
+        String slug = "coop-" + UUID.randomUUID().toString().substring(0, 8);
+        return new CooperativesApi(TestApp.client(TestApp.operatorToken()))
+                .createCooperative(new CooperativeCreate().name("Zorgpool " + slug).slug(slug).region("Achterhoek"), null)
+                .getId();
+    }
+
+    protected static String nextKvk() {
+        return Integer.toString(KVK.incrementAndGet());
+    }
+
+    protected static MemberCreate memberCreate(String name) {
+        return new MemberCreate().name(name).kvkNumber(nextKvk()).sector(Sector.GP_PRACTICE)
+                .postcode("7001 AB").iban(VALID_IBAN);
+    }
+
+    protected static Member newMember(UUID tenant, String name) throws ApiException {
+        return new MembersApi(TestApp.client(TestApp.adminToken(tenant))).createMember(memberCreate(name), null);
+    }
+
+    /** Rows in a table, counted as the superuser (past row-level security). */
+    protected static long rowCount(String table) {
+        try (Connection connection = TestApp.superuserConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
