@@ -18,6 +18,7 @@ import nl.regiopool.audit.AuditLog;
 import nl.regiopool.audit.AuditResource;
 import nl.regiopool.auth.AuthFilter;
 import nl.regiopool.auth.DevSecret;
+import nl.regiopool.auth.OperationRoles;
 import nl.regiopool.auth.TokenCommand;
 import nl.regiopool.auth.TokenVerifier;
 import nl.regiopool.cooperative.CooperativeResource;
@@ -81,7 +82,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
                 DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // on the factory: the JAX-RS provider creates parsers from it directly
+        mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -131,7 +133,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
         environment.jersey().register(new RequestIds());
         environment.jersey().register(new TimeParamConverters());
-        environment.jersey().register(new AuthFilter(new TokenVerifier(configuration.getAuth())));
+        environment.jersey().register(new AuthFilter(new TokenVerifier(configuration.getAuth()), OperationRoles.fromPackagedSpec()));
         ProblemMappers.all().forEach(environment.jersey()::register);
 
         environment.jersey().register(new MeResource());

@@ -7,10 +7,14 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
+import java.util.Set;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.ResourceMethod;
 import nl.regiopool.http.ProblemException;
 
 /**
- * Every matched request needs a valid bearer token; the caller becomes the request's principal.
+ * Every matched request needs a valid bearer token (401 otherwise) whose roles the operation's
+ * {@code x-roles} in the spec allow (403 otherwise); the caller becomes the request's principal.
  * Runs after matching, so an unknown route is a 404 whatever the token.
  */
 @Priority(Priorities.AUTHENTICATION)
@@ -19,9 +23,23 @@ public final class AuthFilter implements ContainerRequestFilter {
     private static final String BEARER = "bearer ";
 
     private final TokenVerifier verifier;
+    private final OperationRoles operationRoles;
 
-    public AuthFilter(TokenVerifier verifier) {
+    public AuthFilter(TokenVerifier verifier, OperationRoles operationRoles) {
         this.verifier = verifier;
+        this.operationRoles = operationRoles;
+    }
+
+    /** 403 unless the operation's x-roles in the spec include one of the caller's roles. */
+    private void authorize(ContainerRequestContext request, Caller caller) {
+        ResourceMethod method = ((ExtendedUriInfo) request.getUriInfo()).getMatchedResourceMethod();
+        String operationId = method.getInvocable().getDefinitionMethod().getName();
+        Set<Role> allowed = operationRoles.allowed(operationId)
+                .orElseThrow(() -> new IllegalStateException("Operation " + operationId + " is not in the spec"));
+        if (caller.roles().stream().noneMatch(allowed::contains)) {
+            throw ProblemException.forbidden("This operation needs one of the roles "
+                    + allowed.stream().map(Role::claim).sorted().toList() + ".");
+        }
     }
 
     @Override
@@ -36,6 +54,7 @@ public final class AuthFilter implements ContainerRequestFilter {
         } catch (TokenVerifier.InvalidTokenException e) {
             throw ProblemException.unauthenticated(e.getMessage());
         }
+        authorize(request, caller);
         CurrentCaller.set(caller);
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {

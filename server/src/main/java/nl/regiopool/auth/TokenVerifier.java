@@ -17,7 +17,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -80,9 +79,7 @@ public final class TokenVerifier {
         } catch (JWTVerificationException e) {
             throw new InvalidTokenException("The token is not a well-formed JWT.");
         }
-        JWTVerifier verifier = decoded.getKeyId() == null ? defaultVerifier
-                : Optional.ofNullable(verifiersByKeyId.get(decoded.getKeyId()))
-                        .orElse(verifiersByKeyId.isEmpty() ? defaultVerifier : null);
+        JWTVerifier verifier = decoded.getKeyId() == null ? defaultVerifier : verifiersByKeyId.get(decoded.getKeyId());
         if (verifier == null) {
             throw new InvalidTokenException("The token's key id is not known.");
         }

@@ -1,0 +1,138 @@
+package nl.regiopool.audit;
+
+import static nl.regiopool.testing.Problems.expectProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.regiopool.client.ApiException;
+import nl.regiopool.client.api.AuditApi;
+import nl.regiopool.client.api.MembersApi;
+import nl.regiopool.client.model.AuditEvent;
+import nl.regiopool.client.model.AuditEventList;
+import nl.regiopool.client.model.AuditVerification;
+import nl.regiopool.client.model.Member;
+import nl.regiopool.client.model.MemberPatch;
+import nl.regiopool.testing.ApiTest;
+import nl.regiopool.testing.TestApp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AuditApiTest extends ApiTest {
+
+    private UUID tenant;
+    private AuditApi asAdmin;
+
+    @BeforeEach
+    void cooperative() throws ApiException {
+        tenant = newCooperative();
+        asAdmin = new AuditApi(TestApp.client(TestApp.adminToken(tenant)));
+    }
+
+    @Test
+    void everyWriteIsAnEventInAnIntactChain() throws ApiException {
+        String adminToken = TestApp.adminToken(tenant);
+        MembersApi members = new MembersApi(TestApp.client(adminToken));
+        Member member = members.createMember(memberCreate("Praktijk"), null);
+        members.updateMember(member.getId(), new MemberPatch().name("Praktijk Zuid"), "\"1\"");
+
+        List<AuditEvent> events = asAdmin.listAuditEvents(null, null, null, null, null, null, null).getData();
+        assertThat(events).extracting(AuditEvent::getAction)
+                .containsExactly("cooperative.created", "member.created", "member.updated");
+        assertThat(events).extracting(AuditEvent::getSequence).containsExactly(1L, 2L, 3L);
+        AuditEvent update = events.get(2);
+        assertThat(update.getBefore()).containsEntry("name", "Praktijk");
+        assertThat(update.getAfter()).containsEntry("name", "Praktijk Zuid");
+        assertThat(update.getActorRoles()).containsExactly("coop_admin");
+        assertThat(update.getRequestId()).isNotBlank();
+        assertThat(update.getPreviousHash()).isEqualTo(events.get(1).getHash());
+        assertThat(events.get(0).getPreviousHash()).isEqualTo("0".repeat(64));
+
+        AuditVerification verification = new AuditApi(TestApp.client(TestApp.auditorToken(tenant))).verifyAuditChain();
+        assertThat(verification.getIntact()).isTrue();
+        assertThat(verification.getCheckedEvents()).isEqualTo(3);
+        assertThat(verification.getFirstBrokenEventId()).isNull();
+    }
+
+    @Test
+    void theRequestIdOfTheWriteIsStored() throws ApiException {
+        MembersApi members = new MembersApi(TestApp.client(TestApp.adminToken(tenant)));
+        String requestId = "trace-" + UUID.randomUUID();
+        Member member = members.createMember(memberCreate("Traced"), null, java.util.Map.of("X-Request-Id", requestId));
+        AuditEventList events = asAdmin.listAuditEvents("member", member.getId(), null, null, null, null, null);
+        assertThat(events.getData()).singleElement().satisfies(event -> assertThat(event.getRequestId()).isEqualTo(requestId));
+    }
+
+    @Test
+    void filtersAndPagesInChainOrder() throws ApiException {
+        MembersApi members = new MembersApi(TestApp.client(TestApp.adminToken(tenant)));
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(members.createMember(memberCreate("M" + i), null).getId());
+        }
+        assertThat(asAdmin.listAuditEvents("member", ids.get(3), null, null, null, null, null).getData())
+                .extracting(AuditEvent::getEntityId).containsExactly(ids.get(3));
+        assertThat(asAdmin.listAuditEvents("cooperative", null, null, null, null, null, null).getData()).hasSize(1);
+
+        List<Long> sequences = new ArrayList<>();
+        String cursor = null;
+        do {
+            AuditEventList page = asAdmin.listAuditEvents(null, null, null, null, null, 2, cursor);
+            page.getData().forEach(event -> sequences.add(event.getSequence()));
+            cursor = page.getNextCursor();
+        } while (cursor != null);
+        assertThat(sequences).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+
+        AuditEvent third = asAdmin.listAuditEvents(null, null, null, null, null, null, null).getData().get(2);
+        assertThat(asAdmin.listAuditEvents(null, null, null, third.getOccurredAt(), null, null, null).getData())
+                .extracting(AuditEvent::getSequence).startsWith(3L);
+        assertThat(asAdmin.listAuditEvents(null, null, "nobody", null, null, null, null).getData()).isEmpty();
+    }
+
+    @Test
+    void membersCannotReadTheAuditLogAndOtherTenantsEventsAreInvisible() throws ApiException {
+        Member member = newMember(tenant, "Lid");
+        AuditApi asMember = new AuditApi(TestApp.client(TestApp.memberToken(tenant, member.getId())));
+        expectProblem(403, "FORBIDDEN", () -> asMember.listAuditEvents(null, null, null, null, null, null, null));
+        expectProblem(403, "FORBIDDEN", asMember::verifyAuditChain);
+
+        AuditApi otherAdmin = new AuditApi(TestApp.client(TestApp.adminToken(newCooperative())));
+        assertThat(otherAdmin.listAuditEvents("member", member.getId(), null, null, null, null, null).getData()).isEmpty();
+    }
+
+    @Test
+    void verifyFindsTheFirstTamperedEvent() throws Exception {
+        MembersApi members = new MembersApi(TestApp.client(TestApp.adminToken(tenant)));
+        members.createMember(memberCreate("Een"), null);
+        members.createMember(memberCreate("Twee"), null);
+        members.createMember(memberCreate("Drie"), null);
+        AuditEvent second = asAdmin.listAuditEvents(null, null, null, null, null, null, null).getData().get(2);
+
+        // only a superuser can do this, with the append-only trigger switched off
+        try (Connection superuser = TestApp.superuserConnection()) {
+            superuser.setAutoCommit(false);
+            try (Statement statement = superuser.createStatement()) {
+                statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
+            }
+            try (PreparedStatement tamper = superuser.prepareStatement(
+                    "UPDATE audit_event SET after = jsonb_set(after, '{name}', '\"Vals\"') WHERE tenant_id = ? AND id = ?")) {
+                tamper.setObject(1, tenant);
+                tamper.setObject(2, second.getId());
+                assertThat(tamper.executeUpdate()).isEqualTo(1);
+            }
+            try (Statement statement = superuser.createStatement()) {
+                statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
+            }
+            superuser.commit();
+        }
+
+        AuditVerification verification = asAdmin.verifyAuditChain();
+        assertThat(verification.getIntact()).isFalse();
+        assertThat(verification.getFirstBrokenEventId()).isEqualTo(second.getId());
+        assertThat(verification.getCheckedEvents()).isEqualTo(3);
+    }
+}

@@ -1,0 +1,120 @@
+package nl.regiopool.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import nl.regiopool.client.model.Problem;
+import nl.regiopool.testing.ApiTest;
+import nl.regiopool.testing.Http;
+import nl.regiopool.testing.Problems;
+import nl.regiopool.testing.SpecOperations;
+import nl.regiopool.testing.TestApp;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every operation of the spec refuses every kind of bad token with 401 problem+json. */
+class AuthApiTest extends ApiTest {
+
+    private static final String SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789";
+    private static UUID tenant;
+
+    @BeforeAll
+    static void cooperative() throws Exception {
+        tenant = newCooperative();
+    }
+
+    record BadToken(String name, String token) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<BadToken> badTokens() {
+        Instant now = Instant.now();
+        String tenantId = UUID.randomUUID().toString();
+        Algorithm right = Algorithm.HMAC256(SECRET.getBytes(StandardCharsets.UTF_8));
+        Algorithm wrong = Algorithm.HMAC256("another-secret-that-is-long-enough-0123456789".getBytes(StandardCharsets.UTF_8));
+        String header = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"iss\":\"regiopool-test\","
+                + "\"aud\":\"regiopool-api\",\"sub\":\"mallory\",\"roles\":[\"coop_admin\"],\"tenant\":\"" + tenantId
+                + "\",\"exp\":" + now.plusSeconds(600).getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8));
+        return Stream.of(
+                new BadToken("no token", null),
+                new BadToken("garbage", "not.a.jwt"),
+                new BadToken("expired", TestApp.expiredToken(UUID.fromString(tenantId))),
+                new BadToken("alg none", header + "." + payload + "."),
+                new BadToken("forged signature", base(now, tenantId).sign(wrong)),
+                new BadToken("wrong issuer", base(now, tenantId).withIssuer("someone-else").sign(right)),
+                new BadToken("wrong audience", base(now, tenantId).withAudience("other-api").sign(right)),
+                new BadToken("not yet valid", base(now, tenantId).withNotBefore(now.plus(Duration.ofHours(1))).sign(right)),
+                new BadToken("unknown key id", base(now, tenantId).withKeyId("rogue-key").sign(right)),
+                new BadToken("missing tenant", base(now, null).sign(right)),
+                new BadToken("unknown role", base(now, tenantId).withClaim("roles", List.of("superuser")).sign(right)),
+                new BadToken("member without member claim",
+                        base(now, tenantId).withClaim("roles", List.of("member")).sign(right)),
+                new BadToken("no roles", base(now, tenantId).withClaim("roles", List.<String>of()).sign(right)),
+                new BadToken("no expiry", JWT.create().withIssuer("regiopool-test").withAudience("regiopool-api")
+                        .withSubject("x").withClaim("roles", List.of("coop_admin")).withClaim("tenant", tenantId).sign(right)));
+    }
+
+    private static com.auth0.jwt.JWTCreator.Builder base(Instant now, String tenantId) {
+        com.auth0.jwt.JWTCreator.Builder builder = JWT.create()
+                .withIssuer("regiopool-test")
+                .withAudience("regiopool-api")
+                .withSubject("mallory")
+                .withIssuedAt(now)
+                .withExpiresAt(now.plusSeconds(600))
+                .withClaim("roles", List.of("coop_admin"));
+        return tenantId == null ? builder : builder.withClaim("tenant", tenantId);
+    }
+
+    static Stream<Object[]> everyOperationWithEveryBadToken() {
+        return SpecOperations.all().stream()
+                .flatMap(operation -> badTokens().map(token -> new Object[] {operation, token}));
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("everyOperationWithEveryBadToken")
+    void isRefusedWith401(SpecOperations.Operation operation, BadToken token) {
+        long members = rowCount("member");
+        HttpResponse<String> response = Http.send(operation.method(), operation.samplePath(), token.token(),
+                operation.hasBody() ? "application/json" : null, operation.hasBody() ? "{}" : null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        Problem problem = Problems.parse(response.body());
+        assertThat(problem.getCode()).isEqualTo("UNAUTHENTICATED");
+        assertThat(rowCount("member")).isEqualTo(members);
+    }
+
+    static Stream<Object[]> everyOperationWithARoleItDoesNotAllow() {
+        return SpecOperations.all().stream().flatMap(operation -> Stream.of("operator", "coop_admin", "member", "auditor")
+                .filter(role -> !operation.roles().contains(role))
+                .map(role -> new Object[] {operation, role}));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("everyOperationWithARoleItDoesNotAllow")
+    void isForbiddenForRolesTheSpecDoesNotList(SpecOperations.Operation operation, String role) {
+        UUID member = UUID.randomUUID();
+        String token = TestApp.token(role, role.equals("operator") ? null : tenant, role.equals("member") ? member : null);
+        HttpResponse<String> response = Http.send(operation.method(), operation.samplePath(), token,
+                operation.hasBody() ? "application/json" : null, operation.hasBody() ? "{}" : null);
+
+        // 403 before anything else: the body is not even read for a role that may not call this
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+        assertThat(Problems.parse(response.body()).getCode()).isEqualTo("FORBIDDEN");
+    }
+}

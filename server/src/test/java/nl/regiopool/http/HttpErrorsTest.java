@@ -1,0 +1,135 @@
+package nl.regiopool.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import nl.regiopool.client.model.FieldError;
+import nl.regiopool.client.model.Problem;
+import nl.regiopool.testing.ApiTest;
+import nl.regiopool.testing.Http;
+import nl.regiopool.testing.Problems;
+import nl.regiopool.testing.SpecOperations;
+import nl.regiopool.testing.TestApp;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Whatever goes wrong, the answer is problem+json with a stable code, and nothing is written. */
+class HttpErrorsTest extends ApiTest {
+
+    private static UUID tenant;
+    private static String admin;
+
+    @BeforeAll
+    static void cooperative() throws Exception {
+        tenant = newCooperative();
+        admin = TestApp.adminToken(tenant);
+    }
+
+    private static Problem problem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).doesNotContain("<html", "Exception", "\tat ");
+        Problem problem = Problems.parse(response.body());
+        assertThat(problem.getCode()).isEqualTo(code);
+        assertThat(problem.getRequestId()).isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+        return problem;
+    }
+
+    @Test
+    void unknownRouteWrongMethodAndMediaTypes() {
+        problem(Http.get("/v1/nothing-here", admin), 404, "NOT_FOUND");
+        problem(Http.get("/", null), 404, "NOT_FOUND");
+        HttpResponse<String> delete = Http.send("DELETE", "/v1/members", admin, null, null);
+        problem(delete, 405, "METHOD_NOT_ALLOWED");
+        assertThat(delete.headers().firstValue("Allow")).isPresent();
+        problem(Http.send("POST", "/v1/members", admin, "text/plain", "name=x"), 415, "UNSUPPORTED_MEDIA_TYPE");
+        problem(Http.send("GET", "/v1/members", admin, null, null, "Accept", "text/html"), 406, "NOT_ACCEPTABLE");
+        problem(Http.get("/v1/members/not-a-uuid", admin), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void badJsonIsNamed() {
+        problem(Http.send("POST", "/v1/members", admin, "application/json", "{\"name\":"), 400, "MALFORMED_JSON");
+        problem(Http.send("POST", "/v1/members", admin, "application/json", "{\"name\":\"x\",\"kvkNumber\":\"12345678\",\"sector\":\"OTHER\",\"postcode\":\"1234 AB\","
+                + "\"iban\":\"NL91ABNA0417164300\"} trailing"), 400, "MALFORMED_JSON");
+
+        Problem unknown = problem(Http.send("POST", "/v1/members", admin, "application/json",
+                "{\"name\":\"x\",\"kvkNumber\":\"12345678\",\"sector\":\"OTHER\",\"postcode\":\"1234 AB\","
+                + "\"iban\":\"NL91ABNA0417164300\",\"bsn\":\"123456782\"}"), 422, "VALIDATION_FAILED");
+        assertThat(unknown.getErrors()).extracting(FieldError::getField, FieldError::getCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bsn", "UNKNOWN_FIELD"));
+
+        Problem wrongType = problem(Http.send("POST", "/v1/members", admin, "application/json",
+                "{\"name\":[1],\"kvkNumber\":\"12345678\",\"sector\":\"OTHER\",\"postcode\":\"1234 AB\",\"iban\":\"x\"}"),
+                422, "VALIDATION_FAILED");
+        assertThat(wrongType.getErrors()).extracting(FieldError::getField).containsExactly("name");
+
+        Problem numberForString = problem(Http.send("POST", "/v1/members", admin, "application/json",
+                "{\"name\":\"x\",\"kvkNumber\":12345678,\"sector\":\"OTHER\",\"postcode\":\"1234 AB\",\"iban\":\"x\"}"),
+                422, "VALIDATION_FAILED");
+        assertThat(numberForString.getErrors()).extracting(FieldError::getField).containsExactly("kvkNumber");
+
+        Problem badEnum = problem(Http.send("POST", "/v1/members", admin, "application/json",
+                "{\"name\":\"x\",\"kvkNumber\":\"12345678\",\"sector\":\"BAKERY\",\"postcode\":\"1234 AB\",\"iban\":\"x\"}"),
+                422, "VALIDATION_FAILED");
+        assertThat(badEnum.getErrors()).extracting(FieldError::getField).containsExactly("sector");
+
+        Problem missing = problem(Http.send("POST", "/v1/members", admin, "application/json", "{}"), 422,
+                "VALIDATION_FAILED");
+        assertThat(missing.getErrors()).extracting(FieldError::getCode).containsOnly("REQUIRED");
+
+        problem(Http.send("POST", "/v1/members", admin, "application/json", ""), 422, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void badQueryParametersAreFieldErrors() {
+        Problem status = problem(Http.get("/v1/members?status=GONE", admin), 422, "VALIDATION_FAILED");
+        assertThat(status.getErrors()).extracting(FieldError::getField).containsExactly("query.status");
+        Problem limit = problem(Http.get("/v1/members?limit=abc", admin), 422, "VALIDATION_FAILED");
+        assertThat(limit.getErrors()).extracting(FieldError::getField).containsExactly("query.limit");
+        Problem from = problem(Http.get("/v1/audit-events?from=yesterday", admin), 422, "VALIDATION_FAILED");
+        assertThat(from.getErrors()).extracting(FieldError::getField).containsExactly("query.from");
+    }
+
+    @Test
+    void requestIdIsEchoedOrGenerated() {
+        HttpResponse<String> echoed = Http.send("GET", "/v1/me", admin, null, null, "X-Request-Id", "abc-123");
+        assertThat(echoed.headers().firstValue("X-Request-Id")).hasValue("abc-123");
+        HttpResponse<String> generated = Http.get("/v1/me", admin);
+        assertThat(generated.headers().firstValue("X-Request-Id").orElseThrow()).hasSize(36);
+        HttpResponse<String> insane = Http.send("GET", "/v1/me", admin, null, null, "X-Request-Id", "<script>");
+        assertThat(insane.headers().firstValue("X-Request-Id").orElseThrow()).hasSize(36);
+    }
+
+    static Stream<Object[]> malformedBodiesForEveryWrite() {
+        List<String> bodies = List.of("{", "[]", "\"text\"", "42", "null", "{\"unknownField\":true}",
+                "{\"name\":{\"deep\":{\"deeper\":[[[[[]]]]]}}}", "{\"name\":\"" + "x".repeat(100_000) + "\"}");
+        return SpecOperations.all().stream().filter(SpecOperations.Operation::hasBody)
+                .flatMap(operation -> bodies.stream().map(body -> new Object[] {operation, body}));
+    }
+
+    @ParameterizedTest(name = "{0} with body #{index}")
+    @MethodSource("malformedBodiesForEveryWrite")
+    void malformedBodiesWriteNothing(SpecOperations.Operation operation, String body) {
+        String role = operation.roles().get(0);
+        String token = TestApp.token(role, role.equals("operator") ? null : tenant,
+                role.equals("member") ? UUID.randomUUID() : null);
+        long members = rowCount("member");
+        long cooperatives = rowCount("cooperative");
+        long events = rowCount("audit_event");
+
+        HttpResponse<String> response = Http.send(operation.method(), operation.samplePath(), token,
+                "application/json", body, "If-Match", "\"1\"");
+
+        assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(rowCount("member")).isEqualTo(members);
+        assertThat(rowCount("cooperative")).isEqualTo(cooperatives);
+        assertThat(rowCount("audit_event")).isEqualTo(events);
+    }
+}
