@@ -1,0 +1,50 @@
+package nl.regiopool.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ChainHashTest {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Test
+    void canonicalJsonSortsKeysAndNormalisesNumbers() throws Exception {
+        JsonNode a = mapper.readTree("{\"b\": 1.50, \"a\": {\"y\": [1, 2.0], \"x\": null}, \"c\": \"é\\\"\"}");
+        JsonNode b = mapper.readTree("{\"c\":\"é\\\"\",\"a\":{\"x\":null,\"y\":[1,2]},\"b\":1.5}");
+        assertThat(Canonical.json(a)).isEqualTo(Canonical.json(b)).isEqualTo("{\"a\":{\"x\":null,\"y\":[1,2]},\"b\":1.5,\"c\":\"é\\\"\"}");
+    }
+
+    @Test
+    void theHashCoversEveryFieldAndThePreviousHash() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        UUID entity = UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-25T10:15:30.123456Z");
+        JsonNode after = mapper.readTree("{\"name\":\"Praktijk\"}");
+        String hash = ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created",
+                "member", entity, null, after, "req-1");
+
+        assertThat(hash).hasSize(64).matches("[0-9a-f]+");
+        assertThat(ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created",
+                "member", entity, null, mapper.readTree("{\"name\":\"Praktijk\"}"), "req-1")).isEqualTo(hash);
+        assertThat(List.of(
+                ChainHash.of("1".repeat(64), tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, null, after, "req-1"),
+                ChainHash.of(ChainHash.GENESIS, tenant, id, 2, at, "alice", List.of("coop_admin"), "member.created", "member", entity, null, after, "req-1"),
+                ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at.plusNanos(1000), "alice", List.of("coop_admin"), "member.created", "member", entity, null, after, "req-1"),
+                ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "bob", List.of("coop_admin"), "member.created", "member", entity, null, after, "req-1"),
+                ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("auditor"), "member.created", "member", entity, null, after, "req-1"),
+                ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.updated", "member", entity, null, after, "req-1"),
+                ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, after, after, "req-1"),
+                ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, null, null, "req-1"),
+                ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, null, after, "req-2"),
+                ChainHash.of(ChainHash.GENESIS, UUID.randomUUID(), id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, null, after, "req-1")))
+                .doesNotContain(hash)
+                .doesNotHaveDuplicates();
+    }
+}
