@@ -31,8 +31,11 @@ import nl.regiopool.http.TimeParamConverters;
 import nl.regiopool.http.Writes;
 import nl.regiopool.me.MeResource;
 import nl.regiopool.member.MemberResource;
+import nl.regiopool.pool.PoolResource;
+import nl.regiopool.settings.SettingsResource;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
+import nl.regiopool.worker.WorkerResource;
 import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -137,6 +140,9 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new MeResource());
         environment.jersey().register(new CooperativeResource(transactions, writes));
         environment.jersey().register(new MemberResource(transactions, writes));
+        environment.jersey().register(new WorkerResource(transactions, writes));
+        environment.jersey().register(new PoolResource(transactions, writes));
+        environment.jersey().register(new SettingsResource(transactions, writes));
         environment.jersey().register(new AuditResource(transactions, mapper));
     }
 }
