@@ -35,6 +35,7 @@ import nl.regiopool.pool.PoolResource;
 import nl.regiopool.settings.SettingsResource;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
+import nl.regiopool.worker.WorkerJson;
 import nl.regiopool.worker.WorkerResource;
 import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
@@ -128,6 +129,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         jdbi.installPlugin(new PostgresPlugin());
 
         ObjectMapper mapper = environment.getObjectMapper();
+        WorkerJson.configure(mapper);
         Transactions transactions = new Transactions(jdbi);
         Writes writes = new Writes(jdbi, new AuditLog(mapper, Ids::next), new Idempotency(mapper));
 
