@@ -32,8 +32,12 @@ import nl.regiopool.http.TimeParamConverters;
 import nl.regiopool.http.Writes;
 import nl.regiopool.me.MeResource;
 import nl.regiopool.member.MemberResource;
+import nl.regiopool.pool.PoolResource;
+import nl.regiopool.settings.SettingsResource;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
+import nl.regiopool.worker.WorkerJson;
+import nl.regiopool.worker.WorkerResource;
 import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -127,6 +131,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         jdbi.installPlugin(new PostgresPlugin());
 
         ObjectMapper mapper = environment.getObjectMapper();
+        WorkerJson.configure(mapper);
         Transactions transactions = new Transactions(jdbi);
         Writes writes = new Writes(jdbi, new AuditLog(mapper, Ids::next), new Idempotency(mapper));
 
@@ -139,6 +144,9 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new MeResource());
         environment.jersey().register(new CooperativeResource(transactions, writes));
         environment.jersey().register(new MemberResource(transactions, writes));
+        environment.jersey().register(new WorkerResource(transactions, writes));
+        environment.jersey().register(new PoolResource(transactions, writes));
+        environment.jersey().register(new SettingsResource(transactions, writes));
         environment.jersey().register(new AuditResource(transactions, mapper));
     }
 }

@@ -45,6 +45,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             LOG.info("Embedded PostgreSQL on port {}, data in {}", postgres.getPort(), dataDirectory);
             EmbeddedDatabase database = new EmbeddedDatabase(postgres);
             database.createRolesAndDatabase(config);
+            database.createExtensions();
             return database;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
@@ -77,6 +78,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
             statement.execute("GRANT CONNECT ON DATABASE " + DATABASE_NAME + " TO " + identifier(config.getUser()));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the Regiopool roles in the embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * Extensions the migrations need but the schema owner may not create. On a configured database
+     * the operator creates them as a superuser (see migrations/.../002-registry.sql).
+     */
+    private void createExtensions() {
+        try (Connection superuser = postgres.getDatabase("postgres", DATABASE_NAME).getConnection();
+             Statement statement = superuser.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS btree_gist");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the btree_gist extension in the embedded PostgreSQL", e);
         }
     }
 

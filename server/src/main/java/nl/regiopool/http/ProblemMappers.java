@@ -156,15 +156,16 @@ public final class ProblemMappers {
                     int index = node.as(Path.ParameterNode.class).getParameterIndex();
                     field.append(parameterName(invocable, index));
                 } else if (node.getKind() == ElementKind.PROPERTY) {
+                    // A node's index names its place in the container before it: qualifications[0].bigNumber
+                    if (node.isInIterable() && node.getIndex() != null) {
+                        field.append('[').append(node.getIndex()).append(']');
+                    }
                     if (!field.isEmpty() && !field.toString().equals("body")) {
                         field.append('.');
                     } else {
                         field.setLength(0);
                     }
                     field.append(node.getName());
-                    if (node.getIndex() != null) {
-                        field.append('[').append(node.getIndex()).append(']');
-                    }
                 }
             }
             String annotation = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();

@@ -14,7 +14,11 @@ import nl.regiopool.client.api.MembersApi;
 import nl.regiopool.client.model.CooperativeCreate;
 import nl.regiopool.client.model.Member;
 import nl.regiopool.client.model.MemberCreate;
+import nl.regiopool.client.model.ContractType;
+import nl.regiopool.client.model.Qualification;
+import nl.regiopool.client.model.QualificationRole;
 import nl.regiopool.client.model.Sector;
+import nl.regiopool.client.model.WorkerCreate;
 import org.junit.jupiter.api.AfterEach;
 
 /** Base of API tests: the shared app, fixtures made through the SDK, and the spec check after each test. */
@@ -50,6 +54,15 @@ public abstract class ApiTest {
 
     protected static Member newMember(UUID tenant, String name) throws ApiException {
         return new MembersApi(TestApp.client(TestApp.adminToken(tenant))).createMember(memberCreate(name), null);
+    }
+
+    /** A valid worker of the employer: an assistant on an indefinite 24-hour contract. */
+    protected static WorkerCreate workerCreate(UUID employerMemberId, String givenName, String familyName) {
+        return new WorkerCreate().givenName(givenName).familyName(familyName).employerMemberId(employerMemberId)
+                .email(givenName.toLowerCase() + "@example.nl").phone("+31 6 12345678")
+                .addQualificationsItem(new Qualification().role(QualificationRole.DOKTERSASSISTENT))
+                .contractHoursPerWeek(24).contractType(ContractType.INDEFINITE).hourlyCostCents(3150)
+                .postcode("7001 AB");
     }
 
     /** Rows in a table, counted as the superuser (past row-level security). */

@@ -1,0 +1,68 @@
+package nl.regiopool.settings;
+
+import jakarta.ws.rs.core.Response;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import nl.regiopool.api.SettingsApi;
+import nl.regiopool.api.model.CooperativeSettings;
+import nl.regiopool.api.model.CooperativeSettingsPatch;
+import nl.regiopool.api.model.FieldError;
+import nl.regiopool.auth.Caller;
+import nl.regiopool.auth.CurrentCaller;
+import nl.regiopool.auth.Role;
+import nl.regiopool.http.ETags;
+import nl.regiopool.http.ProblemException;
+import nl.regiopool.http.Writes;
+import nl.regiopool.tenancy.Transactions;
+
+/** The cooperative's settings: margin, service fee, home-employer share and time zone. Admins only. */
+public final class SettingsResource implements SettingsApi {
+
+    private final Transactions transactions;
+    private final Writes writes;
+
+    public SettingsResource(Transactions transactions, Writes writes) {
+        this.transactions = transactions;
+        this.writes = writes;
+    }
+
+    @Override
+    public Response getSettings() {
+        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN);
+        SettingsDao.Row row = transactions.read(caller.tenant(), SettingsDao::find);
+        return Response.ok(row.settings()).tag(ETags.of(row.version())).build();
+    }
+
+    @Override
+    public Response updateSettings(CooperativeSettingsPatch patch, String ifMatch) {
+        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN);
+        int expectedVersion = ETags.expectedVersion(ifMatch);
+        List<FieldError> errors = new ArrayList<>();
+        if (patch.getMarginPercent() != null && patch.getMarginPercent().stripTrailingZeros().scale() > 2) {
+            errors.add(new FieldError("marginPercent", "INVALID_FORMAT", "At most two decimals."));
+        }
+        if (patch.getTimeZone() != null && !ZoneId.getAvailableZoneIds().contains(patch.getTimeZone())) {
+            errors.add(new FieldError("timeZone", "INVALID_VALUE", "Not an IANA time zone id such as Europe/Amsterdam."));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return writes.inTenant(caller, "updateSettings", null, patch, write -> {
+            SettingsDao.Row current = SettingsDao.findForUpdate(write.handle(), write.tenantId());
+            if (current.version() != expectedVersion) {
+                throw ETags.stale();
+            }
+            CooperativeSettings before = current.settings();
+            CooperativeSettings changed = new CooperativeSettings(
+                    patch.getMarginPercent() != null ? patch.getMarginPercent() : before.getMarginPercent(),
+                    patch.getServiceFeeCentsPerHour() != null ? patch.getServiceFeeCentsPerHour() : before.getServiceFeeCentsPerHour(),
+                    patch.getMinHomeEmployerSharePercent() != null
+                            ? patch.getMinHomeEmployerSharePercent() : before.getMinHomeEmployerSharePercent(),
+                    patch.getTimeZone() != null ? patch.getTimeZone() : before.getTimeZone());
+            SettingsDao.Row row = SettingsDao.update(write.handle(), changed);
+            write.audit("settings.updated", "cooperative_settings", write.tenantId(), before, row.settings());
+            return Response.ok(row.settings()).tag(ETags.of(row.version())).build();
+        });
+    }
+}
