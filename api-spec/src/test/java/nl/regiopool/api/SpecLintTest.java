@@ -96,22 +96,26 @@ class SpecLintTest {
     @Test
     void errorResponsesAreProblems() {
         List<String> offenders = new ArrayList<>();
+        Set<String> errorResponses = new HashSet<>();
         for (Op op : operations()) {
             op.node().path("responses").fields().forEachRemaining(response -> {
                 boolean error = response.getKey().startsWith("4") || response.getKey().startsWith("5")
                         || response.getKey().equals("default");
-                if (error && !response.getValue().path("$ref").asText().startsWith("#/components/responses/")) {
+                String ref = response.getValue().path("$ref").asText();
+                if (error && !ref.startsWith("#/components/responses/")) {
                     offenders.add(op + " " + response.getKey());
+                } else if (error) {
+                    errorResponses.add(ref.substring(ref.lastIndexOf('/') + 1));
                 }
             });
         }
-        spec.at("/components/responses").fields().forEachRemaining(response -> {
-            JsonNode content = response.getValue().path("content");
+        for (String name : errorResponses) {
+            JsonNode content = spec.at("/components/responses/" + name).path("content");
             if (!content.has("application/problem+json")
                     || !content.at("/application~1problem+json/schema/$ref").asText().equals("#/components/schemas/Problem")) {
-                offenders.add("components.responses." + response.getKey());
+                offenders.add("components.responses." + name);
             }
-        });
+        }
         none("error responses are application/problem+json Problems", offenders);
     }
 

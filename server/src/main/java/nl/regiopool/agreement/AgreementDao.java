@@ -1,0 +1,327 @@
+package nl.regiopool.agreement;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/** SQL for loan agreements and their versions. Row-level security scopes every statement to the tenant. */
+final class AgreementDao {
+
+    private static final String AGREEMENT_COLUMNS = """
+            a.id, a.number, a.lender_member_id, a.borrower_member_id, a.worker_id, a.role, a.cao_rule_set_code,
+            a.waadi_regime, a.status, a.proposed_at, a.activated_at, a.ended_at, a.terminated_at, a.termination_reason,
+            a.termination_effective_date, a.cancelled_at, a.cancellation_reason, a.consented_on, a.consent_method,
+            a.consent_recorded_at, a.consent_recorded_by, a.version, a.created_at, a.updated_at""";
+
+    private static final String VERSION_COLUMNS = """
+            agreement_id, version_no, start_date, end_date, hours_per_week, tariff_cents_per_hour,
+            cost_price_cents_per_hour, vat_eligible, vat_unmet_conditions, lender_approved_at, lender_approved_by,
+            borrower_approved_at, borrower_approved_by, created_at, in_force_from, superseded_at""";
+
+    /** The terms version that stood at :at: the latest in force by then, else the proposal (version 1). */
+    private static final String TERMS_AT = """
+            CROSS JOIN LATERAL (
+                SELECT * FROM loan_agreement_version v
+                WHERE v.tenant_id = a.tenant_id AND v.agreement_id = a.id
+                  AND (v.version_no = 1 OR v.in_force_from <= :at)
+                ORDER BY (v.in_force_from <= :at) DESC NULLS LAST, v.version_no DESC
+                LIMIT 1) t""";
+
+    private static final String STATUS_AT = """
+            CASE WHEN a.cancelled_at <= :at THEN 'CANCELLED'
+                 WHEN a.terminated_at <= :at THEN 'TERMINATED'
+                 WHEN a.ended_at <= :at THEN 'ENDED'
+                 WHEN a.activated_at <= :at THEN 'ACTIVE'
+                 WHEN a.proposed_at <= :at THEN 'PROPOSED'
+                 ELSE 'DRAFT' END""";
+
+    private AgreementDao() {
+    }
+
+    /** Who may see which agreements: everyone in the tenant, or a member only where it is a party. */
+    record Visibility(UUID memberId) {
+        static final Visibility ALL = new Visibility(null);
+    }
+
+    record Filter(UUID memberId, UUID lenderMemberId, UUID borrowerMemberId, UUID workerId, String status, String role,
+                  LocalDate periodFrom, LocalDate periodTo, Boolean vatEligible) {
+    }
+
+    static Instant databaseNow(Handle handle) {
+        return handle.createQuery("SELECT now()").mapTo(OffsetDateTime.class).one().toInstant();
+    }
+
+    static int nextNumber(Handle handle, UUID tenantId, int year) {
+        return handle.createQuery("""
+                        INSERT INTO loan_agreement_number (tenant_id, year, last_number) VALUES (:tenant, :year, 1)
+                        ON CONFLICT (tenant_id, year) DO UPDATE SET last_number = loan_agreement_number.last_number + 1
+                        RETURNING last_number""")
+                .bind("tenant", tenantId).bind("year", year)
+                .mapTo(Integer.class).one();
+    }
+
+    static void insert(Handle handle, UUID tenantId, UUID id, String number, UUID lender, UUID borrower, UUID worker,
+                       String role, String caoRuleSetCode, String waadiRegime) {
+        handle.createUpdate("""
+                        INSERT INTO loan_agreement (tenant_id, id, number, lender_member_id, borrower_member_id, worker_id,
+                            role, cao_rule_set_code, waadi_regime, status)
+                        VALUES (:tenant, :id, :number, :lender, :borrower, :worker, :role, :cao, :waadi, 'DRAFT')""")
+                .bind("tenant", tenantId).bind("id", id).bind("number", number).bind("lender", lender)
+                .bind("borrower", borrower).bind("worker", worker).bind("role", role).bind("cao", caoRuleSetCode)
+                .bind("waadi", waadiRegime)
+                .execute();
+    }
+
+    static void insertVersion(Handle handle, UUID tenantId, UUID agreementId, int versionNo, LocalDate startDate,
+                              LocalDate endDate, int hoursPerWeek, long tariff, long costPrice,
+                              VatExemption.Assessment vat) {
+        handle.createUpdate("""
+                        INSERT INTO loan_agreement_version (tenant_id, agreement_id, version_no, start_date, end_date,
+                            hours_per_week, tariff_cents_per_hour, cost_price_cents_per_hour, vat_eligible,
+                            vat_unmet_conditions)
+                        VALUES (:tenant, :agreement, :versionNo, :start, :end, :hours, :tariff, :cost, :vatEligible, :vatUnmet)""")
+                .bind("tenant", tenantId).bind("agreement", agreementId).bind("versionNo", versionNo)
+                .bind("start", startDate).bind("end", endDate).bind("hours", hoursPerWeek).bind("tariff", tariff)
+                .bind("cost", costPrice).bind("vatEligible", vat.eligible())
+                .bind("vatUnmet", vat.unmetConditions().toArray(String[]::new))
+                .execute();
+    }
+
+    static Optional<AgreementRow> find(Handle handle, UUID id, Visibility visibility, boolean forUpdate) {
+        return handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a WHERE a.id = :id"
+                        + " AND (CAST(:viewer AS uuid) IS NULL OR :viewer IN (a.lender_member_id, a.borrower_member_id))"
+                        + (forUpdate ? " FOR UPDATE" : ""))
+                .bind("id", id).bind("viewer", visibility.memberId())
+                .map((rs, ctx) -> agreement(rs))
+                .findOne();
+    }
+
+    static List<AgreementRow> list(Handle handle, Visibility visibility, Filter filter, Instant at, UUID after, int limit) {
+        Query query = handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a " + TERMS_AT + """
+                         WHERE a.created_at <= :at
+                          AND (CAST(:viewer AS uuid) IS NULL OR :viewer IN (a.lender_member_id, a.borrower_member_id))
+                          AND (CAST(:member AS uuid) IS NULL OR :member IN (a.lender_member_id, a.borrower_member_id))
+                          AND (CAST(:lender AS uuid) IS NULL OR a.lender_member_id = :lender)
+                          AND (CAST(:borrower AS uuid) IS NULL OR a.borrower_member_id = :borrower)
+                          AND (CAST(:worker AS uuid) IS NULL OR a.worker_id = :worker)
+                          AND (CAST(:role AS text) IS NULL OR a.role = :role)
+                          AND (CAST(:status AS text) IS NULL OR\s""" + STATUS_AT + """
+                         = :status)
+                          AND (CAST(:periodTo AS date) IS NULL OR t.start_date <= :periodTo)
+                          AND (CAST(:periodFrom AS date) IS NULL OR t.end_date IS NULL OR t.end_date >= :periodFrom)
+                          AND (CAST(:vatEligible AS boolean) IS NULL OR t.vat_eligible = :vatEligible)
+                          AND (CAST(:after AS uuid) IS NULL OR a.id > :after)
+                        ORDER BY a.id
+                        LIMIT :limit""");
+        return query
+                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .bind("viewer", visibility.memberId())
+                .bind("member", filter.memberId())
+                .bind("lender", filter.lenderMemberId())
+                .bind("borrower", filter.borrowerMemberId())
+                .bind("worker", filter.workerId())
+                .bind("role", filter.role())
+                .bind("status", filter.status())
+                .bind("periodFrom", filter.periodFrom())
+                .bind("periodTo", filter.periodTo())
+                .bind("vatEligible", filter.vatEligible())
+                .bind("after", after)
+                .bind("limit", limit + 1)
+                .map((rs, ctx) -> agreement(rs))
+                .list();
+    }
+
+    static Map<UUID, List<TermsRow>> versions(Handle handle, Collection<UUID> agreementIds) {
+        if (agreementIds.isEmpty()) {
+            return Map.of();
+        }
+        return handle.createQuery("SELECT " + VERSION_COLUMNS + " FROM loan_agreement_version"
+                        + " WHERE agreement_id = ANY(:ids) ORDER BY agreement_id, version_no")
+                .bind("ids", agreementIds.toArray(UUID[]::new))
+                .map((rs, ctx) -> terms(rs))
+                .stream()
+                .collect(Collectors.groupingBy(TermsRow::agreementId, Collectors.toList()));
+    }
+
+    static List<TermsRow> versionsPage(Handle handle, UUID agreementId, Integer afterVersion, int limit) {
+        return handle.createQuery("SELECT " + VERSION_COLUMNS + " FROM loan_agreement_version"
+                        + " WHERE agreement_id = :id AND (CAST(:after AS integer) IS NULL OR version_no > :after)"
+                        + " ORDER BY version_no LIMIT :limit")
+                .bind("id", agreementId).bind("after", afterVersion).bind("limit", limit + 1)
+                .map((rs, ctx) -> terms(rs))
+                .list();
+    }
+
+    /** Hours per week of the worker's other PROPOSED or ACTIVE agreements whose current terms overlap the period. */
+    static List<AgreementRules.OtherAgreement> overlapping(Handle handle, UUID workerId, UUID exceptAgreementId,
+                                                           LocalDate start, LocalDate end) {
+        return handle.createQuery("""
+                        SELECT a.id, t.hours_per_week FROM loan_agreement a
+                        """ + TERMS_AT.replace(":at", "now()") + """
+                         WHERE a.worker_id = :worker AND a.id <> :except AND a.status IN ('PROPOSED', 'ACTIVE')
+                          AND t.start_date <= COALESCE(CAST(:end AS date), 'infinity'::date)
+                          AND (t.end_date IS NULL OR t.end_date >= :start)
+                        ORDER BY a.id""")
+                .bind("worker", workerId).bind("except", exceptAgreementId).bind("start", start).bind("end", end)
+                .map((rs, ctx) -> new AgreementRules.OtherAgreement(rs.getObject(1, UUID.class), rs.getInt(2)))
+                .list();
+    }
+
+    /** Writes the agreement row back, bumping its ETag version. */
+    static void update(Handle handle, AgreementRow row) {
+        handle.createUpdate("""
+                        UPDATE loan_agreement SET status = :status, proposed_at = :proposedAt, activated_at = :activatedAt,
+                            ended_at = :endedAt, terminated_at = :terminatedAt, termination_reason = :terminationReason,
+                            termination_effective_date = :terminationEffectiveDate, cancelled_at = :cancelledAt,
+                            cancellation_reason = :cancellationReason, consented_on = :consentedOn,
+                            consent_method = :consentMethod, consent_recorded_at = :consentRecordedAt,
+                            consent_recorded_by = :consentRecordedBy, version = version + 1, updated_at = now()
+                        WHERE id = :id""")
+                .bind("id", row.id()).bind("status", row.status())
+                .bind("proposedAt", timestamp(row.proposedAt())).bind("activatedAt", timestamp(row.activatedAt()))
+                .bind("endedAt", timestamp(row.endedAt())).bind("terminatedAt", timestamp(row.terminatedAt()))
+                .bind("terminationReason", row.terminationReason())
+                .bind("terminationEffectiveDate", row.terminationEffectiveDate())
+                .bind("cancelledAt", timestamp(row.cancelledAt())).bind("cancellationReason", row.cancellationReason())
+                .bind("consentedOn", row.consentedOn()).bind("consentMethod", row.consentMethod())
+                .bind("consentRecordedAt", timestamp(row.consentRecordedAt()))
+                .bind("consentRecordedBy", row.consentRecordedBy())
+                .execute();
+    }
+
+    static void approve(Handle handle, UUID agreementId, int versionNo, boolean lenderSide, Instant at, String by) {
+        String side = lenderSide ? "lender" : "borrower";
+        handle.createUpdate("UPDATE loan_agreement_version SET " + side + "_approved_at = :at, " + side
+                        + "_approved_by = :by WHERE agreement_id = :id AND version_no = :versionNo")
+                .bind("at", timestamp(at)).bind("by", by).bind("id", agreementId).bind("versionNo", versionNo)
+                .execute();
+    }
+
+    static void refreshCostPrice(Handle handle, UUID agreementId, int versionNo, long costPrice, VatExemption.Assessment vat) {
+        handle.createUpdate("""
+                        UPDATE loan_agreement_version SET cost_price_cents_per_hour = :cost, vat_eligible = :eligible,
+                            vat_unmet_conditions = :unmet
+                        WHERE agreement_id = :id AND version_no = :versionNo""")
+                .bind("cost", costPrice).bind("eligible", vat.eligible())
+                .bind("unmet", vat.unmetConditions().toArray(String[]::new))
+                .bind("id", agreementId).bind("versionNo", versionNo)
+                .execute();
+    }
+
+    static void bringIntoForce(Handle handle, UUID agreementId, int versionNo, Instant at) {
+        handle.createUpdate("""
+                        UPDATE loan_agreement_version SET superseded_at = :at
+                        WHERE agreement_id = :id AND in_force_from IS NOT NULL AND superseded_at IS NULL""")
+                .bind("at", timestamp(at)).bind("id", agreementId)
+                .execute();
+        handle.createUpdate("UPDATE loan_agreement_version SET in_force_from = :at WHERE agreement_id = :id AND version_no = :versionNo")
+                .bind("at", timestamp(at)).bind("id", agreementId).bind("versionNo", versionNo)
+                .execute();
+    }
+
+    /** The worker as the rules need it, or empty when it is not in the tenant. */
+    static Optional<AgreementRules.Worker> worker(Handle handle, UUID workerId) {
+        return handle.createQuery("""
+                        SELECT w.id, w.employer_member_id, w.status, w.contract_hours_per_week,
+                               coalesce(array_agg(q.role) FILTER (WHERE q.role IS NOT NULL), '{}') AS roles,
+                               coalesce(array_agg(q.valid_until) FILTER (WHERE q.role IS NOT NULL), '{}') AS valid_until
+                        FROM worker w LEFT JOIN worker_qualification q ON q.tenant_id = w.tenant_id AND q.worker_id = w.id
+                        WHERE w.id = :id
+                        GROUP BY w.id, w.employer_member_id, w.status, w.contract_hours_per_week""")
+                .bind("id", workerId)
+                .map((rs, ctx) -> {
+                    String[] roles = (String[]) rs.getArray("roles").getArray();
+                    Object[] validUntil = (Object[]) rs.getArray("valid_until").getArray();
+                    List<AgreementRules.Qualification> qualifications = new java.util.ArrayList<>();
+                    for (int i = 0; i < roles.length; i++) {
+                        qualifications.add(new AgreementRules.Qualification(roles[i],
+                                validUntil[i] == null ? null : ((java.sql.Date) validUntil[i]).toLocalDate()));
+                    }
+                    return new AgreementRules.Worker(rs.getObject("id", UUID.class),
+                            rs.getObject("employer_member_id", UUID.class), rs.getString("status"),
+                            rs.getInt("contract_hours_per_week"), qualifications);
+                })
+                .findOne();
+    }
+
+    record WorkerCost(long hourlyCostCents, String contractType) {
+    }
+
+    static WorkerCost workerCost(Handle handle, UUID workerId) {
+        return handle.createQuery("SELECT hourly_cost_cents, contract_type FROM worker WHERE id = :id")
+                .bind("id", workerId)
+                .map((rs, ctx) -> new WorkerCost(rs.getLong(1), rs.getString(2)))
+                .one();
+    }
+
+    static Optional<AgreementRules.Party> member(Handle handle, UUID memberId) {
+        return handle.createQuery("SELECT id, status FROM member WHERE id = :id")
+                .bind("id", memberId)
+                .map((rs, ctx) -> new AgreementRules.Party(rs.getObject(1, UUID.class), rs.getString(2)))
+                .findOne();
+    }
+
+    static Optional<String> memberCaoRuleSet(Handle handle, UUID memberId) {
+        return handle.createQuery("SELECT cao_rule_set_code FROM member WHERE id = :id")
+                .bind("id", memberId).mapTo(String.class).findOne();
+    }
+
+    /** Agreements whose terms in force ended before today in the tenant's zone, claimed so that nodes share the work. */
+    static List<AgreementRow> claimExpired(Handle handle, int limit) {
+        return handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a " + TERMS_AT.replace(":at", "now()")
+                        + " WHERE a.status = 'ACTIVE' AND t.end_date < tenant_today()"
+                        + " ORDER BY a.id LIMIT :limit FOR UPDATE OF a SKIP LOCKED")
+                .bind("limit", limit)
+                .map((rs, ctx) -> agreement(rs))
+                .list();
+    }
+
+    private static AgreementRow agreement(ResultSet rs) throws SQLException {
+        return new AgreementRow(
+                rs.getObject("id", UUID.class), rs.getString("number"),
+                rs.getObject("lender_member_id", UUID.class), rs.getObject("borrower_member_id", UUID.class),
+                rs.getObject("worker_id", UUID.class), rs.getString("role"), rs.getString("cao_rule_set_code"),
+                rs.getString("waadi_regime"), rs.getString("status"),
+                instant(rs, "proposed_at"), instant(rs, "activated_at"), instant(rs, "ended_at"),
+                instant(rs, "terminated_at"), rs.getString("termination_reason"),
+                rs.getObject("termination_effective_date", LocalDate.class),
+                instant(rs, "cancelled_at"), rs.getString("cancellation_reason"),
+                rs.getObject("consented_on", LocalDate.class), rs.getString("consent_method"),
+                instant(rs, "consent_recorded_at"), rs.getString("consent_recorded_by"),
+                rs.getInt("version"), instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static TermsRow terms(ResultSet rs) throws SQLException {
+        Array unmet = rs.getArray("vat_unmet_conditions");
+        return new TermsRow(rs.getObject("agreement_id", UUID.class), rs.getInt("version_no"),
+                rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+                rs.getInt("hours_per_week"), rs.getLong("tariff_cents_per_hour"), rs.getLong("cost_price_cents_per_hour"),
+                rs.getBoolean("vat_eligible"), Arrays.asList((String[]) unmet.getArray()),
+                instant(rs, "lender_approved_at"), rs.getString("lender_approved_by"),
+                instant(rs, "borrower_approved_at"), rs.getString("borrower_approved_by"),
+                instant(rs, "created_at"), instant(rs, "in_force_from"), instant(rs, "superseded_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+}
