@@ -259,6 +259,8 @@ class PoolApiTest extends ApiTest {
                 .containsExactly(ownPast.getId(), theirsCurrent.getId());
         assertThat(admin.listPoolMemberships(pool.getId(), null, null).getData()).extracting(PoolMembership::getId)
                 .containsExactly(ownPast.getId(), theirsPast.getId(), theirsCurrent.getId());
+        assertThat(member.getPoolMembership(pool.getId(), ownPast.getId())).isEqualTo(ownPast);
+        expectProblem(404, "NOT_FOUND", () -> member.getPoolMembership(pool.getId(), theirsPast.getId()));
     }
 
     @Test
