@@ -62,29 +62,41 @@ final class MembershipDao {
                 .one();
     }
 
-    static Optional<Row> find(Handle handle, UUID poolId, UUID id, boolean forUpdate) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM pool_membership WHERE pool_id = :pool AND id = :id"
-                        + (forUpdate ? " FOR UPDATE" : ""))
+    /**
+     * Which memberships a viewer sees. A member (viewer not null) sees those of its own workers and
+     * those that have not ended: an ended membership of another member's worker names a worker the
+     * member may no longer see.
+     */
+    private static final String VISIBLE_TO_VIEWER = """
+            (CAST(:viewer AS uuid) IS NULL
+             OR m.valid_to IS NULL OR m.valid_to >= tenant_today()
+             OR EXISTS (SELECT 1 FROM worker w WHERE w.id = m.worker_id AND w.employer_member_id = :viewer))""";
+
+    static Optional<Row> find(Handle handle, UUID poolId, UUID id, UUID viewerMember) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM pool_membership m"
+                        + " WHERE m.pool_id = :pool AND m.id = :id AND " + VISIBLE_TO_VIEWER)
+                .bind("pool", poolId)
+                .bind("id", id)
+                .bind("viewer", viewerMember)
+                .map(MembershipDao::map)
+                .findOne();
+    }
+
+    static Optional<Row> findForUpdate(Handle handle, UUID poolId, UUID id) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM pool_membership WHERE pool_id = :pool AND id = :id FOR UPDATE")
                 .bind("pool", poolId)
                 .bind("id", id)
                 .map(MembershipDao::map)
                 .findOne();
     }
 
-    /**
-     * A pool's memberships. A member (viewerMember not null) sees the memberships of its own workers
-     * and those that have not ended: an ended membership of another member's worker names a worker
-     * the member may no longer see.
-     */
     static List<Row> list(Handle handle, UUID poolId, UUID viewerMember, UUID after, int limit) {
         return handle.createQuery("""
                         SELECT\s""" + COLUMNS + """
                          FROM pool_membership m
                         WHERE m.pool_id = :pool
-                          AND (CAST(:viewer AS uuid) IS NULL
-                               OR m.valid_to IS NULL OR m.valid_to >= tenant_today()
-                               OR EXISTS (SELECT 1 FROM worker w WHERE w.id = m.worker_id
-                                          AND w.employer_member_id = :viewer))
+                          AND\s""" + VISIBLE_TO_VIEWER + """
+
                           AND (CAST(:after AS uuid) IS NULL OR m.id > :after)
                         ORDER BY m.id
                         LIMIT :limit""")

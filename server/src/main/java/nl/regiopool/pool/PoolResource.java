@@ -128,8 +128,9 @@ public final class PoolResource implements PoolsApi {
     @Override
     public Response getPoolMembership(UUID poolId, UUID membershipId) {
         Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        UUID viewerMember = viewerMember(caller);
         MembershipDao.Row row = transactions.read(caller.tenant(),
-                        handle -> MembershipDao.find(handle, poolId, membershipId, false))
+                        handle -> MembershipDao.find(handle, poolId, membershipId, viewerMember))
                 .orElseThrow(() -> membershipNotFound(membershipId));
         return Response.ok(row.membership()).tag(ETags.of(row.version())).build();
     }
@@ -137,8 +138,7 @@ public final class PoolResource implements PoolsApi {
     @Override
     public Response listPoolMemberships(UUID poolId, Integer limit, String cursor) {
         Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
-        UUID viewerMember = caller.has(Role.COOP_ADMIN) || !caller.has(Role.MEMBER) ? null
-                : caller.member().orElseThrow(() -> ProblemException.forbidden("A member token needs a member claim."));
+        UUID viewerMember = viewerMember(caller);
         UUID after = Cursors.decodeUuid(cursor);
         List<MembershipDao.Row> rows = transactions.read(caller.tenant(), handle -> {
             PoolDao.find(handle, poolId).orElseThrow(() -> poolNotFound(poolId));
@@ -154,7 +154,7 @@ public final class PoolResource implements PoolsApi {
         Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN);
         int expectedVersion = ETags.expectedVersion(ifMatch);
         return writes.inTenant(caller, "updatePoolMembership", null, patch, write -> {
-            MembershipDao.Row current = MembershipDao.find(write.handle(), poolId, membershipId, true)
+            MembershipDao.Row current = MembershipDao.findForUpdate(write.handle(), poolId, membershipId)
                     .orElseThrow(() -> membershipNotFound(membershipId));
             if (current.version() != expectedVersion) {
                 throw ETags.stale();
@@ -168,6 +168,14 @@ public final class PoolResource implements PoolsApi {
             write.audit(action, "pool_membership", membershipId, before, row.membership());
             return Response.ok(row.membership()).tag(ETags.of(row.version())).build();
         });
+    }
+
+    /** The member whose view of memberships applies; null for admins and auditors, who see all. */
+    private static UUID viewerMember(Caller caller) {
+        if (caller.has(Role.COOP_ADMIN) || !caller.has(Role.MEMBER)) {
+            return null;
+        }
+        return caller.member().orElseThrow(() -> ProblemException.forbidden("A member token needs a member claim."));
     }
 
     private static void requireValidPeriod(LocalDate from, LocalDate to) {

@@ -133,7 +133,7 @@ final class WorkerDao {
         }
     }
 
-    /** Locks the worker row for a change; empty when there is no such worker in the tenant. */
+    /** Locks the worker row for a change; false when there is no such worker in the tenant. */
     static boolean lock(Handle handle, UUID id) {
         return handle.createQuery("SELECT 1 FROM worker WHERE id = :id FOR UPDATE")
                 .bind("id", id)

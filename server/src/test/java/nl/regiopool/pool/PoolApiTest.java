@@ -88,7 +88,7 @@ class PoolApiTest extends ApiTest {
         assertThat(base.getHeaders().get("location").get(0))
                 .endsWith("/v1/pools/" + pool.getId() + "/memberships/" + base.getData().getId());
         PoolMembership flexMembership = admin.createPoolMembership(pool.getId(),
-                membership(flex, MembershipKind.FLEX, LocalDate.now(), LocalDate.now().plusMonths(6)), null);
+                membership(flex, MembershipKind.FLEX, LocalDate.now().minusMonths(2), LocalDate.now().plusMonths(6)), null);
 
         assertThat(admin.listPoolMemberships(pool.getId(), null, null).getData())
                 .extracting(PoolMembership::getWorkerId, PoolMembership::getKind, PoolMembership::getMaxHoursPerWeek)
@@ -99,8 +99,8 @@ class PoolApiTest extends ApiTest {
                 .extracting(Worker::getId).containsExactly(fixed.getId(), flex.getId());
 
         PoolMembership ended = admin.updatePoolMembership(pool.getId(), flexMembership.getId(),
-                new PoolMembershipPatch().to(LocalDate.now().minusDays(1)), "\"1\"");
-        assertThat(ended.getTo()).isEqualTo(LocalDate.now().minusDays(1));
+                new PoolMembershipPatch().to(LocalDate.now().minusDays(7)), "\"1\"");
+        assertThat(ended.getTo()).isEqualTo(LocalDate.now().minusDays(7));
         assertThat(workers.getWorker(flex.getId()).getPoolIds()).isEmpty();
 
         AuditApi audit = new AuditApi(TestApp.client(TestApp.auditorToken(tenant)));
@@ -259,6 +259,8 @@ class PoolApiTest extends ApiTest {
                 .containsExactly(ownPast.getId(), theirsCurrent.getId());
         assertThat(admin.listPoolMemberships(pool.getId(), null, null).getData()).extracting(PoolMembership::getId)
                 .containsExactly(ownPast.getId(), theirsPast.getId(), theirsCurrent.getId());
+        assertThat(member.getPoolMembership(pool.getId(), ownPast.getId())).isEqualTo(ownPast);
+        expectProblem(404, "NOT_FOUND", () -> member.getPoolMembership(pool.getId(), theirsPast.getId()));
     }
 
     @Test

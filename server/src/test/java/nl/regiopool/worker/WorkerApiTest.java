@@ -2,6 +2,7 @@ package nl.regiopool.worker;
 
 import static nl.regiopool.testing.Problems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -201,7 +202,7 @@ class WorkerApiTest extends ApiTest {
         Problem problem = expectProblem(422, "VALIDATION_FAILED",
                 () -> admin.createWorker(workerCreate(theirMember.getId(), "A", "B"), null));
         assertThat(problem.getErrors()).extracting(FieldError::getField, FieldError::getCode)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("employerMemberId", "NOT_FOUND"));
+                .containsExactly(tuple("employerMemberId", "NOT_FOUND"));
     }
 
     @Test
@@ -211,10 +212,10 @@ class WorkerApiTest extends ApiTest {
                 .contractHoursPerWeek(61).hourlyCostCents(0).email("not-an-email")
                 .qualifications(List.of(new Qualification().role(QualificationRole.HUISARTS).bigNumber("1234"))), null));
         assertThat(schema.getErrors()).extracting(FieldError::getField, FieldError::getCode).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("contractHoursPerWeek", "OUT_OF_RANGE"),
-                org.assertj.core.groups.Tuple.tuple("hourlyCostCents", "OUT_OF_RANGE"),
-                org.assertj.core.groups.Tuple.tuple("email", "INVALID_FORMAT"),
-                org.assertj.core.groups.Tuple.tuple("qualifications[0].bigNumber", "INVALID_FORMAT"));
+                tuple("contractHoursPerWeek", "OUT_OF_RANGE"),
+                tuple("hourlyCostCents", "OUT_OF_RANGE"),
+                tuple("email", "INVALID_FORMAT"),
+                tuple("qualifications[0].bigNumber", "INVALID_FORMAT"));
 
         Problem big = expectProblem(422, "VALIDATION_FAILED", () -> admin.createWorker(workerCreate(home.getId(), "A", "B")
                 .qualifications(List.of(
@@ -222,9 +223,9 @@ class WorkerApiTest extends ApiTest {
                         new Qualification().role(QualificationRole.DOKTERSASSISTENT).bigNumber("12345678901"),
                         new Qualification().role(QualificationRole.HUISARTS).bigNumber("12345678901"))), null));
         assertThat(big.getErrors()).extracting(FieldError::getField, FieldError::getCode).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("qualifications[0].bigNumber", "BIG_NUMBER_REQUIRED"),
-                org.assertj.core.groups.Tuple.tuple("qualifications[1].bigNumber", "BIG_NUMBER_NOT_ALLOWED"),
-                org.assertj.core.groups.Tuple.tuple("qualifications[2].role", "DUPLICATE"));
+                tuple("qualifications[0].bigNumber", "BIG_NUMBER_REQUIRED"),
+                tuple("qualifications[1].bigNumber", "BIG_NUMBER_NOT_ALLOWED"),
+                tuple("qualifications[2].role", "DUPLICATE"));
 
         expectProblem(422, "VALIDATION_FAILED", () -> admin.createWorker(workerCreate(home.getId(), "A", "B")
                 .contractHoursPerWeek(-1), null));
@@ -237,7 +238,7 @@ class WorkerApiTest extends ApiTest {
         Problem suspended = expectProblem(422, "VALIDATION_FAILED",
                 () -> admin.createWorker(workerCreate(other.getId(), "A", "B"), null));
         assertThat(suspended.getErrors()).extracting(FieldError::getField, FieldError::getCode)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("employerMemberId", "NOT_ACTIVE"));
+                .containsExactly(tuple("employerMemberId", "NOT_ACTIVE"));
         assertThat(rowCount("worker")).isEqualTo(before);
 
         Worker worker = newWorker(home, "Geldig");
