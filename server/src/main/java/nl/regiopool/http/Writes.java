@@ -38,6 +38,17 @@ public final class Writes {
         return run(caller, TenantScope.PLATFORM, operation, idempotencyKey, body, work);
     }
 
+    /** A write by the system itself (background jobs), audited under the given caller. */
+    public <T> T asSystem(Caller system, UUID tenantId, Function<WriteContext, T> work) {
+        return jdbi.inTransaction(handle -> {
+            TenantScope.bind(handle, tenantId);
+            WriteContext context = new WriteContext(handle, system, tenantId, auditLog);
+            T result = work.apply(context);
+            auditLog.seal(handle, system, "system", context.events());
+            return result;
+        });
+    }
+
     private Response run(Caller caller, UUID scope, String operation, String idempotencyKey, Object body,
                          Function<WriteContext, Response> work) {
         String requestHash = idempotencyKey == null ? null : idempotency.requestHash(operation, body);
