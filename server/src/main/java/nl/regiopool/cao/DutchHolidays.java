@@ -4,6 +4,7 @@ import de.focus_shift.jollyday.core.HolidayCalendar;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.ManagerParameters;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -35,9 +36,12 @@ public final class DutchHolidays implements PublicHolidays {
         return holidaysIn(date.getYear()).contains(date);
     }
 
-    /** The holiday dates of one year. */
+    /**
+     * The holiday dates of one year, as celebrated: jollyday's {@code getDate()} is the observed date (King's Day
+     * 2025 on Saturday 26 April), {@code getActualDate()} the nominal one (27 April).
+     */
     public Set<LocalDate> holidaysIn(int year) {
-        return byYear.computeIfAbsent(year, y -> manager.getHolidays(java.time.Year.of(y)).stream()
-                .map(h -> h.getActualDate()).collect(Collectors.toUnmodifiableSet()));
+        return byYear.computeIfAbsent(year, y -> manager.getHolidays(Year.of(y)).stream()
+                .map(h -> h.getDate()).collect(Collectors.toUnmodifiableSet()));
     }
 }

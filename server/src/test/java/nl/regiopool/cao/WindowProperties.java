@@ -67,7 +67,7 @@ class WindowProperties {
         Duration sum = Duration.ZERO;
         for (LocalDate monday : Weeks.mondaysTouched(shift, AMS)) {
             Duration part = Weeks.workedInWeek(shift, monday, AMS);
-            assertThat(part).isNotNegative();
+            assertThat(part.isNegative()).isFalse();
             sum = sum.plus(part);
         }
         assertThat(sum).isEqualTo(shift.worked());
@@ -79,7 +79,8 @@ class WindowProperties {
         Instant from = shift.startsAt().plus(Duration.ofMinutes(fromOffset));
         Instant to = from.plus(Duration.ofMinutes(len));
         Duration within = shift.workedWithin(from, to);
-        assertThat(within).isNotNegative().isLessThanOrEqualTo(shift.worked())
+        assertThat(within.isNegative()).isFalse();
+        assertThat(within).isLessThanOrEqualTo(shift.worked())
                 .isLessThanOrEqualTo(Duration.between(from, to));
     }
 
