@@ -20,8 +20,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-/** Properties of the window arithmetic, over generated shifts. */
-class WindowProperties {
+/** Properties of the window arithmetic, over generated shifts (jqwik; named *Test so surefire's default includes run it). */
+class WindowPropertiesTest {
 
     private static final ZoneId AMS = ZoneId.of("Europe/Amsterdam");
     /** Minutes since this instant place generated shifts in 2026 and early 2027, across both DST changes. */
