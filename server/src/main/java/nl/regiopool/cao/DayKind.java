@@ -1,0 +1,12 @@
+package nl.regiopool.cao;
+
+import java.time.DayOfWeek;
+
+/** The days a surcharge window applies to: a weekday, or any Dutch public holiday. */
+public enum DayKind {
+    MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY, PUBLIC_HOLIDAY;
+
+    public static DayKind of(DayOfWeek day) {
+        return valueOf(day.name());
+    }
+}

@@ -1,0 +1,89 @@
+package nl.regiopool.cao;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.List;
+import java.util.Optional;
+
+/** Limits on worked time per ISO week and its averages over runs of consecutive weeks. */
+final class WeekRules {
+
+    private WeekRules() {
+    }
+
+    /** Worked time of all shifts inside the {@code weeks} ISO weeks from {@code monday}. */
+    static Duration workedIn(Timeline timeline, LocalDate monday, int weeks, ZoneId zone) {
+        Instant from = Weeks.start(monday, zone);
+        Instant to = Weeks.start(monday.plusWeeks(weeks), zone);
+        Duration total = Duration.ZERO;
+        for (Shift s : timeline.shiftsIn(from, to)) {
+            total = total.plus(s.workedWithin(from, to));
+        }
+        return total;
+    }
+
+    static Optional<Violation> maxWeek(RuleSetVersion rules, ZoneId zone, Shift candidate, Timeline timeline) {
+        return rules.find(RuleParameter.MAX_WEEK_WORK).flatMap(max -> {
+            LocalDate worstMonday = null;
+            Duration worst = Duration.ZERO;
+            for (LocalDate monday : Weeks.mondaysTouched(candidate, zone)) {
+                Duration worked = workedIn(timeline, monday, 1, zone);
+                if (worked.compareTo(max.value()) > 0 && worked.compareTo(worst) > 0) {
+                    worst = worked;
+                    worstMonday = monday;
+                }
+            }
+            if (worstMonday == null) {
+                return Optional.empty();
+            }
+            Instant from = Weeks.start(worstMonday, zone);
+            Instant to = Weeks.start(worstMonday.plusWeeks(1), zone);
+            return Optional.of(new Violation(ViolationCode.ATW_MAX_WEEK_HOURS,
+                    "Worked time in week " + isoWeek(worstMonday) + " (from Monday " + worstMonday + ") would be "
+                            + Texts.hours(worst) + "; at most " + Texts.hours(max.value()) + " per week is allowed.",
+                    Texts.hours(max.value()), Texts.hours(worst), Texts.ids(timeline.shiftsIn(from, to)),
+                    max.source()));
+        });
+    }
+
+    static Optional<Violation> average(RuleSetVersion rules, ZoneId zone, Shift candidate, Timeline timeline,
+                                       RuleParameter<Duration> parameter, int weeks, ViolationCode code) {
+        return rules.find(parameter).flatMap(maxAverage -> {
+            Duration maxTotal = maxAverage.value().multipliedBy(weeks);
+            List<LocalDate> touched = Weeks.mondaysTouched(candidate, zone);
+            LocalDate worstMonday = null;
+            Duration worst = Duration.ZERO;
+            LocalDate last = touched.get(touched.size() - 1);
+            for (LocalDate m = touched.get(0).minusWeeks(weeks - 1L); !m.isAfter(last); m = m.plusWeeks(1)) {
+                Duration worked = workedIn(timeline, m, weeks, zone);
+                if (worked.compareTo(maxTotal) > 0 && worked.compareTo(worst) > 0) {
+                    worst = worked;
+                    worstMonday = m;
+                }
+            }
+            if (worstMonday == null) {
+                return Optional.empty();
+            }
+            Instant from = Weeks.start(worstMonday, zone);
+            Instant to = Weeks.start(worstMonday.plusWeeks(weeks), zone);
+            Duration average = worst.dividedBy(weeks);
+            return Optional.of(new Violation(code,
+                    "Worked time in the " + weeks + " weeks " + isoWeek(worstMonday) + " to "
+                            + isoWeek(worstMonday.plusWeeks(weeks - 1L)) + " would be " + Texts.hours(worst)
+                            + ", on average " + Texts.hours(average) + " per week; at most "
+                            + Texts.hours(maxAverage.value()) + " per week on average is allowed.",
+                    Texts.hoursNumber(maxAverage.value()) + " h/week on average over " + weeks + " weeks ("
+                            + Texts.hours(maxTotal) + ")",
+                    Texts.hoursNumber(average) + " h/week on average (" + Texts.hours(worst) + ")",
+                    Texts.ids(timeline.shiftsIn(from, to)), maxAverage.source()));
+        });
+    }
+
+    private static String isoWeek(LocalDate monday) {
+        return monday.get(IsoFields.WEEK_BASED_YEAR) + "-W"
+                + String.format("%02d", monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+}
