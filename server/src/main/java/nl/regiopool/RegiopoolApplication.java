@@ -14,6 +14,9 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
+import java.time.Duration;
+import nl.regiopool.agreement.AgreementExpiry;
+import nl.regiopool.agreement.AgreementResource;
 import nl.regiopool.audit.AuditLog;
 import nl.regiopool.audit.AuditResource;
 import nl.regiopool.auth.AuthFilter;
@@ -46,6 +49,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
     private volatile String databaseUrl;
+    private volatile AgreementExpiry agreementExpiry;
 
     public static void main(String[] args) throws Exception {
         new RegiopoolApplication().run(args);
@@ -98,6 +102,11 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     }
 
+    /** The background job that ends agreements whose period is over. */
+    public AgreementExpiry agreementExpiry() {
+        return agreementExpiry;
+    }
+
     /** The JDBC URL of the database in use (the embedded one's port is chosen at start). */
     public String databaseUrl() {
         return databaseUrl;
@@ -148,5 +157,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new PoolResource(transactions, writes));
         environment.jersey().register(new SettingsResource(transactions, writes));
         environment.jersey().register(new AuditResource(transactions, mapper));
+        environment.jersey().register(new AgreementResource(transactions, writes));
+        agreementExpiry = new AgreementExpiry(transactions, writes, Duration.ofMinutes(5));
+        environment.lifecycle().manage(agreementExpiry);
     }
 }

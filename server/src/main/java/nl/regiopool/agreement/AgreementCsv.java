@@ -1,0 +1,99 @@
+package nl.regiopool.agreement;
+
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.regiopool.api.model.LoanAgreement;
+import nl.regiopool.tenancy.Transactions;
+
+/**
+ * The rows of an agreement list as CSV (RFC 4180), all pages, streamed page by page so an auditor's
+ * export of a whole region never sits in memory. Each page is read in its own short transaction.
+ */
+final class AgreementCsv implements StreamingOutput {
+
+    static final List<String> HEADER = List.of("id", "number", "status", "lenderMemberId", "borrowerMemberId", "workerId",
+            "role", "waadiRegime", "caoRuleSetCode", "version", "startDate", "endDate", "hoursPerWeek",
+            "tariffCentsPerHour", "costPriceCentsPerHour", "vatEligible", "vatUnmetConditions", "createdAt");
+    private static final int PAGE = 500;
+
+    private final Transactions transactions;
+    private final UUID tenantId;
+    private final AgreementDao.Visibility visibility;
+    private final AgreementDao.Filter filter;
+    private final Instant asOf;
+
+    AgreementCsv(Transactions transactions, UUID tenantId, AgreementDao.Visibility visibility, AgreementDao.Filter filter,
+                 Instant asOf) {
+        this.transactions = transactions;
+        this.tenantId = tenantId;
+        this.visibility = visibility;
+        this.filter = filter;
+        this.asOf = asOf;
+    }
+
+    @Override
+    public void write(OutputStream output) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+        line(writer, HEADER);
+        Instant at = asOf != null ? asOf : transactions.read(tenantId, AgreementDao::databaseNow);
+        UUID after = null;
+        while (true) {
+            UUID from = after;
+            List<LoanAgreement> rows = transactions.read(tenantId, handle -> {
+                List<AgreementRow> page = AgreementDao.list(handle, visibility, filter, at, from, PAGE);
+                Map<UUID, List<TermsRow>> versions = AgreementDao.versions(handle,
+                        page.stream().map(AgreementRow::id).toList());
+                return page.stream().map(row -> AgreementViews.at(row, versions.get(row.id()), at)).toList();
+            });
+            for (LoanAgreement agreement : rows.subList(0, Math.min(PAGE, rows.size()))) {
+                line(writer, row(agreement));
+            }
+            if (rows.size() <= PAGE) {
+                break;
+            }
+            after = rows.get(PAGE - 1).getId();
+        }
+        writer.flush();
+    }
+
+    static List<String> row(LoanAgreement a) {
+        var t = a.getTerms();
+        return List.of(a.getId().toString(), a.getNumber(), a.getStatus().toString(), a.getLenderMemberId().toString(),
+                a.getBorrowerMemberId().toString(), a.getWorkerId().toString(), a.getRole().toString(),
+                a.getWaadiRegime().toString(), text(a.getCaoRuleSetCode()), t.getVersion().toString(),
+                t.getStartDate().toString(), text(t.getEndDate()), t.getHoursPerWeek().toString(),
+                t.getTariffCentsPerHour().toString(), t.getCostPriceCentsPerHour().toString(),
+                t.getVatExemption().getEligible().toString(), String.join(" ", t.getVatExemption().getUnmetConditions()),
+                a.getCreatedAt().toInstant().toString());
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static void line(Writer writer, List<String> fields) throws IOException {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                writer.write(',');
+            }
+            writer.write(escape(fields.get(i)));
+        }
+        writer.write("\r\n");
+    }
+
+    static String escape(String field) {
+        if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
+            return '"' + field.replace("\"", "\"\"") + '"';
+        }
+        return field;
+    }
+}

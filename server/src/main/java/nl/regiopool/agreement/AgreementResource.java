@@ -1,0 +1,430 @@
+package nl.regiopool.agreement;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import nl.regiopool.api.LoanAgreementsApi;
+import nl.regiopool.api.model.AmendmentRequest;
+import nl.regiopool.api.model.ApprovalRequest;
+import nl.regiopool.api.model.ApprovalSide;
+import nl.regiopool.api.model.CancelRequest;
+import nl.regiopool.api.model.CooperativeSettings;
+import nl.regiopool.api.model.LoanAgreement;
+import nl.regiopool.api.model.LoanAgreementCreate;
+import nl.regiopool.api.model.LoanAgreementList;
+import nl.regiopool.api.model.LoanAgreementStatus;
+import nl.regiopool.api.model.LoanAgreementVersionList;
+import nl.regiopool.api.model.ProposeRequest;
+import nl.regiopool.api.model.QualificationRole;
+import nl.regiopool.api.model.RuleViolation;
+import nl.regiopool.api.model.TerminateRequest;
+import nl.regiopool.api.model.WorkerConsentRequest;
+import nl.regiopool.auth.Caller;
+import nl.regiopool.auth.CurrentCaller;
+import nl.regiopool.auth.Role;
+import nl.regiopool.http.CurrentRequest;
+import nl.regiopool.http.Cursors;
+import nl.regiopool.http.ETags;
+import nl.regiopool.http.Page;
+import nl.regiopool.http.ProblemException;
+import nl.regiopool.http.WriteContext;
+import nl.regiopool.http.Writes;
+import nl.regiopool.settings.SettingsDao;
+import nl.regiopool.tenancy.Ids;
+import nl.regiopool.tenancy.Transactions;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Loan agreements: drafted, proposed, approved by both sides with the worker's consent, amended by
+ * new versions, and ended, terminated or cancelled. Members act only on agreements they are party to.
+ */
+public final class AgreementResource implements LoanAgreementsApi {
+
+    private static final MediaType CSV = MediaType.valueOf("text/csv");
+
+    private final Transactions transactions;
+    private final Writes writes;
+
+    public AgreementResource(Transactions transactions, Writes writes) {
+        this.transactions = transactions;
+        this.writes = writes;
+    }
+
+    @Override
+    public Response createLoanAgreement(LoanAgreementCreate body, String idempotencyKey) {
+        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        if (!caller.has(Role.COOP_ADMIN) && !List.of(body.getLenderMemberId(), body.getBorrowerMemberId())
+                .contains(caller.memberId())) {
+            throw ProblemException.forbidden("A member can draft only agreements in which it lends or borrows.");
+        }
+        return writes.inTenant(caller, "createLoanAgreement", idempotencyKey, body, write -> {
+            Handle handle = write.handle();
+            AgreementRules.Worker worker = AgreementDao.worker(handle, body.getWorkerId())
+                    .orElseThrow(() -> ProblemException.invalid("workerId", "NOT_FOUND", "No such worker."));
+            AgreementRules.Party lender = AgreementDao.member(handle, body.getLenderMemberId())
+                    .orElseThrow(() -> ProblemException.invalid("lenderMemberId", "NOT_FOUND", "No such member."));
+            AgreementRules.Party borrower = AgreementDao.member(handle, body.getBorrowerMemberId())
+                    .orElseThrow(() -> ProblemException.invalid("borrowerMemberId", "NOT_FOUND", "No such member."));
+            AgreementDao.WorkerCost cost = AgreementDao.workerCost(handle, worker.id());
+            CooperativeSettings settings = SettingsDao.current(handle);
+            UUID id = Ids.next();
+            AgreementRules.Terms terms = new AgreementRules.Terms(id, lender.memberId(), borrower.memberId(),
+                    body.getRole().toString(), body.getStartDate(), body.getEndDate(), body.getHoursPerWeek(),
+                    body.getTariffCentsPerHour(), cost.hourlyCostCents());
+            requireRules(handle, terms, worker, lender, borrower, settings);
+
+            String cao = body.getCaoRuleSetCode() != null ? body.getCaoRuleSetCode()
+                    : AgreementDao.memberCaoRuleSet(handle, borrower.memberId()).orElse(null);
+            int year = LocalDate.now(ZoneId.of(settings.getTimeZone())).getYear();
+            String number = String.format("LA-%d-%04d", year, AgreementDao.nextNumber(handle, write.tenantId(), year));
+            AgreementDao.insert(handle, write.tenantId(), id, number, lender.memberId(), borrower.memberId(),
+                    worker.id(), body.getRole().toString(), cao, body.getWaadiRegime().toString());
+            AgreementDao.insertVersion(handle, write.tenantId(), id, 1, body.getStartDate(), body.getEndDate(),
+                    body.getHoursPerWeek(), body.getTariffCentsPerHour(), cost.hourlyCostCents(),
+                    vat(terms, cost.contractType()));
+            Current created = current(handle, id);
+            write.audit("loan_agreement.created", "loan_agreement", id, null, created.view());
+            return Response.created(URI.create("/v1/loan-agreements/" + id))
+                    .tag(ETags.of(created.row().version())).entity(created.view()).build();
+        });
+    }
+
+    @Override
+    public Response getLoanAgreement(UUID agreementId) {
+        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Current current = transactions.read(caller.tenant(), handle -> {
+            AgreementRow row = AgreementDao.find(handle, agreementId, visibility(caller), false)
+                    .orElseThrow(() -> notFound(agreementId));
+            return view(handle, row, AgreementDao.databaseNow(handle));
+        });
+        return Response.ok(current.view()).tag(ETags.of(current.row().version())).build();
+    }
+
+    @Override
+    public Response listLoanAgreements(UUID memberId, UUID workerId, LoanAgreementStatus status, QualificationRole role,
+                                       LocalDate periodFrom, LocalDate periodTo, Boolean vatEligible,
+                                       OffsetDateTime asOf, Integer limit, String cursor) {
+        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        AgreementDao.Filter filter = new AgreementDao.Filter(memberId, null, null, workerId,
+                status == null ? null : status.toString(), role == null ? null : role.toString(),
+                periodFrom, periodTo, vatEligible);
+        Instant at = asOf == null ? null : asOf.toInstant();
+        if (CurrentRequest.prefers(CSV)) {
+            return Response.ok(new AgreementCsv(transactions, caller.tenant(), visibility(caller), filter, at), CSV)
+                    .header("Content-Disposition", "attachment; filename=\"loan-agreements.csv\"").build();
+        }
+        return Response.ok(page(caller, filter, at, Cursors.decodeUuid(cursor), limit)).build();
+    }
+
+    @Override
+    public Response listLoanOuts(UUID memberId, LoanAgreementStatus status, Integer limit, String cursor) {
+        return listForMember(memberId, status, limit, cursor, true);
+    }
+
+    @Override
+    public Response listLoanIns(UUID memberId, LoanAgreementStatus status, Integer limit, String cursor) {
+        return listForMember(memberId, status, limit, cursor, false);
+    }
+
+    private Response listForMember(UUID memberId, LoanAgreementStatus status, Integer limit, String cursor, boolean out) {
+        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        boolean exists = transactions.read(caller.tenant(), handle -> AgreementDao.member(handle, memberId).isPresent());
+        if (!exists) {
+            throw ProblemException.notFound("Member " + memberId);
+        }
+        AgreementDao.Filter filter = new AgreementDao.Filter(null, out ? memberId : null, out ? null : memberId, null,
+                status == null ? null : status.toString(), null, null, null, null);
+        return Response.ok(page(caller, filter, null, Cursors.decodeUuid(cursor), limit)).build();
+    }
+
+    private LoanAgreementList page(Caller caller, AgreementDao.Filter filter, Instant asOf, UUID after, int limit) {
+        return transactions.read(caller.tenant(), handle -> {
+            Instant at = asOf != null ? asOf : AgreementDao.databaseNow(handle);
+            Page<AgreementRow> page = Page.of(AgreementDao.list(handle, visibility(caller), filter, at, after, limit),
+                    limit, row -> row.id().toString());
+            Map<UUID, List<TermsRow>> versions = AgreementDao.versions(handle,
+                    page.data().stream().map(AgreementRow::id).toList());
+            return new LoanAgreementList(page.data().stream()
+                    .map(row -> AgreementViews.at(row, versions.get(row.id()), at)).toList())
+                    .nextCursor(page.nextCursor());
+        });
+    }
+
+    @Override
+    public Response listLoanAgreementVersions(UUID agreementId, Integer limit, String cursor) {
+        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Long after = Cursors.decodeLong(cursor);
+        LoanAgreementVersionList list = transactions.read(caller.tenant(), handle -> {
+            AgreementDao.find(handle, agreementId, visibility(caller), false).orElseThrow(() -> notFound(agreementId));
+            Instant now = AgreementDao.databaseNow(handle);
+            Page<TermsRow> page = Page.of(AgreementDao.versionsPage(handle, agreementId,
+                    after == null ? null : after.intValue(), limit), limit, terms -> Integer.toString(terms.versionNo()));
+            return new LoanAgreementVersionList(page.data().stream().map(terms -> AgreementViews.terms(terms, now)).toList())
+                    .nextCursor(page.nextCursor());
+        });
+        return Response.ok(list).build();
+    }
+
+    @Override
+    public Response proposeLoanAgreement(UUID agreementId, ProposeRequest body, String ifMatch, String idempotencyKey) {
+        return change(agreementId, ifMatch, idempotencyKey, body, "proposeLoanAgreement", "loan_agreement.proposed",
+                (write, current) -> {
+                    requireStatus(current, "propose", "DRAFT");
+                    Handle handle = write.handle();
+                    TermsRow proposal = current.versions().get(0);
+                    AgreementDao.WorkerCost cost = AgreementDao.workerCost(handle, current.row().workerId());
+                    AgreementRules.Terms terms = terms(current.row(), proposal, cost.hourlyCostCents());
+                    requireRules(handle, terms, current.row());
+                    AgreementDao.refreshCostPrice(handle, agreementId, 1, cost.hourlyCostCents(),
+                            vat(terms, cost.contractType()));
+                    return withStatus(current.row(), "PROPOSED", row -> copy(row).proposedAt(now(handle)));
+                });
+    }
+
+    @Override
+    public Response approveLoanAgreement(UUID agreementId, ApprovalRequest body, String ifMatch, String idempotencyKey) {
+        boolean lenderSide = body.getSide() == ApprovalSide.LENDER;
+        return change(agreementId, ifMatch, idempotencyKey, body, "approveLoanAgreement",
+                lenderSide ? "loan_agreement.approved_by_lender" : "loan_agreement.approved_by_borrower",
+                (write, current) -> {
+                    AgreementRow row = current.row();
+                    requireActsFor(write.caller(), lenderSide ? row.lenderMemberId() : row.borrowerMemberId(),
+                            lenderSide ? "lender" : "borrower");
+                    Handle handle = write.handle();
+                    Instant now = now(handle);
+                    TermsRow awaiting = awaitingApproval(current, now);
+                    if ((lenderSide ? awaiting.lenderApprovedAt() : awaiting.borrowerApprovedAt()) != null) {
+                        throw ProblemException.conflict("ALREADY_APPROVED",
+                                "The " + (lenderSide ? "lender" : "borrower") + " side approved version "
+                                        + awaiting.versionNo() + " already.");
+                    }
+                    AgreementDao.approve(handle, agreementId, awaiting.versionNo(), lenderSide, now,
+                            write.caller().subject());
+                    boolean bothSides = lenderSide ? awaiting.borrowerApprovedAt() != null : awaiting.lenderApprovedAt() != null;
+                    if (!bothSides) {
+                        return row;
+                    }
+                    if ("ACTIVE".equals(row.status())) {
+                        requireRules(handle, terms(row, awaiting, awaiting.costPriceCentsPerHour()), row);
+                        AgreementDao.bringIntoForce(handle, agreementId, awaiting.versionNo(), now);
+                        return row;
+                    }
+                    return activateIfComplete(handle, row, awaiting, true, now);
+                });
+    }
+
+    @Override
+    public Response recordWorkerConsent(UUID agreementId, WorkerConsentRequest body, String ifMatch, String idempotencyKey) {
+        return change(agreementId, ifMatch, idempotencyKey, body, "recordWorkerConsent", "loan_agreement.worker_consent_recorded",
+                (write, current) -> {
+                    AgreementRow row = current.row();
+                    requireActsFor(write.caller(), row.lenderMemberId(), "lender (the worker's employer)");
+                    requireStatus(current, "record consent for", "DRAFT", "PROPOSED");
+                    if (row.consentedOn() != null) {
+                        throw ProblemException.conflict("CONSENT_ALREADY_RECORDED",
+                                "The worker's consent was recorded on " + row.consentRecordedAt() + ".");
+                    }
+                    Handle handle = write.handle();
+                    Instant now = now(handle);
+                    AgreementRow consented = copy(row).consentedOn(body.getConsentedOn())
+                            .consentMethod(body.getMethod().toString()).consentRecordedAt(now)
+                            .consentRecordedBy(write.caller().subject()).build();
+                    TermsRow proposal = current.versions().get(0);
+                    return "PROPOSED".equals(row.status())
+                            ? activateIfComplete(handle, consented, proposal, proposal.approvedByBothSides(), now)
+                            : consented;
+                });
+    }
+
+    @Override
+    public Response terminateLoanAgreement(UUID agreementId, TerminateRequest body, String ifMatch, String idempotencyKey) {
+        return change(agreementId, ifMatch, idempotencyKey, body, "terminateLoanAgreement", "loan_agreement.terminated",
+                (write, current) -> {
+                    requireStatus(current, "terminate", "ACTIVE");
+                    TermsRow inForce = AgreementViews.termsAt(current.versions(), now(write.handle()));
+                    if (body.getEffectiveDate().isBefore(inForce.startDate())) {
+                        throw ProblemException.invalid("effectiveDate", "OUT_OF_RANGE",
+                                "The termination cannot take effect before the agreement starts (" + inForce.startDate() + ").");
+                    }
+                    return withStatus(current.row(), "TERMINATED", row -> copy(row).terminatedAt(now(write.handle()))
+                            .terminationReason(body.getReason().strip())
+                            .terminationEffectiveDate(body.getEffectiveDate()));
+                });
+    }
+
+    @Override
+    public Response cancelLoanAgreement(UUID agreementId, CancelRequest body, String ifMatch, String idempotencyKey) {
+        return change(agreementId, ifMatch, idempotencyKey, body, "cancelLoanAgreement", "loan_agreement.cancelled",
+                (write, current) -> {
+                    requireStatus(current, "cancel", "DRAFT", "PROPOSED");
+                    return withStatus(current.row(), "CANCELLED", row -> copy(row).cancelledAt(now(write.handle()))
+                            .cancellationReason(body.getReason().strip()));
+                });
+    }
+
+    @Override
+    public Response amendLoanAgreement(UUID agreementId, AmendmentRequest body, String ifMatch, String idempotencyKey) {
+        if (body.getHoursPerWeek() == null && body.getTariffCentsPerHour() == null && body.getEndDate() == null) {
+            throw ProblemException.invalid("body", "REQUIRED", "An amendment changes hoursPerWeek, tariffCentsPerHour or endDate.");
+        }
+        return change(agreementId, ifMatch, idempotencyKey, body, "amendLoanAgreement", "loan_agreement.amendment_proposed",
+                (write, current) -> {
+                    requireStatus(current, "amend", "ACTIVE");
+                    Handle handle = write.handle();
+                    Instant now = now(handle);
+                    TermsRow inForce = AgreementViews.termsAt(current.versions(), now);
+                    if (AgreementViews.pendingAt(current.versions(), now, inForce).isPresent()) {
+                        throw ProblemException.conflict("AMENDMENT_PENDING",
+                                "An amendment awaits approval; approve it (both sides) before amending again.");
+                    }
+                    int hours = body.getHoursPerWeek() != null ? body.getHoursPerWeek() : inForce.hoursPerWeek();
+                    long tariff = body.getTariffCentsPerHour() != null ? body.getTariffCentsPerHour() : inForce.tariffCentsPerHour();
+                    LocalDate end = body.getEndDate() != null ? body.getEndDate() : inForce.endDate();
+                    AgreementRow row = current.row();
+                    AgreementRules.Terms terms = new AgreementRules.Terms(row.id(), row.lenderMemberId(),
+                            row.borrowerMemberId(), row.role(), inForce.startDate(), end, hours, tariff,
+                            inForce.costPriceCentsPerHour());
+                    requireRules(handle, terms, row);
+                    int next = current.versions().stream().mapToInt(TermsRow::versionNo).max().orElseThrow() + 1;
+                    AgreementDao.insertVersion(handle, write.tenantId(), row.id(), next, inForce.startDate(), end, hours,
+                            tariff, inForce.costPriceCentsPerHour(),
+                            vat(terms, AgreementDao.workerCost(handle, row.workerId()).contractType()));
+                    return row;
+                });
+    }
+
+    /** Runs a change on a locked agreement the caller may see, checks If-Match, audits before and after. */
+    private Response change(UUID agreementId, String ifMatch, String idempotencyKey, Object body, String operation,
+                            String action, java.util.function.BiFunction<WriteContext, Current, AgreementRow> work) {
+        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        int expectedVersion = ETags.expectedVersion(ifMatch);
+        return writes.inTenant(caller, operation, idempotencyKey, body, write -> {
+            Handle handle = write.handle();
+            AgreementRow locked = AgreementDao.find(handle, agreementId, visibility(caller), true)
+                    .orElseThrow(() -> notFound(agreementId));
+            if (locked.version() != expectedVersion) {
+                throw ETags.stale();
+            }
+            Current before = view(handle, locked, now(handle));
+            AgreementRow changed = work.apply(write, before);
+            AgreementDao.update(handle, changed);
+            Current after = current(handle, agreementId);
+            write.audit(action, "loan_agreement", agreementId, before.view(), after.view());
+            return Response.ok(after.view()).tag(ETags.of(after.row().version())).build();
+        });
+    }
+
+    private AgreementRow activateIfComplete(Handle handle, AgreementRow row, TermsRow proposal, boolean bothApproved,
+                                            Instant now) {
+        if (!bothApproved || row.consentedOn() == null) {
+            return row;
+        }
+        requireRules(handle, terms(row, proposal, proposal.costPriceCentsPerHour()), row);
+        AgreementDao.bringIntoForce(handle, row.id(), proposal.versionNo(), now);
+        return copy(row).status("ACTIVE").activatedAt(now).build();
+    }
+
+    /** The version the sides approve: the proposal of a PROPOSED agreement, or an ACTIVE one's pending amendment. */
+    private static TermsRow awaitingApproval(Current current, Instant now) {
+        String status = current.row().status();
+        if ("PROPOSED".equals(status)) {
+            return current.versions().get(0);
+        }
+        if ("ACTIVE".equals(status)) {
+            TermsRow inForce = AgreementViews.termsAt(current.versions(), now);
+            return AgreementViews.pendingAt(current.versions(), now, inForce).orElseThrow(() ->
+                    ProblemException.conflict("NOTHING_TO_APPROVE", "This ACTIVE agreement has no amendment awaiting approval."));
+        }
+        throw ProblemException.conflict("INVALID_TRANSITION", "A " + status + " agreement cannot be approved.");
+    }
+
+    private void requireRules(Handle handle, AgreementRules.Terms terms, AgreementRow row) {
+        AgreementRules.Worker worker = AgreementDao.worker(handle, row.workerId()).orElseThrow();
+        requireRules(handle, terms, worker, AgreementDao.member(handle, row.lenderMemberId()).orElseThrow(),
+                AgreementDao.member(handle, row.borrowerMemberId()).orElseThrow(), SettingsDao.current(handle));
+    }
+
+    private static void requireRules(Handle handle, AgreementRules.Terms terms, AgreementRules.Worker worker,
+                                     AgreementRules.Party lender, AgreementRules.Party borrower,
+                                     CooperativeSettings settings) {
+        List<RuleBreach> breaches = AgreementRules.check(terms, worker, lender, borrower,
+                new AgreementRules.CooperativeTerms(settings.getMarginPercent(), settings.getMinHomeEmployerSharePercent()),
+                AgreementDao.overlapping(handle, worker.id(), terms.agreementId(), terms.startDate(), terms.endDate()));
+        if (!breaches.isEmpty()) {
+            throw new ProblemException(422, "RULES_VIOLATED", "Rules violated",
+                    "The agreement breaks " + breaches.size() + " rule(s).", List.of(),
+                    breaches.stream().map(AgreementResource::violation).toList());
+        }
+    }
+
+    private static RuleViolation violation(RuleBreach breach) {
+        return new RuleViolation(breach.code(), breach.message()).limit(breach.limit()).actual(breach.actual())
+                .entityIds(breach.entityIds());
+    }
+
+    private static VatExemption.Assessment vat(AgreementRules.Terms terms, String contractType) {
+        return VatExemption.assess(terms.endDate(), contractType, terms.tariffCentsPerHour(), terms.costPriceCentsPerHour());
+    }
+
+    private static AgreementRules.Terms terms(AgreementRow row, TermsRow version, long costPrice) {
+        return new AgreementRules.Terms(row.id(), row.lenderMemberId(), row.borrowerMemberId(), row.role(),
+                version.startDate(), version.endDate(), version.hoursPerWeek(), version.tariffCentsPerHour(), costPrice);
+    }
+
+    private static void requireStatus(Current current, String verb, String... allowed) {
+        String status = current.row().status();
+        if (!List.of(allowed).contains(status)) {
+            throw ProblemException.conflict("INVALID_TRANSITION",
+                    "A " + status + " agreement cannot " + verb + "; that needs status " + String.join(" or ", allowed) + ".");
+        }
+    }
+
+    /** A member acts only for its own side; an admin acts for either. */
+    private static void requireActsFor(Caller caller, UUID side, String sideName) {
+        if (!caller.has(Role.COOP_ADMIN) && !side.equals(caller.memberId())) {
+            throw ProblemException.forbidden("Only the " + sideName + " (or a cooperative admin) can do this.");
+        }
+    }
+
+    private static AgreementDao.Visibility visibility(Caller caller) {
+        return caller.has(Role.COOP_ADMIN) || caller.has(Role.AUDITOR) ? AgreementDao.Visibility.ALL
+                : new AgreementDao.Visibility(caller.memberId());
+    }
+
+    private static ProblemException notFound(UUID agreementId) {
+        return ProblemException.notFound("Loan agreement " + agreementId);
+    }
+
+    private static Instant now(Handle handle) {
+        return AgreementDao.databaseNow(handle);
+    }
+
+    record Current(AgreementRow row, List<TermsRow> versions, LoanAgreement view) {
+    }
+
+    private static Current current(Handle handle, UUID id) {
+        AgreementRow row = AgreementDao.find(handle, id, AgreementDao.Visibility.ALL, false).orElseThrow();
+        return view(handle, row, now(handle));
+    }
+
+    private static Current view(Handle handle, AgreementRow row, Instant at) {
+        List<TermsRow> versions = AgreementDao.versions(handle, List.of(row.id())).get(row.id());
+        return new Current(row, versions, AgreementViews.at(row, versions, at));
+    }
+
+    private static AgreementRow withStatus(AgreementRow row, String status, Function<AgreementRow, AgreementRowBuilder> change) {
+        return change.apply(row).status(status).build();
+    }
+
+    private static AgreementRowBuilder copy(AgreementRow row) {
+        return new AgreementRowBuilder(row);
+    }
+}
