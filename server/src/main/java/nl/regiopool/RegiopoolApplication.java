@@ -16,6 +16,7 @@ import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Duration;
 import nl.regiopool.agreement.AgreementExpiry;
+import nl.regiopool.agreement.AgreementJson;
 import nl.regiopool.agreement.AgreementResource;
 import nl.regiopool.audit.AuditLog;
 import nl.regiopool.audit.AuditResource;
@@ -141,6 +142,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
         ObjectMapper mapper = environment.getObjectMapper();
         WorkerJson.configure(mapper);
+        AgreementJson.configure(mapper);
         Transactions transactions = new Transactions(jdbi);
         Writes writes = new Writes(jdbi, new AuditLog(mapper, Ids::next), new Idempotency(mapper));
 

@@ -38,7 +38,7 @@ final class AgreementDao {
                 WHERE v.tenant_id = a.tenant_id AND v.agreement_id = a.id
                   AND (v.version_no = 1 OR v.in_force_from <= :at)
                 ORDER BY (v.in_force_from <= :at) DESC NULLS LAST, v.version_no DESC
-                LIMIT 1) t""";
+                LIMIT 1) t\s""";
 
     private static final String STATUS_AT = """
             CASE WHEN a.cancelled_at <= :at THEN 'CANCELLED'

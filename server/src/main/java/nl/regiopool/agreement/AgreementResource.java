@@ -227,11 +227,11 @@ public final class AgreementResource implements LoanAgreementsApi {
                 (write, current) -> {
                     AgreementRow row = current.row();
                     requireActsFor(write.caller(), row.lenderMemberId(), "lender (the worker's employer)");
-                    requireStatus(current, "record consent for", "DRAFT", "PROPOSED");
                     if (row.consentedOn() != null) {
                         throw ProblemException.conflict("CONSENT_ALREADY_RECORDED",
                                 "The worker's consent was recorded on " + row.consentRecordedAt() + ".");
                     }
+                    requireStatus(current, "record consent for", "DRAFT", "PROPOSED");
                     Handle handle = write.handle();
                     Instant now = now(handle);
                     AgreementRow consented = copy(row).consentedOn(body.getConsentedOn())
