@@ -110,7 +110,11 @@ final class AgreementDao {
     }
 
     static List<AgreementRow> list(Handle handle, Visibility visibility, Filter filter, Instant at, UUID after, int limit) {
-        Query query = handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a " + TERMS_AT + """
+        // the terms version of each row is only joined when a filter needs it: without one, the scan in id
+        // order stops after one page instead of resolving the version of every agreement
+        boolean byTerms = filter.periodFrom() != null || filter.periodTo() != null || filter.vatEligible() != null;
+        Query query = handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a "
+                + (byTerms ? TERMS_AT : "") + """
                          WHERE a.created_at <= :at
                           AND (CAST(:viewer AS uuid) IS NULL OR :viewer IN (a.lender_member_id, a.borrower_member_id))
                           AND (CAST(:member AS uuid) IS NULL OR :member IN (a.lender_member_id, a.borrower_member_id))
@@ -120,12 +124,19 @@ final class AgreementDao {
                           AND (CAST(:role AS text) IS NULL OR a.role = :role)
                           AND (CAST(:status AS text) IS NULL OR\s""" + STATUS_AT + """
                          = :status)
+                        """ + (byTerms ? """
                           AND (CAST(:periodTo AS date) IS NULL OR t.start_date <= :periodTo)
                           AND (CAST(:periodFrom AS date) IS NULL OR t.end_date IS NULL OR t.end_date >= :periodFrom)
                           AND (CAST(:vatEligible AS boolean) IS NULL OR t.vat_eligible = :vatEligible)
+                        """ : "") + """
                           AND (CAST(:after AS uuid) IS NULL OR a.id > :after)
                         ORDER BY a.id
                         LIMIT :limit""");
+        if (byTerms) {
+            query.bind("periodFrom", filter.periodFrom())
+                    .bind("periodTo", filter.periodTo())
+                    .bind("vatEligible", filter.vatEligible());
+        }
         return query
                 .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .bind("viewer", visibility.memberId())
@@ -135,9 +146,6 @@ final class AgreementDao {
                 .bind("worker", filter.workerId())
                 .bind("role", filter.role())
                 .bind("status", filter.status())
-                .bind("periodFrom", filter.periodFrom())
-                .bind("periodTo", filter.periodTo())
-                .bind("vatEligible", filter.vatEligible())
                 .bind("after", after)
                 .bind("limit", limit + 1)
                 .map((rs, ctx) -> agreement(rs))

@@ -1,0 +1,225 @@
+package nl.regiopool.bench;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import nl.regiopool.RegiopoolApplication;
+import nl.regiopool.RegiopoolConfiguration;
+import nl.regiopool.auth.TokenIssuer;
+
+/**
+ * The auditors' main question, {@code GET /v1/loan-agreements?asOf=...}, over one cooperative holding
+ * 100,000 agreements with 3 versions each, through the real server (auth, RLS, JSON) on the embedded
+ * PostgreSQL. Reports p50/p99 per query shape and the query plan, into BENCHMARKS.md.
+ */
+public final class AgreementAsOfBenchmark {
+
+    private static final int AGREEMENTS = Integer.getInteger("bench.agreements", 100_000);
+    private static final int REQUESTS = Integer.getInteger("bench.requests", 400);
+
+    public static void main(String[] args) throws Exception {
+        Path data = Files.createTempDirectory("regiopool-bench-");
+        DropwizardTestSupport<RegiopoolConfiguration> app = new DropwizardTestSupport<>(RegiopoolApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
+                ConfigOverride.config("database.embeddedDataDirectory", data.resolve("postgres").toString()),
+                ConfigOverride.config("logging.level", "WARN"));
+        app.before();
+        try {
+            run(app, Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md"));
+        } finally {
+            app.after();
+        }
+    }
+
+    private static void run(DropwizardTestSupport<RegiopoolConfiguration> app, Path report) throws Exception {
+        String jdbcUrl = ((RegiopoolApplication) app.getApplication()).databaseUrl();
+        UUID tenant = UUID.randomUUID();
+        long loadStarted = System.nanoTime();
+        List<UUID> members = load(jdbcUrl, tenant);
+        double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
+
+        String token = new TokenIssuer(app.getConfiguration().getAuth()).issue("bench-auditor", List.of("auditor"), tenant, null);
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://localhost:" + app.getLocalPort() + "/v1/loan-agreements?limit=50&asOf=";
+        Random random = new Random(42);
+        Instant from = Instant.parse("2024-01-01T00:00:00Z");
+        long span = ChronoUnit.SECONDS.between(from, Instant.parse("2026-11-01T00:00:00Z"));
+
+        List<String> rows = new ArrayList<>();
+        rows.add(measure("asOf, first page of 50", http, token, () -> base + from.plusSeconds((long) (random.nextDouble() * span)), REQUESTS));
+        rows.add(measure("asOf + memberId (either side), first page", http, token, () -> base
+                + from.plusSeconds((long) (random.nextDouble() * span)) + "&memberId=" + members.get(random.nextInt(members.size())), REQUESTS));
+        rows.add(measure("asOf + status=ACTIVE + vatEligible=true", http, token, () -> base
+                + from.plusSeconds((long) (random.nextDouble() * span)) + "&status=ACTIVE&vatEligible=true", REQUESTS));
+        String plan = plan(jdbcUrl, tenant);
+
+        List<String> body = new ArrayList<>();
+        body.add("## Loan agreements `asOf` (issue 4)");
+        body.add("");
+        body.add("- Date: " + BenchmarkReport.now());
+        body.add("- Machine: " + BenchmarkReport.machine());
+        body.add("- Database: embedded PostgreSQL " + serverVersion(jdbcUrl) + ", one cooperative with " + AGREEMENTS
+                + " agreements × 3 versions, " + members.size() + " members (loaded in " + String.format("%.1f", loadSeconds) + " s)");
+        body.add("- Load: one client thread on loopback, " + REQUESTS + " requests per shape after 50 warm-up requests; "
+                + "through the full server (JWT, RLS, JSON); random `asOf` between 2024-01-01 and 2026-11-01");
+        body.add("- Command: `bench/run`");
+        body.add("");
+        body.add("| query | p50 ms | p99 ms | max ms | req/s |");
+        body.add("|---|---:|---:|---:|---:|");
+        body.addAll(rows);
+        body.add("");
+        body.add("Plans of the first and third shape (`EXPLAIN (ANALYZE, BUFFERS)`, as the application role with the tenant bound):");
+        body.add("");
+        body.add("```");
+        body.add(plan.stripTrailing());
+        body.add("```");
+        BenchmarkReport.write(report, "agreements-asof", body);
+        System.out.println(String.join("\n", body));
+    }
+
+    private interface Url {
+        String next();
+    }
+
+    private static String measure(String name, HttpClient http, String token, Url url, int requests) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            call(http, token, url.next());
+        }
+        long[] micros = new long[requests];
+        long started = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            long t0 = System.nanoTime();
+            call(http, token, url.next());
+            micros[i] = (System.nanoTime() - t0) / 1000;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return String.format("| %s | %.1f | %.1f | %.1f | %.0f |", name, BenchmarkReport.percentileMillis(micros, 50),
+                BenchmarkReport.percentileMillis(micros, 99), BenchmarkReport.percentileMillis(micros, 100), requests / seconds);
+    }
+
+    private static void call(HttpClient http, String token, String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** Loads the region with set-based SQL as the superuser, bound to the tenant. */
+    private static List<UUID> load(String jdbcUrl, UUID tenant) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+             Statement sql = db.createStatement()) {
+            db.setAutoCommit(false);
+            sql.execute("SELECT set_config('regiopool.tenant_id', '" + tenant + "', true)");
+            sql.execute("INSERT INTO cooperative (id, name, slug) VALUES ('" + tenant + "', 'Bench', 'bench-" + tenant.toString().substring(0, 8) + "')");
+            sql.execute("""
+                    INSERT INTO member (tenant_id, id, name, kvk_number, sector, postcode, iban, joined_on)
+                    SELECT current_tenant_id(), gen_random_uuid(), 'Praktijk ' || n, lpad(n::text, 8, '0'), 'GP_PRACTICE',
+                           '7001 AB', 'NL91ABNA0417164300', DATE '2020-01-01'
+                    FROM generate_series(1, 200) n""");
+            sql.execute("""
+                    CREATE TEMP TABLE m AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM member
+                    WHERE tenant_id = current_tenant_id()""");
+            sql.execute("""
+                    INSERT INTO worker (tenant_id, id, employer_member_id, given_name, family_name, contract_hours_per_week,
+                                        contract_type, hourly_cost_cents, postcode)
+                    SELECT current_tenant_id(), gen_random_uuid(), (SELECT id FROM m WHERE m.n = 1 + w % 200),
+                           'Worker', 'W' || w, 36, 'INDEFINITE', 3000, '7001 AB'
+                    FROM generate_series(1, 20000) w""");
+            sql.execute("CREATE TEMP TABLE w AS SELECT row_number() OVER (ORDER BY id) AS n, id, employer_member_id FROM worker WHERE tenant_id = current_tenant_id()");
+            sql.execute("""
+                    CREATE TEMP TABLE a AS
+                    SELECT g.i AS n, gen_random_uuid() AS id, w.id AS worker_id, w.employer_member_id AS lender,
+                           (SELECT id FROM m WHERE m.n = 1 + (g.i * 7919) %% 200) AS borrower,
+                           TIMESTAMPTZ '2024-01-01' + (g.i * interval '1 minute' * 7) AS created
+                    FROM generate_series(1, %d) AS g(i) JOIN w ON w.n = 1 + g.i %% 20000""".formatted(AGREEMENTS));
+            sql.execute("UPDATE a SET borrower = (SELECT id FROM m WHERE m.id <> a.lender ORDER BY m.n LIMIT 1) WHERE borrower = lender");
+            sql.execute("""
+                    INSERT INTO loan_agreement (tenant_id, id, number, lender_member_id, borrower_member_id, worker_id, role,
+                        waadi_regime, status, proposed_at, activated_at, consented_on, consent_method, consent_recorded_at,
+                        consent_recorded_by, created_at, updated_at)
+                    SELECT current_tenant_id(), id, 'LA-' || extract(year FROM created)::int || '-' || lpad(n::text, 6, '0'),
+                           lender, borrower, worker_id, 'DOKTERSASSISTENT', 'COLLEGIAL_NO_PROFIT', 'ACTIVE',
+                           created + interval '1 hour', created + interval '1 day', created::date, 'DIGITAL',
+                           created + interval '1 day', 'bench', created, created + interval '200 days'
+                    FROM a""");
+            sql.execute("""
+                    INSERT INTO loan_agreement_version (tenant_id, agreement_id, version_no, start_date, end_date,
+                        hours_per_week, tariff_cents_per_hour, cost_price_cents_per_hour, vat_eligible, vat_unmet_conditions,
+                        lender_approved_at, lender_approved_by, borrower_approved_at, borrower_approved_by, created_at,
+                        in_force_from, superseded_at)
+                    SELECT current_tenant_id(), a.id, v, a.created::date, NULL, 4 + v * 4, 3000, 3000, v <> 2,
+                           CASE WHEN v = 2 THEN '{FEE_ABOVE_WAGE_COST_PLUS_5PCT}'::text[] ELSE '{}'::text[] END,
+                           a.created + (v - 1) * interval '100 days', 'bench', a.created + (v - 1) * interval '100 days', 'bench',
+                           a.created + (v - 1) * interval '100 days',
+                           a.created + interval '1 day' + (v - 1) * interval '100 days',
+                           CASE WHEN v < 3 THEN a.created + interval '1 day' + v * interval '100 days' END
+                    FROM a CROSS JOIN generate_series(1, 3) v""");
+            db.commit();
+            sql.execute("ANALYZE");
+            List<UUID> members = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery("SELECT id FROM member WHERE tenant_id = '" + tenant + "'")) {
+                while (rows.next()) {
+                    members.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return members;
+        }
+    }
+
+    /** The plans of the first and the third shape, in the form AgreementDao sends them. */
+    private static String plan(String jdbcUrl, UUID tenant) throws Exception {
+        String at = "TIMESTAMPTZ '2025-06-01'";
+        String firstPage = "SELECT a.id FROM loan_agreement a WHERE a.created_at <= " + at + " ORDER BY a.id LIMIT 51";
+        String byTerms = """
+                SELECT a.id FROM loan_agreement a CROSS JOIN LATERAL (
+                    SELECT * FROM loan_agreement_version v
+                    WHERE v.tenant_id = a.tenant_id AND v.agreement_id = a.id
+                      AND (v.version_no = 1 OR v.in_force_from <= AT)
+                    ORDER BY (v.in_force_from <= AT) DESC NULLS LAST, v.version_no DESC
+                    LIMIT 1) t
+                WHERE a.created_at <= AT AND a.activated_at <= AT AND a.cancelled_at IS NULL AND t.vat_eligible
+                ORDER BY a.id LIMIT 51""".replace("AT", at);
+        StringBuilder plan = new StringBuilder();
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "regiopool_app", "regiopool_app");
+             Statement sql = db.createStatement()) {
+            db.setAutoCommit(false);
+            sql.execute("SELECT set_config('regiopool.tenant_id', '" + tenant + "', true)");
+            for (String query : List.of(firstPage, byTerms)) {
+                plan.append("-- ").append(query.replaceAll("\\s+", " ")).append('\n');
+                try (ResultSet rows = sql.executeQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + query)) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+                plan.append('\n');
+            }
+            db.rollback();
+        }
+        return plan.toString();
+    }
+
+    private static String serverVersion(String jdbcUrl) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+             Statement sql = db.createStatement(); ResultSet row = sql.executeQuery("SHOW server_version")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package nl.regiopool.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Writes one benchmark's section into BENCHMARKS.md (replacing its previous run), with machine and date. */
+final class BenchmarkReport {
+
+    private BenchmarkReport() {
+    }
+
+    static String machine() {
+        String cpu = "unknown CPU";
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            cpu = lines.filter(line -> line.startsWith("model name")).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse(cpu);
+        } catch (IOException ignored) {
+            // not Linux: keep "unknown CPU"
+        }
+        long memoryGib = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize() >> 30;
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memoryGib + " GiB, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java "
+                + System.getProperty("java.version");
+    }
+
+    static String now() {
+        return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+    }
+
+    /** Percentile (nearest rank) of latencies in microseconds, as milliseconds. */
+    static double percentileMillis(long[] micros, double percentile) {
+        long[] sorted = micros.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1000.0;
+    }
+
+    static void write(Path file, String section, List<String> body) throws IOException {
+        String begin = "<!-- " + section + ":begin -->";
+        String end = "<!-- " + section + ":end -->";
+        String block = begin + "\n" + String.join("\n", body) + "\n" + end;
+        String text = Files.exists(file) ? Files.readString(file)
+                : "# Benchmarks\n\nNumbers from `bench/run`; each section is replaced by its latest run.\n";
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        text = from >= 0 && to > from ? text.substring(0, from) + block + text.substring(to + end.length())
+                : text.stripTrailing() + "\n\n" + block + "\n";
+        Files.writeString(file, text);
+    }
+}
