@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,47 +111,39 @@ final class AgreementDao {
                 .findOne();
     }
 
+    /**
+     * One page of agreements as they stood at {@code at}. Only the conditions of the filters in use are
+     * sent, so the planner sees each shape as it is (an {@code x IS NULL OR ...} for every filter would
+     * give one generic plan that can use no index). The terms version is joined only when a filter needs it.
+     */
     static List<AgreementRow> list(Handle handle, Visibility visibility, Filter filter, Instant at, UUID after, int limit) {
-        // the terms version of each row is only joined when a filter needs it: without one, the scan in id
-        // order stops after one page instead of resolving the version of every agreement
+        List<String> where = new ArrayList<>(List.of("a.created_at <= :at"));
+        Map<String, Object> binds = new HashMap<>();
+        binds.put("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+        binds.put("limit", limit + 1);
+        condition(where, binds, "viewer", visibility.memberId(), ":viewer IN (a.lender_member_id, a.borrower_member_id)");
+        condition(where, binds, "member", filter.memberId(), ":member IN (a.lender_member_id, a.borrower_member_id)");
+        condition(where, binds, "lender", filter.lenderMemberId(), "a.lender_member_id = :lender");
+        condition(where, binds, "borrower", filter.borrowerMemberId(), "a.borrower_member_id = :borrower");
+        condition(where, binds, "worker", filter.workerId(), "a.worker_id = :worker");
+        condition(where, binds, "role", filter.role(), "a.role = :role");
+        condition(where, binds, "status", filter.status(), STATUS_AT + " = :status");
+        condition(where, binds, "periodTo", filter.periodTo(), "t.start_date <= :periodTo");
+        condition(where, binds, "periodFrom", filter.periodFrom(), "(t.end_date IS NULL OR t.end_date >= :periodFrom)");
+        condition(where, binds, "vatEligible", filter.vatEligible(), "t.vat_eligible = :vatEligible");
+        condition(where, binds, "after", after, "a.id > :after");
         boolean byTerms = filter.periodFrom() != null || filter.periodTo() != null || filter.vatEligible() != null;
         Query query = handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a "
-                + (byTerms ? TERMS_AT : "") + """
-                         WHERE a.created_at <= :at
-                          AND (CAST(:viewer AS uuid) IS NULL OR :viewer IN (a.lender_member_id, a.borrower_member_id))
-                          AND (CAST(:member AS uuid) IS NULL OR :member IN (a.lender_member_id, a.borrower_member_id))
-                          AND (CAST(:lender AS uuid) IS NULL OR a.lender_member_id = :lender)
-                          AND (CAST(:borrower AS uuid) IS NULL OR a.borrower_member_id = :borrower)
-                          AND (CAST(:worker AS uuid) IS NULL OR a.worker_id = :worker)
-                          AND (CAST(:role AS text) IS NULL OR a.role = :role)
-                          AND (CAST(:status AS text) IS NULL OR\s""" + STATUS_AT + """
-                         = :status)
-                        """ + (byTerms ? """
-                          AND (CAST(:periodTo AS date) IS NULL OR t.start_date <= :periodTo)
-                          AND (CAST(:periodFrom AS date) IS NULL OR t.end_date IS NULL OR t.end_date >= :periodFrom)
-                          AND (CAST(:vatEligible AS boolean) IS NULL OR t.vat_eligible = :vatEligible)
-                        """ : "") + """
-                          AND (CAST(:after AS uuid) IS NULL OR a.id > :after)
-                        ORDER BY a.id
-                        LIMIT :limit""");
-        if (byTerms) {
-            query.bind("periodFrom", filter.periodFrom())
-                    .bind("periodTo", filter.periodTo())
-                    .bind("vatEligible", filter.vatEligible());
+                + (byTerms ? TERMS_AT : "") + " WHERE " + String.join(" AND ", where) + " ORDER BY a.id LIMIT :limit");
+        binds.forEach(query::bind);
+        return query.map((rs, ctx) -> agreement(rs)).list();
+    }
+
+    private static void condition(List<String> where, Map<String, Object> binds, String name, Object value, String sql) {
+        if (value != null) {
+            where.add(sql);
+            binds.put(name, value);
         }
-        return query
-                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .bind("viewer", visibility.memberId())
-                .bind("member", filter.memberId())
-                .bind("lender", filter.lenderMemberId())
-                .bind("borrower", filter.borrowerMemberId())
-                .bind("worker", filter.workerId())
-                .bind("role", filter.role())
-                .bind("status", filter.status())
-                .bind("after", after)
-                .bind("limit", limit + 1)
-                .map((rs, ctx) -> agreement(rs))
-                .list();
     }
 
     static Map<UUID, List<TermsRow>> versions(Handle handle, Collection<UUID> agreementIds) {

@@ -145,11 +145,14 @@ public final class AgreementAsOfBenchmark {
             sql.execute("CREATE TEMP TABLE w AS SELECT row_number() OVER (ORDER BY id) AS n, id, employer_member_id FROM worker WHERE tenant_id = current_tenant_id()");
             sql.execute("""
                     CREATE TEMP TABLE a AS
-                    SELECT g.i AS n, gen_random_uuid() AS id, w.id AS worker_id, w.employer_member_id AS lender,
+                    SELECT g.i AS n, w.id AS worker_id, w.employer_member_id AS lender,
                            (SELECT id FROM m WHERE m.n = 1 + (g.i * 7919) %% 200) AS borrower,
                            TIMESTAMPTZ '2024-01-01' + (g.i * interval '1 minute' * 7) AS created
                     FROM generate_series(1, %d) AS g(i) JOIN w ON w.n = 1 + g.i %% 20000""".formatted(AGREEMENTS));
             sql.execute("UPDATE a SET borrower = (SELECT id FROM m WHERE m.id <> a.lender ORDER BY m.n LIMIT 1) WHERE borrower = lender");
+            // time-ordered ids, as the application makes them (UUIDv7 at each agreement's creation time)
+            sql.execute("ALTER TABLE a ADD COLUMN id uuid");
+            sql.execute("UPDATE a SET id = uuidv7(created - clock_timestamp())");
             sql.execute("""
                     INSERT INTO loan_agreement (tenant_id, id, number, lender_member_id, borrower_member_id, worker_id, role,
                         waadi_regime, status, proposed_at, activated_at, consented_on, consent_method, consent_recorded_at,
