@@ -49,7 +49,7 @@ final class AgreementCsv implements StreamingOutput {
         while (true) {
             UUID from = after;
             List<LoanAgreement> rows = transactions.read(tenantId, handle -> {
-                List<AgreementRow> page = AgreementDao.list(handle, visibility, filter, at, from, PAGE);
+                List<AgreementRow> page = AgreementDao.list(handle, visibility, filter, at, asOf != null, from, PAGE);
                 Map<UUID, List<TermsRow>> versions = AgreementDao.versions(handle,
                         page.stream().map(AgreementRow::id).toList());
                 return page.stream().map(row -> AgreementViews.at(row, versions.get(row.id()), at)).toList();

@@ -112,11 +112,12 @@ final class AgreementDao {
     }
 
     /**
-     * One page of agreements as they stood at {@code at}. Only the conditions of the filters in use are
+     * One page of agreements as they stood at {@code at} ({@code historical}: an {@code asOf} in the past). Only the conditions of the filters in use are
      * sent, so the planner sees each shape as it is (an {@code x IS NULL OR ...} for every filter would
      * give one generic plan that can use no index). The terms version is joined only when a filter needs it.
      */
-    static List<AgreementRow> list(Handle handle, Visibility visibility, Filter filter, Instant at, UUID after, int limit) {
+    static List<AgreementRow> list(Handle handle, Visibility visibility, Filter filter, Instant at, boolean historical,
+                                   UUID after, int limit) {
         List<String> where = new ArrayList<>(List.of("a.created_at <= :at"));
         Map<String, Object> binds = new HashMap<>();
         binds.put("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
@@ -127,7 +128,8 @@ final class AgreementDao {
         condition(where, binds, "borrower", filter.borrowerMemberId(), "a.borrower_member_id = :borrower");
         condition(where, binds, "worker", filter.workerId(), "a.worker_id = :worker");
         condition(where, binds, "role", filter.role(), "a.role = :role");
-        condition(where, binds, "status", filter.status(), STATUS_AT + " = :status");
+        // today's status is a column with an index; a past one is derived from the moments of each step
+        condition(where, binds, "status", filter.status(), (historical ? STATUS_AT : "a.status") + " = :status");
         condition(where, binds, "periodTo", filter.periodTo(), "t.start_date <= :periodTo");
         condition(where, binds, "periodFrom", filter.periodFrom(), "(t.end_date IS NULL OR t.end_date >= :periodFrom)");
         condition(where, binds, "vatEligible", filter.vatEligible(), "t.vat_eligible = :vatEligible");

@@ -148,8 +148,8 @@ public final class AgreementResource implements LoanAgreementsApi {
     private LoanAgreementList page(Caller caller, AgreementDao.Filter filter, Instant asOf, UUID after, int limit) {
         return transactions.read(caller.tenant(), handle -> {
             Instant at = asOf != null ? asOf : AgreementDao.databaseNow(handle);
-            Page<AgreementRow> page = Page.of(AgreementDao.list(handle, visibility(caller), filter, at, after, limit),
-                    limit, row -> row.id().toString());
+            List<AgreementRow> rows = AgreementDao.list(handle, visibility(caller), filter, at, asOf != null, after, limit);
+            Page<AgreementRow> page = Page.of(rows, limit, row -> row.id().toString());
             Map<UUID, List<TermsRow>> versions = AgreementDao.versions(handle,
                     page.data().stream().map(AgreementRow::id).toList());
             return new LoanAgreementList(page.data().stream()

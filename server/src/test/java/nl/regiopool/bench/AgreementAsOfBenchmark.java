@@ -109,8 +109,10 @@ public final class AgreementAsOfBenchmark {
             micros[i] = (System.nanoTime() - t0) / 1000;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return String.format("| %s | %.1f | %.1f | %.1f | %.0f |", name, BenchmarkReport.percentileMillis(micros, 50),
+        String row = String.format("| %s | %.1f | %.1f | %.1f | %.0f |", name, BenchmarkReport.percentileMillis(micros, 50),
                 BenchmarkReport.percentileMillis(micros, 99), BenchmarkReport.percentileMillis(micros, 100), requests / seconds);
+        System.out.println(row);
+        return row;
     }
 
     private static void call(HttpClient http, String token, String url) throws Exception {
@@ -152,7 +154,13 @@ public final class AgreementAsOfBenchmark {
             sql.execute("UPDATE a SET borrower = (SELECT id FROM m WHERE m.id <> a.lender ORDER BY m.n LIMIT 1) WHERE borrower = lender");
             // time-ordered ids, as the application makes them (UUIDv7 at each agreement's creation time)
             sql.execute("ALTER TABLE a ADD COLUMN id uuid");
-            sql.execute("UPDATE a SET id = uuidv7(created - clock_timestamp())");
+            sql.execute("""
+                    CREATE FUNCTION pg_temp.uuid7(at timestamptz) RETURNS uuid LANGUAGE sql AS $$
+                        SELECT encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
+                            PLACING substring(int8send(floor(extract(epoch FROM at) * 1000)::bigint) FROM 3)
+                            FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid
+                    $$""");
+            sql.execute("UPDATE a SET id = pg_temp.uuid7(created)");
             sql.execute("""
                     INSERT INTO loan_agreement (tenant_id, id, number, lender_member_id, borrower_member_id, worker_id, role,
                         waadi_regime, status, proposed_at, activated_at, consented_on, consent_method, consent_recorded_at,
@@ -194,11 +202,11 @@ public final class AgreementAsOfBenchmark {
                 SELECT a.id FROM loan_agreement a CROSS JOIN LATERAL (
                     SELECT * FROM loan_agreement_version v
                     WHERE v.tenant_id = a.tenant_id AND v.agreement_id = a.id
-                      AND (v.version_no = 1 OR v.in_force_from <= AT)
-                    ORDER BY (v.in_force_from <= AT) DESC NULLS LAST, v.version_no DESC
+                      AND (v.version_no = 1 OR v.in_force_from <= :at)
+                    ORDER BY (v.in_force_from <= :at) DESC NULLS LAST, v.version_no DESC
                     LIMIT 1) t
-                WHERE a.created_at <= AT AND a.activated_at <= AT AND a.cancelled_at IS NULL AND t.vat_eligible
-                ORDER BY a.id LIMIT 51""".replace("AT", at);
+                WHERE a.created_at <= :at AND a.activated_at <= :at AND a.cancelled_at IS NULL AND t.vat_eligible
+                ORDER BY a.id LIMIT 51""".replace(":at", at);
         StringBuilder plan = new StringBuilder();
         try (Connection db = DriverManager.getConnection(jdbcUrl, "regiopool_app", "regiopool_app");
              Statement sql = db.createStatement()) {
