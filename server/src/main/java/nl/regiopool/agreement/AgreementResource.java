@@ -30,7 +30,7 @@ import nl.regiopool.api.model.WorkerConsentRequest;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.auth.Role;
-import nl.regiopool.http.CurrentRequest;
+import nl.regiopool.http.Negotiation;
 import nl.regiopool.http.Cursors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.Page;
@@ -117,7 +117,7 @@ public final class AgreementResource implements LoanAgreementsApi {
                 status == null ? null : status.toString(), role == null ? null : role.toString(),
                 periodFrom, periodTo, vatEligible);
         Instant at = asOf == null ? null : asOf.toInstant();
-        if (CurrentRequest.prefers(CSV)) {
+        if (Negotiation.prefers(CSV)) {
             return Response.ok(new AgreementCsv(transactions, caller.tenant(), visibility(caller), filter, at), CSV)
                     .header("Content-Disposition", "attachment; filename=\"loan-agreements.csv\"").build();
         }

@@ -33,7 +33,7 @@ public final class RequestIds implements ContainerRequestFilter, ContainerRespon
         String requestId = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         MDC.put(MDC_KEY, requestId);
         request.setProperty(MDC_KEY, requestId);
-        CurrentRequest.set(request.getAcceptableMediaTypes());
+        Negotiation.set(request.getAcceptableMediaTypes());
     }
 
     @Override
@@ -43,7 +43,7 @@ public final class RequestIds implements ContainerRequestFilter, ContainerRespon
             response.getHeaders().putSingle(HEADER, requestId);
         }
         MDC.remove(MDC_KEY);
-        CurrentRequest.clear();
+        Negotiation.clear();
         nl.regiopool.auth.CurrentCaller.clear();
     }
 }

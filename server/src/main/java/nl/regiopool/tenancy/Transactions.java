@@ -1,7 +1,6 @@
 package nl.regiopool.tenancy;
 
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,9 +27,5 @@ public final class Transactions {
     /** Platform reads (the cooperative table is not tenant-scoped). */
     public <T> T readPlatform(HandleCallback<T, RuntimeException> work) {
         return read(TenantScope.PLATFORM, work);
-    }
-
-    public static void bind(Handle handle, UUID tenantId) {
-        TenantScope.bind(handle, tenantId);
     }
 }

@@ -7,11 +7,11 @@ import java.util.List;
  * What the request on this thread accepts, for the few resources that offer more than JSON. Set by
  * {@link RequestIds} before matching and cleared when the response leaves.
  */
-public final class CurrentRequest {
+public final class Negotiation {
 
     private static final ThreadLocal<List<MediaType>> ACCEPTABLE = new ThreadLocal<>();
 
-    private CurrentRequest() {
+    private Negotiation() {
     }
 
     static void set(List<MediaType> acceptable) {
