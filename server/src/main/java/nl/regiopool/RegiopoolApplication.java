@@ -24,6 +24,7 @@ import nl.regiopool.auth.DevSecret;
 import nl.regiopool.auth.OperationRoles;
 import nl.regiopool.auth.TokenCommand;
 import nl.regiopool.auth.TokenVerifier;
+import nl.regiopool.cao.CaoRuleSetResource;
 import nl.regiopool.cooperative.CooperativeResource;
 import nl.regiopool.db.DatabaseConfig;
 import nl.regiopool.db.EmbeddedDatabase;
@@ -158,6 +159,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new SettingsResource(transactions, writes));
         environment.jersey().register(new AuditResource(transactions, mapper));
         environment.jersey().register(new AgreementResource(transactions, writes));
+        environment.jersey().register(new CaoRuleSetResource(transactions, writes));
         agreementExpiry = new AgreementExpiry(transactions, writes, Duration.ofMinutes(5));
         environment.lifecycle().manage(agreementExpiry);
     }
