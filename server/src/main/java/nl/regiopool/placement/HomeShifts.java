@@ -77,8 +77,8 @@ final class HomeShifts {
             for (HomeShiftInput shift : body.getShifts()) {
                 UUID id = ids.getOrDefault(shift.getExternalId(), Ids.next());
                 insert(handle, write.tenantId(), new PlacementRow(id, "HOME_SHIFT", null, workerId, employer, employer,
-                        null, shift.getStartsAt(), shift.getEndsAt(), shift.getBreakMinutes(), null,
-                        shift.getExternalId(), "CONFIRMED", null, null, null, null, null, null, null, null, null, null,
+                        null, shift.getStartsAt(), shift.getEndsAt(), PlacementResource.orZero(shift.getBreakMinutes()),
+                        null, shift.getExternalId(), "CONFIRMED", null, null, null, null, null, null, null, null, null, null,
                         null, null, null, null, null, null, 1, null, null));
             }
             int version = PlacementDao.bumpRoster(handle, write.tenantId(), workerId);
@@ -176,7 +176,7 @@ final class HomeShifts {
             if (!shift.getEndsAt().isAfter(shift.getStartsAt())
                     || Duration.between(shift.getStartsAt(), shift.getEndsAt()).compareTo(Duration.ofHours(24)) > 0) {
                 errors.add(new FieldError(field + ".endsAt", "OUT_OF_RANGE", "The shift ends after it starts, within 24 h."));
-            } else if (Duration.ofMinutes(shift.getBreakMinutes())
+            } else if (Duration.ofMinutes(PlacementResource.orZero(shift.getBreakMinutes()))
                     .compareTo(Duration.between(shift.getStartsAt(), shift.getEndsAt())) >= 0) {
                 errors.add(new FieldError(field + ".breakMinutes", "OUT_OF_RANGE", "The break is shorter than the shift."));
             }

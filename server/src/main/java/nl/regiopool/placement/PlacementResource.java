@@ -66,19 +66,20 @@ public final class PlacementResource implements PlacementsApi {
     public Response createPlacement(PlacementCreate body, String idempotencyKey) {
         Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
         requireOverrideRight(caller, body.getOverrideReason());
-        requireShape(body.getStartsAt(), body.getEndsAt(), body.getBreakMinutes(), "");
+        int breakMinutes = orZero(body.getBreakMinutes());
+        requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
         return writes.inTenant(caller, "createPlacement", idempotencyKey, body, write -> {
             Handle handle = write.handle();
             PlacementDao.Agreement agreement = agreement(handle, body.getAgreementId(), caller);
             PlacementDao.lockWorker(handle, agreement.workerId());
             Shift candidate = new Shift(Ids.next(), body.getStartsAt().toInstant(), body.getEndsAt().toInstant(),
-                    body.getBreakMinutes());
+                    breakMinutes);
             requireNoOverlap(handle, agreement.workerId(), candidate);
             Overridden override = decide(handle, agreement, candidate, body.getOverrideReason(), write.caller());
             UUID employer = PlacementDao.employer(handle, agreement.workerId()).orElseThrow();
             PlacementRow row = new PlacementRow(candidate.id(), "SHIFT", agreement.id(), agreement.workerId(),
                     agreement.borrowerMemberId(), employer, agreement.role(), body.getStartsAt(), body.getEndsAt(),
-                    body.getBreakMinutes(), body.getLocationPostcode(), null, "PLANNED", null, null, null, null, null,
+                    breakMinutes, body.getLocationPostcode(), null, "PLANNED", null, null, null, null, null,
                     null, null, null, null, null, null, override.reason(), override.by(), override.at(),
                     override.violationsJson(), null, 1, null, null);
             insert(handle, write.tenantId(), row);
@@ -93,11 +94,12 @@ public final class PlacementResource implements PlacementsApi {
     @Override
     public Response validatePlacement(PlacementCreate body, String idempotencyKey) {
         Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
-        requireShape(body.getStartsAt(), body.getEndsAt(), body.getBreakMinutes(), "");
+        int breakMinutes = orZero(body.getBreakMinutes());
+        requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
         PlacementValidation validation = transactions.read(caller.tenant(), handle -> {
             PlacementDao.Agreement agreement = agreement(handle, body.getAgreementId(), caller);
             Shift candidate = new Shift(Ids.next(), body.getStartsAt().toInstant(), body.getEndsAt().toInstant(),
-                    body.getBreakMinutes());
+                    breakMinutes);
             List<RuleViolation> violations = new ArrayList<>();
             PlacementDao.overlapping(handle, agreement.workerId(), candidate.startsAt(), candidate.endsAt(),
                     candidate.id()).ifPresent(other -> violations.add(overlap(other)));
@@ -335,6 +337,10 @@ public final class PlacementResource implements PlacementsApi {
         if (breakMinutes != null && Duration.ofMinutes(breakMinutes).compareTo(Duration.between(startsAt, endsAt)) >= 0) {
             throw ProblemException.invalid("breakMinutes", "OUT_OF_RANGE", "The break must be shorter than the shift.");
         }
+    }
+
+    static int orZero(Integer minutes) {
+        return minutes == null ? 0 : minutes;
     }
 
     private static void requireOverrideRight(Caller caller, String overrideReason) {
