@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.regiopool.api.model.RuleViolation;
 import nl.regiopool.cao.CaoRuleSetDao;
@@ -31,11 +33,37 @@ final class PlacementChecks {
     private PlacementChecks() {
     }
 
-    record Verdict(List<RuleViolation> hard, List<RuleViolation> overridable) {
+    /**
+     * What the checks found. {@code others} are the worker's other shifts, so that a violation can be shown to a
+     * member without the details (times) of shifts that member may not see.
+     */
+    record Verdict(List<RuleViolation> hard, List<RuleViolation> overridable, Map<UUID, PlacementRow> others) {
         List<RuleViolation> all() {
             List<RuleViolation> all = new ArrayList<>(hard);
             all.addAll(overridable);
             return all;
+        }
+
+        /**
+         * The verdict as a member sees it (null: an admin, who sees all): a violation that involves a shift the
+         * member may not see (another member's home shift or placement) keeps its code, limit, actual and ids,
+         * but not the engine's message, which gives local times.
+         */
+        Verdict forViewer(UUID viewer) {
+            if (viewer == null) {
+                return this;
+            }
+            return new Verdict(redact(hard, viewer), redact(overridable, viewer), others);
+        }
+
+        private List<RuleViolation> redact(List<RuleViolation> violations, UUID viewer) {
+            return violations.stream().map(v -> v.getEntityIds().stream().map(others::get)
+                    .anyMatch(row -> row != null && !viewer.equals(row.employerMemberId())
+                            && !viewer.equals(row.borrowerMemberId()))
+                    ? new RuleViolation(v.getCode(), "Together with the worker's other work (shown by id only) the"
+                            + " shift breaks " + v.getCode() + ".").limit(v.getLimit()).actual(v.getActual())
+                            .entityIds(v.getEntityIds())
+                    : v).toList();
         }
     }
 
@@ -69,7 +97,9 @@ final class PlacementChecks {
                 .orElse(SeededRuleSets.ATW_2007);
         WorkingTimeRules.check(rules, zone, candidate, others.stream().map(PlacementChecks::shift).toList())
                 .forEach(v -> overridable.add(violation(v)));
-        return new Verdict(hard, overridable);
+        Map<UUID, PlacementRow> byId = new HashMap<>();
+        others.forEach(row -> byId.put(row.id(), row));
+        return new Verdict(hard, overridable, byId);
     }
 
     /** The week's placements under the agreement, this one included, fit its hours per week (ISO weeks, local). */

@@ -103,7 +103,8 @@ public final class PlacementResource implements PlacementsApi {
             List<RuleViolation> violations = new ArrayList<>();
             PlacementDao.overlapping(handle, agreement.workerId(), candidate.startsAt(), candidate.endsAt(),
                     candidate.id()).ifPresent(other -> violations.add(overlap(other)));
-            violations.addAll(PlacementChecks.check(handle, zone(handle), agreement, candidate).all());
+            violations.addAll(PlacementChecks.check(handle, zone(handle), agreement, candidate)
+                    .forViewer(viewer(caller)).all());
             return new PlacementValidation(violations.isEmpty(), violations);
         });
         return Response.ok(validation).build();
@@ -272,7 +273,7 @@ public final class PlacementResource implements PlacementsApi {
         PlacementChecks.Verdict verdict = PlacementChecks.check(handle, zone(handle), agreement, candidate);
         boolean overriding = reason != null && caller.has(Role.COOP_ADMIN);
         if (!verdict.hard().isEmpty() || (!verdict.overridable().isEmpty() && !overriding)) {
-            List<RuleViolation> violations = verdict.all();
+            List<RuleViolation> violations = verdict.forViewer(viewer(caller)).all();
             throw new ProblemException(422, "RULES_VIOLATED", "Rules violated",
                     "The placement breaks " + violations.size() + " rule(s)."
                             + (verdict.hard().isEmpty() ? " A coop_admin may override them with overrideReason." : ""),

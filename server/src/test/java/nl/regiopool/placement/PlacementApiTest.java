@@ -17,9 +17,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.regiopool.client.ApiException;
 import nl.regiopool.client.ApiResponse;
+import nl.regiopool.client.api.AuditApi;
+import nl.regiopool.client.api.CaoRuleSetsApi;
+import nl.regiopool.client.api.LoanAgreementsApi;
 import nl.regiopool.client.api.PlacementsApi;
 import nl.regiopool.client.api.WorkersApi;
+import nl.regiopool.client.model.AuditEvent;
 import nl.regiopool.client.model.CancelRequest;
+import nl.regiopool.client.model.CaoRuleSetCreate;
+import nl.regiopool.client.model.CaoRuleSetVersionCreate;
 import nl.regiopool.client.model.CompletePlacementRequest;
 import nl.regiopool.client.model.ConfirmPlacementRequest;
 import nl.regiopool.client.model.CostLine;
@@ -28,6 +34,7 @@ import nl.regiopool.client.model.HomeShiftInput;
 import nl.regiopool.client.model.HomeShiftsReplace;
 import nl.regiopool.client.model.HomeShiftsResult;
 import nl.regiopool.client.model.LoanAgreement;
+import nl.regiopool.client.model.LoanAgreementCreate;
 import nl.regiopool.client.model.Member;
 import nl.regiopool.client.model.NoShowRequest;
 import nl.regiopool.client.model.Placement;
@@ -37,11 +44,15 @@ import nl.regiopool.client.model.PlacementPatch;
 import nl.regiopool.client.model.PlacementStatus;
 import nl.regiopool.client.model.PlacementValidation;
 import nl.regiopool.client.model.Problem;
+import nl.regiopool.client.model.Qualification;
 import nl.regiopool.client.model.QualificationRole;
+import nl.regiopool.client.model.RuleParameterName;
+import nl.regiopool.client.model.RuleParameterValue;
 import nl.regiopool.client.model.RuleViolation;
 import nl.regiopool.client.model.ScheduleEntry;
 import nl.regiopool.client.model.ScheduleEntryKind;
 import nl.regiopool.client.model.Worker;
+import nl.regiopool.client.model.WaadiRegime;
 import nl.regiopool.client.model.WorkerSchedule;
 import nl.regiopool.testing.ApiTest;
 import nl.regiopool.testing.TestApp;
@@ -325,5 +336,103 @@ class PlacementApiTest extends ApiTest {
         assertThat(roster("\"2\"").getShifts()).isEmpty();
         assertThat(admin.listPlacements(assistant.getId(), null, null, PlacementKind.HOME_SHIFT, null, null, null, null)
                 .getData()).isEmpty();
+    }
+
+    @Test
+    void aMemberSeesViolationsInvolvingOtherMembersShiftsByIdOnly() throws ApiException {
+        UUID homeShiftId = roster("\"0\"", homeDayShift("r1")).getShifts().get(0).getId();
+        RuleViolation forBorrower = as(borrower).validatePlacement(shift(TUESDAY, 19, 0, 23, 30), null).getViolations()
+                .stream().filter(v -> v.getCode().equals("ATW_MIN_DAILY_REST")).findFirst().orElseThrow();
+        RuleViolation forAdmin = admin.validatePlacement(shift(TUESDAY, 19, 0, 23, 30), null).getViolations()
+                .stream().filter(v -> v.getCode().equals("ATW_MIN_DAILY_REST")).findFirst().orElseThrow();
+
+        assertThat(forBorrower.getEntityIds()).contains(homeShiftId);
+        assertThat(forBorrower.getMessage()).doesNotContain("07:00", "17:00", "2026-03-03");
+        assertThat(forBorrower.getActual()).isEqualTo(forAdmin.getActual());
+        assertThat(forAdmin.getMessage()).contains("2026-03-03");
+    }
+
+    @Test
+    void theAgreementsRuleSetDrivesTheWorkingTimeCheck() throws ApiException {
+        CaoRuleSetsApi ruleSets = new CaoRuleSetsApi(TestApp.client(TestApp.adminToken(tenant)));
+        ruleSets.createCaoRuleSet(new CaoRuleSetCreate().code("CAO_KORT").name("Korte diensten")._extends("ATW"), null);
+        ruleSets.addCaoRuleSetVersion("CAO_KORT", new CaoRuleSetVersionCreate().validFrom(LocalDate.of(2026, 1, 1))
+                .parameters(List.of(new RuleParameterValue().name(RuleParameterName.MAX_SHIFT_WORK).minutes(8 * 60)
+                        .source("Regionale afspraak 2026, art. 3"))), null);
+        Worker other = new WorkersApi(TestApp.client(TestApp.adminToken(tenant)))
+                .createWorker(workerCreate(home.getId(), "Eva", "Smit"), null);
+        LoanAgreement strict = activeAgreement(tenant, home.getId(), borrower.getId(), other.getId(),
+                QualificationRole.DOKTERSASSISTENT, LocalDate.of(2026, 1, 1), null, 20, "CAO_KORT");
+        PlacementCreate nineHours = new PlacementCreate().agreementId(strict.getId()).startsAt(at(WEDNESDAY, 8, 0))
+                .endsAt(at(WEDNESDAY, 17, 0)).breakMinutes(30);
+
+        Problem problem = expectProblem(422, "RULES_VIOLATED", () -> as(borrower).createPlacement(nineHours, null));
+        assertThat(problem.getViolations()).extracting(RuleViolation::getCode, RuleViolation::getLimit)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ATW_MAX_SHIFT_LENGTH", "8 h"));
+        // the same shift under the agreement with CAO Huisartsenzorg (the law's 12 h) is fine
+        assertThat(as(borrower).validatePlacement(nineHours.agreementId(agreement.getId()), null).getValid()).isTrue();
+    }
+
+    @Test
+    void theRoleMustBeHeldOnTheDayAndTheAgreementActive() throws ApiException {
+        Worker nurse = new WorkersApi(TestApp.client(TestApp.adminToken(tenant))).createWorker(
+                workerCreate(home.getId(), "Noor", "Visser").qualifications(List.of(new Qualification()
+                        .role(QualificationRole.VERPLEEGKUNDIGE).bigNumber("19012345601")
+                        .validUntil(LocalDate.of(2026, 6, 30)))), null);
+        LoanAgreement nursing = activeAgreement(tenant, home.getId(), borrower.getId(), nurse.getId(),
+                QualificationRole.VERPLEEGKUNDIGE, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), 16, null);
+        PlacementCreate june = new PlacementCreate().agreementId(nursing.getId()).startsAt(at(LocalDate.of(2026, 6, 30), 9, 0))
+                .endsAt(at(LocalDate.of(2026, 6, 30), 13, 0));
+        assertThat(as(borrower).validatePlacement(june, null).getValid()).isTrue();
+        PlacementCreate july = new PlacementCreate().agreementId(nursing.getId()).startsAt(at(LocalDate.of(2026, 7, 1), 9, 0))
+                .endsAt(at(LocalDate.of(2026, 7, 1), 13, 0)).overrideReason("BIG renewal is underway");
+        Problem problem = expectProblem(422, "RULES_VIOLATED", () -> admin.createPlacement(july, null));
+        assertThat(problem.getViolations()).extracting(RuleViolation::getCode).containsExactly("ROLE_NOT_QUALIFIED");
+
+        LoanAgreement draft = new LoanAgreementsApi(TestApp.client(TestApp.adminToken(tenant))).createLoanAgreement(
+                new LoanAgreementCreate().lenderMemberId(home.getId()).borrowerMemberId(stranger.getId())
+                        .workerId(assistant.getId()).role(QualificationRole.DOKTERSASSISTENT)
+                        .startDate(LocalDate.of(2026, 1, 1)).hoursPerWeek(4).tariffCentsPerHour(3150L)
+                        .waadiRegime(WaadiRegime.COLLEGIAL_NO_PROFIT), null);
+        Problem notActive = expectProblem(422, "RULES_VIOLATED", () -> as(stranger).createPlacement(
+                new PlacementCreate().agreementId(draft.getId()).startsAt(at(WEDNESDAY, 9, 0)).endsAt(at(WEDNESDAY, 12, 0)), null));
+        assertThat(notActive.getViolations()).extracting(RuleViolation::getCode).containsExactly("AGREEMENT_NOT_ACTIVE");
+    }
+
+    @Test
+    void movingAShiftChecksEveryRuleAgainAndARefusedMoveChangesNothing() throws ApiException {
+        roster("\"0\"", homeDayShift("r1"));
+        ApiResponse<Placement> created = as(borrower).createPlacementWithHttpInfo(shift(WEDNESDAY, 18, 0, 22, 0), null);
+        UUID id = created.getData().getId();
+
+        Problem problem = expectProblem(422, "RULES_VIOLATED", () -> as(borrower).updatePlacement(id,
+                new PlacementPatch().startsAt(at(TUESDAY, 19, 0)).endsAt(at(TUESDAY, 23, 30)), etag(created)));
+        assertThat(problem.getViolations()).extracting(RuleViolation::getCode).contains("ATW_MIN_DAILY_REST");
+        Placement unchanged = as(borrower).getPlacement(id);
+        assertThat(unchanged.getStartsAt()).isEqualTo(at(WEDNESDAY, 18, 0));
+
+        Placement moved = as(borrower).updatePlacement(id, new PlacementPatch().startsAt(at(WEDNESDAY, 17, 0))
+                .endsAt(at(WEDNESDAY, 21, 0)).locationPostcode("7002 CD"), etag(created));
+        assertThat(moved.getEndsAt()).isEqualTo(at(WEDNESDAY, 21, 0));
+        assertThat(moved.getLocationPostcode()).isEqualTo("7002 CD");
+    }
+
+    @Test
+    void createIsIdempotentAuditedAndInvisibleToOtherCooperatives() throws ApiException {
+        String key = UUID.randomUUID().toString();
+        PlacementsApi sameCaller = as(borrower);
+        Placement first = sameCaller.createPlacement(shift(WEDNESDAY, 9, 0, 13, 0), key);
+        Placement replayed = sameCaller.createPlacement(shift(WEDNESDAY, 9, 0, 13, 0), key);
+        assertThat(replayed.getId()).isEqualTo(first.getId());
+        assertThat(new AuditApi(TestApp.client(TestApp.adminToken(tenant)))
+                .listAuditEvents("placement", first.getId(), null, null, null, null, null).getData())
+                .extracting(AuditEvent::getAction).containsExactly("placement.created");
+
+        UUID elsewhere = newCooperative();
+        PlacementsApi otherAdmin = new PlacementsApi(TestApp.client(TestApp.adminToken(elsewhere)));
+        expectProblem(404, "NOT_FOUND", () -> otherAdmin.getPlacement(first.getId()));
+        expectProblem(422, "VALIDATION_FAILED", () -> otherAdmin.createPlacement(shift(WEDNESDAY, 14, 0, 16, 0), null));
+        expectProblem(404, "NOT_FOUND", () -> otherAdmin.getWorkerSchedule(assistant.getId(), at(TUESDAY, 0, 0),
+                at(WEDNESDAY, 0, 0)));
     }
 }
