@@ -76,10 +76,10 @@ final class HomeShifts {
             PlacementDao.deleteHomeShifts(handle, workerId, from, to);
             for (HomeShiftInput shift : body.getShifts()) {
                 UUID id = ids.getOrDefault(shift.getExternalId(), Ids.next());
-                insert(handle, write.tenantId(), new PlacementRow(id, "HOME_SHIFT", null, workerId, employer, employer,
-                        null, shift.getStartsAt(), shift.getEndsAt(), PlacementResource.orZero(shift.getBreakMinutes()),
-                        null, shift.getExternalId(), "CONFIRMED", null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, 1, null, null));
+                insert(handle, write.tenantId(), PlacementRow.planned(id, "HOME_SHIFT", null, workerId, employer,
+                        employer, null, shift.getStartsAt(), shift.getEndsAt(),
+                        PlacementResource.orZero(shift.getBreakMinutes()), null, shift.getExternalId(), "CONFIRMED",
+                        Overridden.NONE));
             }
             int version = PlacementDao.bumpRoster(handle, write.tenantId(), workerId);
             List<Placement> after = PlacementDao.homeShifts(handle, workerId, from, to).stream()

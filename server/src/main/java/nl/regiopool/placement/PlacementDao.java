@@ -158,17 +158,18 @@ final class PlacementDao {
                 .mapTo(UUID.class).findOne();
     }
 
-    static void updateTimes(Handle handle, PlacementRow row) {
+    static void updateTimes(Handle handle, UUID id, OffsetDateTime startsAt, OffsetDateTime endsAt, int breakMinutes,
+                            String postcode, Overridden override) {
         handle.createUpdate("""
                         UPDATE placement SET starts_at = :startsAt, ends_at = :endsAt, break_minutes = :breakMinutes,
                             location_postcode = :postcode, override_reason = :overrideReason, overridden_by = :overriddenBy,
                             overridden_at = :overriddenAt, overridden_violations = CAST(:overriddenViolations AS jsonb),
                             version = version + 1, updated_at = now()
                         WHERE id = :id""")
-                .bind("id", row.id()).bind("startsAt", row.startsAt()).bind("endsAt", row.endsAt())
-                .bind("breakMinutes", row.breakMinutes()).bind("postcode", row.locationPostcode())
-                .bind("overrideReason", row.overrideReason()).bind("overriddenBy", row.overriddenBy())
-                .bind("overriddenAt", row.overriddenAt()).bind("overriddenViolations", row.overriddenViolations())
+                .bind("id", id).bind("startsAt", startsAt).bind("endsAt", endsAt)
+                .bind("breakMinutes", breakMinutes).bind("postcode", postcode)
+                .bind("overrideReason", override.reason()).bind("overriddenBy", override.by())
+                .bind("overriddenAt", override.at()).bind("overriddenViolations", override.violationsJson())
                 .execute();
     }
 

@@ -77,11 +77,9 @@ public final class PlacementResource implements PlacementsApi {
             requireNoOverlap(handle, agreement.workerId(), candidate);
             Overridden override = decide(handle, agreement, candidate, body.getOverrideReason(), write.caller());
             UUID employer = PlacementDao.employer(handle, agreement.workerId()).orElseThrow();
-            PlacementRow row = new PlacementRow(candidate.id(), "SHIFT", agreement.id(), agreement.workerId(),
+            PlacementRow row = PlacementRow.planned(candidate.id(), "SHIFT", agreement.id(), agreement.workerId(),
                     agreement.borrowerMemberId(), employer, agreement.role(), body.getStartsAt(), body.getEndsAt(),
-                    breakMinutes, body.getLocationPostcode(), null, "PLANNED", null, null, null, null, null,
-                    null, null, null, null, null, null, override.reason(), override.by(), override.at(),
-                    override.violationsJson(), null, 1, null, null);
+                    breakMinutes, body.getLocationPostcode(), null, "PLANNED", override);
             insert(handle, write.tenantId(), row);
             PlacementRow created = PlacementDao.find(handle, row.id(), null, false).orElseThrow();
             Placement view = PlacementViews.view(created);
@@ -146,8 +144,7 @@ public final class PlacementResource implements PlacementsApi {
             boolean timeChanged = !startsAt.isEqual(current.startsAt()) || !endsAt.isEqual(current.endsAt())
                     || breakMinutes != current.breakMinutes();
             Handle handle = write.handle();
-            Overridden override = new Overridden(current.overrideReason(), current.overriddenBy(), current.overriddenAt(),
-                    current.overriddenViolations());
+            Overridden override = Overridden.of(current);
             if (timeChanged) {
                 PlacementDao.lockWorker(handle, current.workerId());
                 Shift candidate = new Shift(current.id(), startsAt.toInstant(), endsAt.toInstant(), breakMinutes);
@@ -155,14 +152,8 @@ public final class PlacementResource implements PlacementsApi {
                 PlacementDao.Agreement agreement = PlacementDao.agreement(handle, current.agreementId(), null).orElseThrow();
                 override = decide(handle, agreement, candidate, body.getOverrideReason(), write.caller());
             }
-            PlacementRow changed = new PlacementRow(current.id(), current.kind(), current.agreementId(),
-                    current.workerId(), current.borrowerMemberId(), current.employerMemberId(), current.role(),
-                    startsAt, endsAt, breakMinutes, postcode, null, current.status(), current.confirmedAt(), null, null,
-                    null, null, null, null, null, null, null, null, override.reason(), override.by(), override.at(),
-                    override.violationsJson(), current.costLines(), current.version(), current.createdAt(),
-                    current.updatedAt());
             try {
-                PlacementDao.updateTimes(handle, changed);
+                PlacementDao.updateTimes(handle, current.id(), startsAt, endsAt, breakMinutes, postcode, override);
             } catch (UnableToExecuteStatementException e) {
                 throw overlapOr(e);
             }
@@ -284,11 +275,6 @@ public final class PlacementResource implements PlacementsApi {
         }
         return new Overridden(reason.strip(), caller.subject(), OffsetDateTime.ofInstant(PlacementDao.now(handle),
                 java.time.ZoneOffset.UTC), PlacementViews.json(verdict.overridable()));
-    }
-
-    /** An admin's override of rule violations, as stored with the placement. */
-    record Overridden(String reason, String by, OffsetDateTime at, String violationsJson) {
-        static final Overridden NONE = new Overridden(null, null, null, null);
     }
 
     private static PlacementDao.Agreement agreement(Handle handle, UUID agreementId, Caller caller) {

@@ -14,6 +14,17 @@ record PlacementRow(UUID id, String kind, UUID agreementId, UUID workerId, UUID 
                     OffsetDateTime overriddenAt, String overriddenViolations, String costLines, int version,
                     OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
+    /** A row to insert: the lifecycle fields are empty, the database sets the timestamps. */
+    static PlacementRow planned(UUID id, String kind, UUID agreementId, UUID workerId, UUID borrowerMemberId,
+                                UUID employerMemberId, String role, OffsetDateTime startsAt, OffsetDateTime endsAt,
+                                int breakMinutes, String locationPostcode, String externalId, String status,
+                                Overridden override) {
+        return new PlacementRow(id, kind, agreementId, workerId, borrowerMemberId, employerMemberId, role, startsAt,
+                endsAt, breakMinutes, locationPostcode, externalId, status, null, null, null, null, null, null, null,
+                null, null, null, null, override.reason(), override.by(), override.at(), override.violationsJson(),
+                null, 1, null, null);
+    }
+
     boolean isHomeShift() {
         return "HOME_SHIFT".equals(kind);
     }
