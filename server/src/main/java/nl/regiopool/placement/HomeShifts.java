@@ -130,9 +130,11 @@ final class HomeShifts {
         String cao = handle.createQuery("SELECT cao_rule_set_code FROM member WHERE id = :id").bind("id", employer)
                 .mapTo(String.class).findOne().orElse(null);
         Map<String, RuleViolation> unique = new LinkedHashMap<>();
+        Map<LocalDate, RuleSetVersion> rulesByDate = new HashMap<>();
         for (Placement placement : shifts) {
             LocalDate date = placement.getStartsAt().atZoneSameInstant(zone).toLocalDate();
-            RuleSetVersion rules = CaoRuleSetDao.resolveOrFallback(handle, cao, date).orElse(SeededRuleSets.ATW_2007);
+            RuleSetVersion rules = rulesByDate.computeIfAbsent(date, d ->
+                    CaoRuleSetDao.resolveOrFallback(handle, cao, d).orElse(SeededRuleSets.ATW_2007));
             Shift candidate = new Shift(placement.getId(), placement.getStartsAt().toInstant(),
                     placement.getEndsAt().toInstant(), placement.getBreakMinutes());
             WorkingTimeRules.check(rules, zone, candidate, all).forEach(v -> {

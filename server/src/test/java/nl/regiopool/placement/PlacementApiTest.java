@@ -435,4 +435,33 @@ class PlacementApiTest extends ApiTest {
         expectProblem(404, "NOT_FOUND", () -> otherAdmin.getWorkerSchedule(assistant.getId(), at(TUESDAY, 0, 0),
                 at(WEDNESDAY, 0, 0)));
     }
+
+    @Test
+    void aRosterOfAThousandShiftsIsOneCallAndMoreIsRefused() throws ApiException {
+        List<HomeShiftInput> shifts = new ArrayList<>();
+        LocalDate day = LocalDate.of(2026, 5, 4);
+        while (shifts.size() < 1000) {
+            for (int hour : new int[] {6, 10, 14}) {
+                if (shifts.size() < 1000) {
+                    shifts.add(new HomeShiftInput().externalId("s" + shifts.size()).startsAt(at(day, hour, 0))
+                            .endsAt(at(day, hour + 3, 0)).breakMinutes(0));
+                }
+            }
+            day = day.plusDays(1);
+        }
+        OffsetDateTime from = at(LocalDate.of(2026, 5, 4), 0, 0);
+        OffsetDateTime to = from.plusDays(366);
+        PlacementsApi employer = as(home);
+        HomeShiftsResult result = employer.replaceHomeShifts(assistant.getId(), from, to,
+                new HomeShiftsReplace().shifts(shifts), "\"0\"");
+        assertThat(result.getShifts()).hasSize(1000);
+        assertThat(result.getViolations()).extracting(RuleViolation::getCode).contains("ATW_MAX_WEEK_HOURS");
+
+        List<HomeShiftInput> tooMany = new ArrayList<>(shifts);
+        tooMany.add(new HomeShiftInput().externalId("extra").startsAt(from.plusDays(360)).endsAt(from.plusDays(360).plusHours(1)));
+        expectProblem(422, "VALIDATION_FAILED", () -> employer.replaceHomeShifts(assistant.getId(), from, to,
+                new HomeShiftsReplace().shifts(tooMany), "\"1\""));
+        assertThat(admin.listPlacements(assistant.getId(), null, null, PlacementKind.HOME_SHIFT, null, null, 200, null)
+                .getNextCursor()).isNotNull();
+    }
 }
