@@ -16,8 +16,13 @@ import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Duration;
 import nl.regiopool.agreement.AgreementExpiry;
-import nl.regiopool.agreement.AgreementJson;
 import nl.regiopool.agreement.AgreementResource;
+import nl.regiopool.api.model.Approvals;
+import nl.regiopool.api.model.LoanAgreement;
+import nl.regiopool.api.model.LoanAgreementTerms;
+import nl.regiopool.api.model.Placement;
+import nl.regiopool.api.model.ScheduleEntry;
+import nl.regiopool.api.model.Worker;
 import nl.regiopool.audit.AuditLog;
 import nl.regiopool.audit.AuditResource;
 import nl.regiopool.auth.AuthFilter;
@@ -25,22 +30,24 @@ import nl.regiopool.auth.DevSecret;
 import nl.regiopool.auth.OperationRoles;
 import nl.regiopool.auth.TokenCommand;
 import nl.regiopool.auth.TokenVerifier;
+import nl.regiopool.cao.CaoRuleSetResource;
 import nl.regiopool.cooperative.CooperativeResource;
 import nl.regiopool.db.DatabaseConfig;
 import nl.regiopool.db.EmbeddedDatabase;
 import nl.regiopool.db.Migrator;
 import nl.regiopool.http.Idempotency;
+import nl.regiopool.http.JsonNulls;
 import nl.regiopool.http.ProblemMappers;
 import nl.regiopool.http.RequestIds;
 import nl.regiopool.http.TimeParamConverters;
 import nl.regiopool.http.Writes;
 import nl.regiopool.me.MeResource;
 import nl.regiopool.member.MemberResource;
+import nl.regiopool.placement.PlacementResource;
 import nl.regiopool.pool.PoolResource;
 import nl.regiopool.settings.SettingsResource;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
-import nl.regiopool.worker.WorkerJson;
 import nl.regiopool.worker.WorkerResource;
 import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
@@ -141,8 +148,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         jdbi.installPlugin(new PostgresPlugin());
 
         ObjectMapper mapper = environment.getObjectMapper();
-        WorkerJson.configure(mapper);
-        AgreementJson.configure(mapper);
+        JsonNulls.omit(mapper, Worker.class, LoanAgreement.class, LoanAgreementTerms.class, Approvals.class,
+                Placement.class, ScheduleEntry.class);
         Transactions transactions = new Transactions(jdbi);
         Writes writes = new Writes(jdbi, new AuditLog(mapper, Ids::next), new Idempotency(mapper));
 
@@ -160,6 +167,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new SettingsResource(transactions, writes));
         environment.jersey().register(new AuditResource(transactions, mapper));
         environment.jersey().register(new AgreementResource(transactions, writes));
+        environment.jersey().register(new CaoRuleSetResource(transactions, writes));
+        environment.jersey().register(new PlacementResource(transactions, writes));
         agreementExpiry = new AgreementExpiry(transactions, writes, Duration.ofMinutes(5));
         environment.lifecycle().manage(agreementExpiry);
     }

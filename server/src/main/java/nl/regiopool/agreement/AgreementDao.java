@@ -42,13 +42,19 @@ final class AgreementDao {
                 ORDER BY (v.in_force_from <= :at) DESC NULLS LAST, v.version_no DESC
                 LIMIT 1) t\s""";
 
-    private static final String STATUS_AT = """
-            CASE WHEN a.cancelled_at <= :at THEN 'CANCELLED'
-                 WHEN a.terminated_at <= :at THEN 'TERMINATED'
-                 WHEN a.ended_at <= :at THEN 'ENDED'
-                 WHEN a.activated_at <= :at THEN 'ACTIVE'
-                 WHEN a.proposed_at <= :at THEN 'PROPOSED'
-                 ELSE 'DRAFT' END""";
+    /**
+     * "Had this status at :at", one predicate per status; the same as {@link AgreementRow#statusAt} because a DRAFT or
+     * PROPOSED agreement can only be cancelled, and only an ACTIVE one can end or be terminated.
+     */
+    private static final Map<String, String> STATUS_AT_PREDICATES = Map.of(
+            "DRAFT", "(a.proposed_at IS NULL OR a.proposed_at > :at) AND (a.cancelled_at IS NULL OR a.cancelled_at > :at)",
+            "PROPOSED", "a.proposed_at <= :at AND (a.activated_at IS NULL OR a.activated_at > :at)"
+                    + " AND (a.cancelled_at IS NULL OR a.cancelled_at > :at)",
+            "ACTIVE", "a.activated_at <= :at AND (a.ended_at IS NULL OR a.ended_at > :at)"
+                    + " AND (a.terminated_at IS NULL OR a.terminated_at > :at)",
+            "ENDED", "a.ended_at <= :at",
+            "TERMINATED", "a.terminated_at <= :at",
+            "CANCELLED", "a.cancelled_at <= :at");
 
     private AgreementDao() {
     }
@@ -128,8 +134,14 @@ final class AgreementDao {
         condition(where, binds, "borrower", filter.borrowerMemberId(), "a.borrower_member_id = :borrower");
         condition(where, binds, "worker", filter.workerId(), "a.worker_id = :worker");
         condition(where, binds, "role", filter.role(), "a.role = :role");
-        // today's status is a column with an index; a past one is derived from the moments of each step
-        condition(where, binds, "status", filter.status(), (historical ? STATUS_AT : "a.status") + " = :status");
+        // today's status is a column with an index; a past one is derived from the moments of each step, as
+        // plain comparisons the planner can estimate from column statistics (a CASE it cannot)
+        if (filter.status() != null) {
+            where.add(historical ? STATUS_AT_PREDICATES.get(filter.status()) : "a.status = :status");
+            if (!historical) {
+                binds.put("status", filter.status());
+            }
+        }
         condition(where, binds, "periodTo", filter.periodTo(), "t.start_date <= :periodTo");
         condition(where, binds, "periodFrom", filter.periodFrom(), "(t.end_date IS NULL OR t.end_date >= :periodFrom)");
         condition(where, binds, "vatEligible", filter.vatEligible(), "t.vat_eligible = :vatEligible");

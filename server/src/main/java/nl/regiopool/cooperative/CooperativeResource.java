@@ -9,6 +9,7 @@ import nl.regiopool.api.model.CooperativeList;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.auth.Role;
+import nl.regiopool.cao.CaoRuleSetDao;
 import nl.regiopool.http.Cursors;
 import nl.regiopool.http.DatabaseErrors;
 import nl.regiopool.http.ETags;
@@ -16,6 +17,7 @@ import nl.regiopool.http.Page;
 import nl.regiopool.http.ProblemException;
 import nl.regiopool.http.Writes;
 import nl.regiopool.tenancy.Ids;
+import nl.regiopool.tenancy.TenantScope;
 import nl.regiopool.tenancy.Transactions;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -45,6 +47,10 @@ public final class CooperativeResource implements CooperativesApi {
                 }
                 throw e;
             }
+            // every cooperative starts with the public rule sets (ATW, CAO Huisartsenzorg), in this transaction
+            TenantScope.bind(write.handle(), id);
+            CaoRuleSetDao.seed(write.handle(), id);
+            TenantScope.bind(write.handle(), TenantScope.PLATFORM);
             write.audit(id, "cooperative.created", "cooperative", id, null, row.cooperative());
             return Response.created(URI.create("/v1/cooperatives/" + id))
                     .tag(ETags.of(row.version())).entity(row.cooperative()).build();

@@ -81,10 +81,6 @@ class AgreementApiTest extends ApiTest {
                 .hoursPerWeek(8).tariffCentsPerHour(3150L).waadiRegime(WaadiRegime.COLLEGIAL_NO_PROFIT);
     }
 
-    private static String etag(ApiResponse<?> response) {
-        return response.getHeaders().get("etag").get(0);
-    }
-
     /** Drafted by the lender, proposed, approved by both sides, consent recorded: ACTIVE. */
     private ApiResponse<LoanAgreement> activate(LoanAgreementCreate body) throws ApiException {
         ApiResponse<LoanAgreement> step = asLender.createLoanAgreementWithHttpInfo(body, null);
@@ -109,6 +105,7 @@ class AgreementApiTest extends ApiTest {
         ApiResponse<LoanAgreement> proposed = asLender.proposeLoanAgreementWithHttpInfo(draft.getId(), new ProposeRequest(),
                 etag(created), null);
         assertThat(proposed.getData().getStatus()).isEqualTo(LoanAgreementStatus.PROPOSED);
+        OffsetDateTime whileProposed = OffsetDateTime.now();
         ApiResponse<LoanAgreement> lenderApproved = asLender.approveLoanAgreementWithHttpInfo(draft.getId(),
                 new ApprovalRequest().side(ApprovalSide.LENDER), etag(proposed), null);
         ApiResponse<LoanAgreement> bothApproved = asBorrower.approveLoanAgreementWithHttpInfo(draft.getId(),
@@ -150,6 +147,14 @@ class AgreementApiTest extends ApiTest {
         assertThat(asItStood.getTerms().getHoursPerWeek()).isEqualTo(8);
         assertThat(asItStood.getPendingAmendment()).isNull();
         assertThat(asItStood.getTerms().getVatExemption().getEligible()).isTrue();
+        assertThat(auditor.listLoanAgreements(null, null, LoanAgreementStatus.PROPOSED, null, null, null, null,
+                whileProposed, null, null).getData()).extracting(LoanAgreement::getId).containsExactly(draft.getId());
+        assertThat(auditor.listLoanAgreements(null, null, LoanAgreementStatus.ACTIVE, null, null, null, null,
+                whileProposed, null, null).getData()).isEmpty();
+        assertThat(auditor.listLoanAgreements(null, null, LoanAgreementStatus.ACTIVE, null, null, null, true,
+                beforeAmendment, null, null).getData()).extracting(LoanAgreement::getId).containsExactly(draft.getId());
+        assertThat(auditor.listLoanAgreements(null, null, LoanAgreementStatus.PROPOSED, null, null, null, null,
+                null, null, null).getData()).isEmpty();
 
         List<AuditEvent> trail = new AuditApi(TestApp.client(TestApp.auditorToken(tenant)))
                 .listAuditEvents("loan_agreement", draft.getId(), null, null, null, null, null).getData();

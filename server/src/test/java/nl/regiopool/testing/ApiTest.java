@@ -6,9 +6,21 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.regiopool.client.ApiException;
+import nl.regiopool.client.ApiResponse;
+import nl.regiopool.client.api.LoanAgreementsApi;
+import nl.regiopool.client.model.ApprovalRequest;
+import nl.regiopool.client.model.ApprovalSide;
+import nl.regiopool.client.model.ConsentMethod;
+import nl.regiopool.client.model.LoanAgreement;
+import nl.regiopool.client.model.LoanAgreementCreate;
+import nl.regiopool.client.model.LoanAgreementStatus;
+import nl.regiopool.client.model.ProposeRequest;
+import nl.regiopool.client.model.WaadiRegime;
+import nl.regiopool.client.model.WorkerConsentRequest;
 import nl.regiopool.client.api.CooperativesApi;
 import nl.regiopool.client.api.MembersApi;
 import nl.regiopool.client.model.CooperativeCreate;
@@ -63,6 +75,35 @@ public abstract class ApiTest {
                 .addQualificationsItem(new Qualification().role(QualificationRole.DOKTERSASSISTENT))
                 .contractHoursPerWeek(24).contractType(ContractType.INDEFINITE).hourlyCostCents(3150)
                 .postcode("7001 AB");
+    }
+
+    /**
+     * An ACTIVE agreement made through the SDK as a coop_admin: drafted (lender = the worker's employer, tariff at
+     * the {@link #workerCreate} cost price), proposed, approved by both sides, with the worker's consent.
+     */
+    protected static LoanAgreement activeAgreement(UUID tenant, UUID lender, UUID borrower, UUID worker,
+                                                   QualificationRole role, LocalDate start, LocalDate end,
+                                                   int hoursPerWeek, String caoRuleSetCode) throws ApiException {
+        LoanAgreementsApi api = new LoanAgreementsApi(TestApp.client(TestApp.adminToken(tenant)));
+        ApiResponse<LoanAgreement> response = api.createLoanAgreementWithHttpInfo(new LoanAgreementCreate()
+                .lenderMemberId(lender).borrowerMemberId(borrower).workerId(worker).role(role).startDate(start)
+                .endDate(end).hoursPerWeek(hoursPerWeek).tariffCentsPerHour(3150L).caoRuleSetCode(caoRuleSetCode)
+                .waadiRegime(WaadiRegime.COLLEGIAL_NO_PROFIT), null);
+        UUID id = response.getData().getId();
+        response = api.proposeLoanAgreementWithHttpInfo(id, new ProposeRequest(), etag(response), null);
+        response = api.approveLoanAgreementWithHttpInfo(id, new ApprovalRequest().side(ApprovalSide.LENDER),
+                etag(response), null);
+        response = api.approveLoanAgreementWithHttpInfo(id, new ApprovalRequest().side(ApprovalSide.BORROWER),
+                etag(response), null);
+        response = api.recordWorkerConsentWithHttpInfo(id, new WorkerConsentRequest().consentedOn(start)
+                .method(ConsentMethod.SIGNED_FORM), etag(response), null);
+        assertThat(response.getData().getStatus()).isEqualTo(LoanAgreementStatus.ACTIVE);
+        return response.getData();
+    }
+
+    /** The ETag of an SDK response, for the next If-Match. */
+    protected static String etag(ApiResponse<?> response) {
+        return response.getHeaders().get("etag").get(0);
     }
 
     /** Rows in a table, counted as the superuser (past row-level security). */

@@ -1,0 +1,156 @@
+package nl.regiopool.cao;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.regiopool.api.model.CaoRuleSet;
+import nl.regiopool.api.model.CaoRuleSetVersion;
+import nl.regiopool.api.model.RuleParameterValue;
+import nl.regiopool.tenancy.Ids;
+import org.jdbi.v3.core.Handle;
+
+/** Rule sets and their versions as stored per cooperative, and the engine's view of them. */
+public final class CaoRuleSetDao {
+
+    /** The rule set that applies when an agreement names none (or one without a version on the date). */
+    public static final String FALLBACK = "ATW";
+
+    private static final Map<String, String> SEEDED_NAMES = Map.of(
+            "ATW", "Arbeidstijdenwet", "CAO_HUISARTSENZORG", "CAO Huisartsenzorg");
+    private static final int MAX_DEPTH = 16;
+
+    private CaoRuleSetDao() {
+    }
+
+    record Row(UUID id, String code, String name, String extendsCode, int version, OffsetDateTime createdAt) {
+    }
+
+    record StoredVersion(String code, LocalDate validFrom, LocalDate validTo, List<RuleParameterValue> parameters,
+                         OffsetDateTime createdAt) {
+        CaoRuleSetVersion view() {
+            return new CaoRuleSetVersion(validFrom, parameters, createdAt).validTo(validTo);
+        }
+    }
+
+    /** Gives a new cooperative the public rule sets of {@link SeededRuleSets}; the handle is bound to it. */
+    public static void seed(Handle handle, UUID tenantId) {
+        for (RuleSetVersion version : SeededRuleSets.ALL) {
+            insert(handle, tenantId, Ids.next(), version.code(), SEEDED_NAMES.getOrDefault(version.code(), version.code()),
+                    version.parent().map(RuleSetVersion::code).orElse(null));
+            insertVersion(handle, tenantId, version.code(), version.validFrom(), version.validTo().orElse(null),
+                    RuleSetJson.toApi(version));
+        }
+    }
+
+    static void insert(Handle handle, UUID tenantId, UUID id, String code, String name, String extendsCode) {
+        handle.createUpdate("""
+                        INSERT INTO cao_rule_set (tenant_id, id, code, name, extends_code)
+                        VALUES (:tenant, :id, :code, :name, :extends)""")
+                .bind("tenant", tenantId).bind("id", id).bind("code", code).bind("name", name)
+                .bind("extends", extendsCode)
+                .execute();
+    }
+
+    static void insertVersion(Handle handle, UUID tenantId, String code, LocalDate validFrom, LocalDate validTo,
+                              List<RuleParameterValue> parameters) {
+        handle.createUpdate("""
+                        INSERT INTO cao_rule_set_version (tenant_id, rule_set_code, valid_from, valid_to, parameters)
+                        VALUES (:tenant, :code, :from, :to, CAST(:parameters AS jsonb))""")
+                .bind("tenant", tenantId).bind("code", code).bind("from", validFrom).bind("to", validTo)
+                .bind("parameters", RuleSetJson.write(parameters))
+                .execute();
+    }
+
+    static void touch(Handle handle, String code) {
+        handle.createUpdate("UPDATE cao_rule_set SET version = version + 1 WHERE code = :code").bind("code", code).execute();
+    }
+
+    static Optional<Row> find(Handle handle, String code, boolean forUpdate) {
+        return handle.createQuery("SELECT id, code, name, extends_code, version, created_at FROM cao_rule_set"
+                        + " WHERE code = :code" + (forUpdate ? " FOR UPDATE" : ""))
+                .bind("code", code)
+                .map((rs, ctx) -> row(rs))
+                .findOne();
+    }
+
+    static List<Row> list(Handle handle, String afterCode, int limit) {
+        return handle.createQuery("""
+                        SELECT id, code, name, extends_code, version, created_at FROM cao_rule_set
+                        WHERE CAST(:after AS text) IS NULL OR code > :after
+                        ORDER BY code LIMIT :limit""")
+                .bind("after", afterCode).bind("limit", limit + 1)
+                .map((rs, ctx) -> row(rs))
+                .list();
+    }
+
+    static Map<String, List<StoredVersion>> versions(Handle handle, Collection<String> codes) {
+        return handle.createQuery("""
+                        SELECT rule_set_code, valid_from, valid_to, parameters::text AS parameters, created_at
+                        FROM cao_rule_set_version WHERE rule_set_code = ANY(:codes) ORDER BY rule_set_code, valid_from""")
+                .bind("codes", codes.toArray(String[]::new))
+                .map((rs, ctx) -> new StoredVersion(rs.getString("rule_set_code"),
+                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
+                        RuleSetJson.read(rs.getString("parameters")), rs.getObject("created_at", OffsetDateTime.class)))
+                .stream()
+                .collect(Collectors.groupingBy(StoredVersion::code));
+    }
+
+    static CaoRuleSet view(Row row, List<StoredVersion> versions) {
+        return new CaoRuleSet(row.code(), row.name(),
+                versions == null ? List.of() : versions.stream().map(StoredVersion::view).toList(), row.createdAt())
+                ._extends(row.extendsCode());
+    }
+
+    /**
+     * The engine's rule set version of {@code code} valid on {@code date}, with the parent rule set's version
+     * valid on the same date behind it; empty when the code has no version on that date.
+     */
+    public static Optional<RuleSetVersion> resolve(Handle handle, String code, LocalDate date) {
+        return resolve(handle, code, date, 0);
+    }
+
+    /** {@link #resolve}, falling back to {@link #FALLBACK} when the code is null or has no version on the date. */
+    public static Optional<RuleSetVersion> resolveOrFallback(Handle handle, String code, LocalDate date) {
+        return Optional.ofNullable(code).flatMap(c -> resolve(handle, c, date))
+                .or(() -> resolve(handle, FALLBACK, date));
+    }
+
+    private static Optional<RuleSetVersion> resolve(Handle handle, String code, LocalDate date, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalStateException("rule set " + code + " extends too deep a chain");
+        }
+        Optional<Row> ruleSet = find(handle, code, false);
+        if (ruleSet.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<StoredVersion> stored = handle.createQuery("""
+                        SELECT rule_set_code, valid_from, valid_to, parameters::text AS parameters, created_at
+                        FROM cao_rule_set_version
+                        WHERE rule_set_code = :code AND valid_from <= :date AND (valid_to IS NULL OR valid_to >= :date)""")
+                .bind("code", code).bind("date", date)
+                .map((rs, ctx) -> new StoredVersion(code, rs.getObject("valid_from", LocalDate.class),
+                        rs.getObject("valid_to", LocalDate.class), RuleSetJson.read(rs.getString("parameters")),
+                        rs.getObject("created_at", OffsetDateTime.class)))
+                .findOne();
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        RuleSetVersion.Builder builder = RuleSetVersion.builder(code, stored.get().validFrom())
+                .validTo(stored.get().validTo());
+        String parent = ruleSet.get().extendsCode();
+        if (parent != null) {
+            resolve(handle, parent, date, depth + 1).ifPresent(builder::extendsVersion);
+        }
+        return Optional.of(RuleSetJson.apply(builder, stored.get().parameters()).build());
+    }
+
+    private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Row(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
+                rs.getString("extends_code"), rs.getInt("version"), rs.getObject("created_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,13 @@
+package nl.regiopool.placement;
+
+import java.time.OffsetDateTime;
+
+/** A coop_admin's override of a placement's rule violations, as stored with it; all null when there is none. */
+record Overridden(String reason, String by, OffsetDateTime at, String violationsJson) {
+
+    static final Overridden NONE = new Overridden(null, null, null, null);
+
+    static Overridden of(PlacementRow row) {
+        return new Overridden(row.overrideReason(), row.overriddenBy(), row.overriddenAt(), row.overriddenViolations());
+    }
+}

@@ -1,0 +1,250 @@
+package nl.regiopool.placement;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/** SQL of placements and home shifts, and the few agreement and worker facts placing needs. */
+final class PlacementDao {
+
+    private static final String COLUMNS = """
+            p.id, p.kind, p.agreement_id, p.worker_id, p.borrower_member_id, p.employer_member_id, p.role,
+            p.starts_at, p.ends_at, p.break_minutes, p.location_postcode, p.external_id, p.status, p.confirmed_at,
+            p.actual_starts_at, p.actual_ends_at, p.actual_break_minutes, p.completed_at, p.completed_by,
+            p.cancelled_at, p.cancelled_by, p.cancellation_reason, p.late_cancellation, p.no_show_at,
+            p.override_reason, p.overridden_by, p.overridden_at, p.overridden_violations::text AS overridden_violations,
+            p.cost_lines::text AS cost_lines, p.version, p.created_at, p.updated_at""";
+
+    private static final String VISIBLE = """
+             (CAST(:viewer AS uuid) IS NULL OR :viewer IN (p.borrower_member_id, p.employer_member_id))""";
+
+    private PlacementDao() {
+    }
+
+    /** The agreement as placing needs it, with the terms in force (null fields when none are). */
+    record Agreement(UUID id, String status, UUID workerId, UUID lenderMemberId, UUID borrowerMemberId, String role,
+                     String caoRuleSetCode, LocalDate startDate, LocalDate endDate, Integer hoursPerWeek,
+                     Long tariffCentsPerHour) {
+    }
+
+    record Filter(UUID workerId, UUID agreementId, String status, String kind, OffsetDateTime from, OffsetDateTime to) {
+    }
+
+    static Optional<Agreement> agreement(Handle handle, UUID agreementId, UUID viewer) {
+        return handle.createQuery("""
+                        SELECT a.id, a.status, a.worker_id, a.lender_member_id, a.borrower_member_id, a.role,
+                               a.cao_rule_set_code, t.start_date, t.end_date, t.hours_per_week, t.tariff_cents_per_hour
+                        FROM loan_agreement a
+                        LEFT JOIN loan_agreement_version t ON t.tenant_id = a.tenant_id AND t.agreement_id = a.id
+                             AND t.in_force_from IS NOT NULL AND t.superseded_at IS NULL
+                        WHERE a.id = :id
+                          AND (CAST(:viewer AS uuid) IS NULL OR :viewer IN (a.lender_member_id, a.borrower_member_id))""")
+                .bind("id", agreementId).bind("viewer", viewer)
+                .map((rs, ctx) -> new Agreement(rs.getObject("id", UUID.class), rs.getString("status"),
+                        rs.getObject("worker_id", UUID.class), rs.getObject("lender_member_id", UUID.class),
+                        rs.getObject("borrower_member_id", UUID.class), rs.getString("role"),
+                        rs.getString("cao_rule_set_code"), rs.getObject("start_date", LocalDate.class),
+                        rs.getObject("end_date", LocalDate.class), (Integer) rs.getObject("hours_per_week"),
+                        (Long) rs.getObject("tariff_cents_per_hour")))
+                .findOne();
+    }
+
+    /** Whether the worker holds the role on the date (no validUntil, or validUntil on or after it). */
+    static boolean qualified(Handle handle, UUID workerId, String role, LocalDate on) {
+        return handle.createQuery("""
+                        SELECT EXISTS (SELECT 1 FROM worker_qualification WHERE worker_id = :worker AND role = :role
+                                       AND (valid_until IS NULL OR valid_until >= :on))""")
+                .bind("worker", workerId).bind("role", role).bind("on", on)
+                .mapTo(Boolean.class).one();
+    }
+
+    /** The worker's employer, or empty when the worker is not in the tenant. */
+    static Optional<UUID> employer(Handle handle, UUID workerId) {
+        return handle.createQuery("SELECT employer_member_id FROM worker WHERE id = :id")
+                .bind("id", workerId).mapTo(UUID.class).findOne();
+    }
+
+    /**
+     * Serialises placement writes per worker, so that each write's rule check sees every other committed
+     * shift of the worker (the EXCLUDE constraint alone would only stop overlaps, not, say, too little rest).
+     */
+    static void lockWorker(Handle handle, UUID workerId) {
+        handle.createQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(CAST(:worker AS text), 42))")
+                .bind("worker", workerId).mapTo(Integer.class).one();
+    }
+
+    static Instant now(Handle handle) {
+        return handle.createQuery("SELECT now()").mapTo(OffsetDateTime.class).one().toInstant();
+    }
+
+    static void insert(Handle handle, UUID tenantId, PlacementRow row) {
+        handle.createUpdate("""
+                        INSERT INTO placement (tenant_id, id, kind, agreement_id, worker_id, borrower_member_id,
+                            employer_member_id, role, starts_at, ends_at, break_minutes, location_postcode, external_id,
+                            status, override_reason, overridden_by, overridden_at, overridden_violations)
+                        VALUES (:tenant, :id, :kind, :agreement, :worker, :borrower, :employer, :role, :startsAt, :endsAt,
+                            :breakMinutes, :postcode, :externalId, :status, :overrideReason, :overriddenBy, :overriddenAt,
+                            CAST(:overriddenViolations AS jsonb))""")
+                .bind("tenant", tenantId).bind("id", row.id()).bind("kind", row.kind())
+                .bind("agreement", row.agreementId()).bind("worker", row.workerId())
+                .bind("borrower", row.borrowerMemberId()).bind("employer", row.employerMemberId())
+                .bind("role", row.role()).bind("startsAt", row.startsAt()).bind("endsAt", row.endsAt())
+                .bind("breakMinutes", row.breakMinutes()).bind("postcode", row.locationPostcode())
+                .bind("externalId", row.externalId()).bind("status", row.status())
+                .bind("overrideReason", row.overrideReason()).bind("overriddenBy", row.overriddenBy())
+                .bind("overriddenAt", row.overriddenAt()).bind("overriddenViolations", row.overriddenViolations())
+                .execute();
+    }
+
+    static Optional<PlacementRow> find(Handle handle, UUID id, UUID viewer, boolean forUpdate) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM placement p WHERE p.id = :id AND" + VISIBLE
+                        + (forUpdate ? " FOR UPDATE" : ""))
+                .bind("id", id).bind("viewer", viewer)
+                .map((rs, ctx) -> row(rs))
+                .findOne();
+    }
+
+    static List<PlacementRow> list(Handle handle, UUID viewer, Filter filter, UUID after, int limit) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM placement p WHERE" + VISIBLE + """
+                          AND (CAST(:worker AS uuid) IS NULL OR p.worker_id = :worker)
+                          AND (CAST(:agreement AS uuid) IS NULL OR p.agreement_id = :agreement)
+                          AND (CAST(:status AS text) IS NULL OR p.status = :status)
+                          AND (CAST(:kind AS text) IS NULL OR p.kind = :kind)
+                          AND (CAST(:from AS timestamptz) IS NULL OR p.ends_at > :from)
+                          AND (CAST(:to AS timestamptz) IS NULL OR p.starts_at < :to)
+                          AND (CAST(:after AS uuid) IS NULL OR p.id > :after)
+                        ORDER BY p.id LIMIT :limit""")
+                .bind("viewer", viewer).bind("worker", filter.workerId()).bind("agreement", filter.agreementId())
+                .bind("status", filter.status()).bind("kind", filter.kind()).bind("from", filter.from())
+                .bind("to", filter.to()).bind("after", after).bind("limit", limit + 1)
+                .map((rs, ctx) -> row(rs))
+                .list();
+    }
+
+    /** The worker's shifts that count as work (not cancelled, not a no-show) and meet [from, to). */
+    static List<PlacementRow> workedShifts(Handle handle, UUID workerId, Instant from, Instant to) {
+        return handle.createQuery("SELECT " + COLUMNS + "\n" + """
+                         FROM placement p WHERE p.worker_id = :worker AND p.status NOT IN ('CANCELLED', 'NO_SHOW')
+                          AND p.starts_at < :to AND p.ends_at > :from ORDER BY p.starts_at""")
+                .bind("worker", workerId).bind("from", utc(from)).bind("to", utc(to))
+                .map((rs, ctx) -> row(rs))
+                .list();
+    }
+
+    /** Every shift of the worker (cancelled ones too) that meets [from, to), in start order. */
+    static List<PlacementRow> schedule(Handle handle, UUID workerId, OffsetDateTime from, OffsetDateTime to) {
+        return handle.createQuery("SELECT " + COLUMNS + "\n" + """
+                         FROM placement p WHERE p.worker_id = :worker AND p.starts_at < :to AND p.ends_at > :from
+                        ORDER BY p.starts_at, p.id""")
+                .bind("worker", workerId).bind("from", from).bind("to", to)
+                .map((rs, ctx) -> row(rs))
+                .list();
+    }
+
+    /** Another non-cancelled shift of the worker overlapping [startsAt, endsAt), if any. */
+    static Optional<UUID> overlapping(Handle handle, UUID workerId, Instant startsAt, Instant endsAt, UUID except) {
+        return handle.createQuery("""
+                        SELECT id FROM placement WHERE worker_id = :worker AND status <> 'CANCELLED' AND id <> :except
+                          AND tstzrange(starts_at, ends_at) && tstzrange(:startsAt, :endsAt) LIMIT 1""")
+                .bind("worker", workerId).bind("startsAt", utc(startsAt)).bind("endsAt", utc(endsAt))
+                .bind("except", except)
+                .mapTo(UUID.class).findOne();
+    }
+
+    static void updateTimes(Handle handle, UUID id, OffsetDateTime startsAt, OffsetDateTime endsAt, int breakMinutes,
+                            String postcode, Overridden override) {
+        handle.createUpdate("""
+                        UPDATE placement SET starts_at = :startsAt, ends_at = :endsAt, break_minutes = :breakMinutes,
+                            location_postcode = :postcode, override_reason = :overrideReason, overridden_by = :overriddenBy,
+                            overridden_at = :overriddenAt, overridden_violations = CAST(:overriddenViolations AS jsonb),
+                            version = version + 1, updated_at = now()
+                        WHERE id = :id""")
+                .bind("id", id).bind("startsAt", startsAt).bind("endsAt", endsAt)
+                .bind("breakMinutes", breakMinutes).bind("postcode", postcode)
+                .bind("overrideReason", override.reason()).bind("overriddenBy", override.by())
+                .bind("overriddenAt", override.at()).bind("overriddenViolations", override.violationsJson())
+                .execute();
+    }
+
+    /** Writes the status fields back (every transition sets some of them), bumping the ETag version. */
+    static void updateStatus(Handle handle, PlacementRow row) {
+        handle.createUpdate("""
+                        UPDATE placement SET status = :status, confirmed_at = :confirmedAt,
+                            actual_starts_at = :actualStartsAt, actual_ends_at = :actualEndsAt,
+                            actual_break_minutes = :actualBreakMinutes, completed_at = :completedAt,
+                            completed_by = :completedBy, cancelled_at = :cancelledAt, cancelled_by = :cancelledBy,
+                            cancellation_reason = :cancellationReason, late_cancellation = :lateCancellation,
+                            no_show_at = :noShowAt, cost_lines = CAST(:costLines AS jsonb),
+                            version = version + 1, updated_at = now()
+                        WHERE id = :id""")
+                .bind("id", row.id()).bind("status", row.status()).bind("confirmedAt", row.confirmedAt())
+                .bind("actualStartsAt", row.actualStartsAt()).bind("actualEndsAt", row.actualEndsAt())
+                .bind("actualBreakMinutes", row.actualBreakMinutes()).bind("completedAt", row.completedAt())
+                .bind("completedBy", row.completedBy()).bind("cancelledAt", row.cancelledAt())
+                .bind("cancelledBy", row.cancelledBy()).bind("cancellationReason", row.cancellationReason())
+                .bind("lateCancellation", row.lateCancellation()).bind("noShowAt", row.noShowAt())
+                .bind("costLines", row.costLines())
+                .execute();
+    }
+
+    /** The home shifts of the worker starting in [from, to). */
+    static List<PlacementRow> homeShifts(Handle handle, UUID workerId, OffsetDateTime from, OffsetDateTime to) {
+        return handle.createQuery("SELECT " + COLUMNS + "\n" + """
+                         FROM placement p WHERE p.worker_id = :worker AND p.kind = 'HOME_SHIFT'
+                          AND p.starts_at >= :from AND p.starts_at < :to ORDER BY p.starts_at, p.id""")
+                .bind("worker", workerId).bind("from", from).bind("to", to)
+                .map((rs, ctx) -> row(rs))
+                .list();
+    }
+
+    static void deleteHomeShifts(Handle handle, UUID workerId, OffsetDateTime from, OffsetDateTime to) {
+        handle.createUpdate("""
+                        DELETE FROM placement WHERE worker_id = :worker AND kind = 'HOME_SHIFT'
+                          AND starts_at >= :from AND starts_at < :to""")
+                .bind("worker", workerId).bind("from", from).bind("to", to)
+                .execute();
+    }
+
+    /** The version of the worker's home-shift roster (0 before the first sync). */
+    static int rosterVersion(Handle handle, UUID workerId) {
+        return handle.createQuery("SELECT version FROM home_roster WHERE worker_id = :worker")
+                .bind("worker", workerId).mapTo(Integer.class).findOne().orElse(0);
+    }
+
+    static int bumpRoster(Handle handle, UUID tenantId, UUID workerId) {
+        return handle.createQuery("""
+                        INSERT INTO home_roster (tenant_id, worker_id, version) VALUES (:tenant, :worker, 1)
+                        ON CONFLICT (tenant_id, worker_id) DO UPDATE SET version = home_roster.version + 1, updated_at = now()
+                        RETURNING version""")
+                .bind("tenant", tenantId).bind("worker", workerId).mapTo(Integer.class).one();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static PlacementRow row(ResultSet rs) throws SQLException {
+        return new PlacementRow(rs.getObject("id", UUID.class), rs.getString("kind"),
+                rs.getObject("agreement_id", UUID.class), rs.getObject("worker_id", UUID.class),
+                rs.getObject("borrower_member_id", UUID.class), rs.getObject("employer_member_id", UUID.class),
+                rs.getString("role"), time(rs, "starts_at"), time(rs, "ends_at"), rs.getInt("break_minutes"),
+                rs.getString("location_postcode"), rs.getString("external_id"), rs.getString("status"),
+                time(rs, "confirmed_at"), time(rs, "actual_starts_at"), time(rs, "actual_ends_at"),
+                (Integer) rs.getObject("actual_break_minutes"), time(rs, "completed_at"), rs.getString("completed_by"),
+                time(rs, "cancelled_at"), rs.getString("cancelled_by"), rs.getString("cancellation_reason"),
+                (Boolean) rs.getObject("late_cancellation"), time(rs, "no_show_at"), rs.getString("override_reason"),
+                rs.getString("overridden_by"), time(rs, "overridden_at"), rs.getString("overridden_violations"),
+                rs.getString("cost_lines"), rs.getInt("version"), time(rs, "created_at"), time(rs, "updated_at"));
+    }
+
+    private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class);
+    }
+}

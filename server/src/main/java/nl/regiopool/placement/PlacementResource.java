@@ -1,0 +1,382 @@
+package nl.regiopool.placement;
+
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import nl.regiopool.api.PlacementsApi;
+import nl.regiopool.api.model.CancelRequest;
+import nl.regiopool.api.model.CompletePlacementRequest;
+import nl.regiopool.api.model.ConfirmPlacementRequest;
+import nl.regiopool.api.model.HomeShiftsReplace;
+import nl.regiopool.api.model.NoShowRequest;
+import nl.regiopool.api.model.Placement;
+import nl.regiopool.api.model.PlacementCreate;
+import nl.regiopool.api.model.PlacementKind;
+import nl.regiopool.api.model.PlacementList;
+import nl.regiopool.api.model.PlacementPatch;
+import nl.regiopool.api.model.PlacementStatus;
+import nl.regiopool.api.model.PlacementValidation;
+import nl.regiopool.api.model.RuleViolation;
+import nl.regiopool.auth.Caller;
+import nl.regiopool.auth.CurrentCaller;
+import nl.regiopool.auth.Role;
+import nl.regiopool.cao.Shift;
+import nl.regiopool.http.Cursors;
+import nl.regiopool.http.DatabaseErrors;
+import nl.regiopool.http.ETags;
+import nl.regiopool.http.Page;
+import nl.regiopool.http.ProblemException;
+import nl.regiopool.http.WriteContext;
+import nl.regiopool.http.Writes;
+import nl.regiopool.settings.SettingsDao;
+import nl.regiopool.tenancy.Ids;
+import nl.regiopool.tenancy.Transactions;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * Placements: borrowed shifts under an ACTIVE agreement, checked against the agreement, the worker's
+ * qualification and the working-time rules over all of the worker's shifts; and their lifecycle
+ * PLANNED → CONFIRMED → COMPLETED (with cost lines) / CANCELLED / NO_SHOW. Home shifts live in the same table
+ * and are maintained by {@link HomeShifts}.
+ */
+public final class PlacementResource implements PlacementsApi {
+
+    /** A cancellation less than this before the start is late. */
+    static final Duration LATE_CANCELLATION = Duration.ofHours(24);
+
+    private final Transactions transactions;
+    private final Writes writes;
+    private final HomeShifts homeShifts;
+
+    public PlacementResource(Transactions transactions, Writes writes) {
+        this.transactions = transactions;
+        this.writes = writes;
+        this.homeShifts = new HomeShifts(transactions, writes);
+    }
+
+    @Override
+    public Response createPlacement(PlacementCreate body, String idempotencyKey) {
+        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        requireOverrideRight(caller, body.getOverrideReason());
+        int breakMinutes = orZero(body.getBreakMinutes());
+        requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
+        return writes.inTenant(caller, "createPlacement", idempotencyKey, body, write -> {
+            Handle handle = write.handle();
+            PlacementDao.Agreement agreement = agreement(handle, body.getAgreementId(), caller);
+            PlacementDao.lockWorker(handle, agreement.workerId());
+            Shift candidate = new Shift(Ids.next(), body.getStartsAt().toInstant(), body.getEndsAt().toInstant(),
+                    breakMinutes);
+            requireNoOverlap(handle, agreement.workerId(), candidate);
+            Overridden override = decide(handle, agreement, candidate, body.getOverrideReason(), write.caller());
+            UUID employer = PlacementDao.employer(handle, agreement.workerId()).orElseThrow();
+            PlacementRow row = PlacementRow.planned(candidate.id(), "SHIFT", agreement.id(), agreement.workerId(),
+                    agreement.borrowerMemberId(), employer, agreement.role(), body.getStartsAt(), body.getEndsAt(),
+                    breakMinutes, body.getLocationPostcode(), null, "PLANNED", override);
+            insert(handle, write.tenantId(), row);
+            PlacementRow created = PlacementDao.find(handle, row.id(), null, false).orElseThrow();
+            Placement view = PlacementViews.view(created);
+            write.audit("placement.created", "placement", created.id(), null, view);
+            return Response.created(URI.create("/v1/placements/" + created.id()))
+                    .tag(ETags.of(created.version())).entity(view).build();
+        });
+    }
+
+    @Override
+    public Response validatePlacement(PlacementCreate body, String idempotencyKey) {
+        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        int breakMinutes = orZero(body.getBreakMinutes());
+        requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
+        PlacementValidation validation = transactions.read(caller.tenant(), handle -> {
+            PlacementDao.Agreement agreement = agreement(handle, body.getAgreementId(), caller);
+            Shift candidate = new Shift(Ids.next(), body.getStartsAt().toInstant(), body.getEndsAt().toInstant(),
+                    breakMinutes);
+            List<RuleViolation> violations = new ArrayList<>();
+            PlacementDao.overlapping(handle, agreement.workerId(), candidate.startsAt(), candidate.endsAt(),
+                    candidate.id()).ifPresent(other -> violations.add(overlap(other)));
+            violations.addAll(PlacementChecks.check(handle, zone(handle), agreement, candidate)
+                    .forViewer(viewer(caller)).all());
+            return new PlacementValidation(violations.isEmpty(), violations);
+        });
+        return Response.ok(validation).build();
+    }
+
+    @Override
+    public Response getPlacement(UUID placementId) {
+        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        PlacementRow row = transactions.read(caller.tenant(), handle ->
+                PlacementDao.find(handle, placementId, viewer(caller), false).orElseThrow(() -> notFound(placementId)));
+        return Response.ok(PlacementViews.view(row)).tag(ETags.of(row.version())).build();
+    }
+
+    @Override
+    public Response listPlacements(UUID workerId, UUID agreementId, PlacementStatus status, PlacementKind kind,
+                                   OffsetDateTime from, OffsetDateTime to, Integer limit, String cursor) {
+        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        UUID after = Cursors.decodeUuid(cursor);
+        PlacementDao.Filter filter = new PlacementDao.Filter(workerId, agreementId,
+                status == null ? null : status.toString(), kind == null ? null : kind.toString(), from, to);
+        Page<PlacementRow> page = Page.of(transactions.read(caller.tenant(), handle ->
+                PlacementDao.list(handle, viewer(caller), filter, after, limit)), limit, row -> row.id().toString());
+        return Response.ok(new PlacementList(page.data().stream().map(PlacementViews::view).toList())
+                .nextCursor(page.nextCursor())).build();
+    }
+
+    @Override
+    public Response updatePlacement(UUID placementId, PlacementPatch body, String ifMatch) {
+        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        requireOverrideRight(caller, body.getOverrideReason());
+        return change(placementId, ifMatch, null, body, "updatePlacement", "placement.updated", (write, current) -> {
+            requireBorrowedShift(current);
+            requireStatus(current, "change", "PLANNED", "CONFIRMED");
+            OffsetDateTime startsAt = body.getStartsAt() != null ? body.getStartsAt() : current.startsAt();
+            OffsetDateTime endsAt = body.getEndsAt() != null ? body.getEndsAt() : current.endsAt();
+            int breakMinutes = body.getBreakMinutes() != null ? body.getBreakMinutes() : current.breakMinutes();
+            requireShape(startsAt, endsAt, breakMinutes, "");
+            String postcode = body.getLocationPostcode() != null ? body.getLocationPostcode() : current.locationPostcode();
+            boolean timeChanged = !startsAt.isEqual(current.startsAt()) || !endsAt.isEqual(current.endsAt())
+                    || breakMinutes != current.breakMinutes();
+            Handle handle = write.handle();
+            Overridden override = Overridden.of(current);
+            if (timeChanged) {
+                PlacementDao.lockWorker(handle, current.workerId());
+                Shift candidate = new Shift(current.id(), startsAt.toInstant(), endsAt.toInstant(), breakMinutes);
+                requireNoOverlap(handle, current.workerId(), candidate);
+                PlacementDao.Agreement agreement = PlacementDao.agreement(handle, current.agreementId(), null).orElseThrow();
+                override = decide(handle, agreement, candidate, body.getOverrideReason(), write.caller());
+            }
+            try {
+                PlacementDao.updateTimes(handle, current.id(), startsAt, endsAt, breakMinutes, postcode, override);
+            } catch (UnableToExecuteStatementException e) {
+                throw overlapOr(e);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Response confirmPlacement(UUID placementId, ConfirmPlacementRequest body, String ifMatch, String idempotencyKey) {
+        CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        return change(placementId, ifMatch, idempotencyKey, body, "confirmPlacement", "placement.confirmed",
+                (write, current) -> {
+                    requireBorrowedShift(current);
+                    requireStatus(current, "be confirmed", "PLANNED");
+                    return status(current, "CONFIRMED").confirmedAt(now(write)).build();
+                });
+    }
+
+    @Override
+    public Response completePlacement(UUID placementId, CompletePlacementRequest body, String ifMatch,
+                                      String idempotencyKey) {
+        CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        requireShape(body.getActualStartsAt(), body.getActualEndsAt(), body.getBreakMinutes(), "actual");
+        return change(placementId, ifMatch, idempotencyKey, body, "completePlacement", "placement.completed",
+                (write, current) -> {
+                    requireBorrowedShift(current);
+                    requireBorrower(write.caller(), current, "approve the hours of");
+                    requireStatus(current, "be completed", "CONFIRMED");
+                    Handle handle = write.handle();
+                    PlacementDao.Agreement agreement = PlacementDao.agreement(handle, current.agreementId(), null)
+                            .orElseThrow();
+                    Shift worked = new Shift(current.id(), body.getActualStartsAt().toInstant(),
+                            body.getActualEndsAt().toInstant(), body.getBreakMinutes());
+                    return status(current, "COMPLETED").actualStartsAt(body.getActualStartsAt())
+                            .actualEndsAt(body.getActualEndsAt()).actualBreakMinutes(body.getBreakMinutes())
+                            .completedAt(now(write)).completedBy(write.caller().subject())
+                            .costLines(PlacementViews.json(PlacementCosts.lines(handle, zone(handle), agreement, worked)))
+                            .build();
+                });
+    }
+
+    @Override
+    public Response cancelPlacement(UUID placementId, CancelRequest body, String ifMatch, String idempotencyKey) {
+        CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        return change(placementId, ifMatch, idempotencyKey, body, "cancelPlacement", "placement.cancelled",
+                (write, current) -> {
+                    requireBorrowedShift(current);
+                    requireStatus(current, "be cancelled", "PLANNED", "CONFIRMED");
+                    OffsetDateTime now = now(write);
+                    boolean late = now.toInstant().isAfter(current.startsAt().toInstant().minus(LATE_CANCELLATION));
+                    return status(current, "CANCELLED").cancelledAt(now).cancelledBy(write.caller().subject())
+                            .cancellationReason(body.getReason().strip()).lateCancellation(late).build();
+                });
+    }
+
+    @Override
+    public Response recordPlacementNoShow(UUID placementId, NoShowRequest body, String ifMatch, String idempotencyKey) {
+        CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        return change(placementId, ifMatch, idempotencyKey, body, "recordPlacementNoShow", "placement.no_show",
+                (write, current) -> {
+                    requireBorrowedShift(current);
+                    requireBorrower(write.caller(), current, "record a no-show for");
+                    requireStatus(current, "be recorded as a no-show", "CONFIRMED");
+                    return status(current, "NO_SHOW").noShowAt(now(write)).build();
+                });
+    }
+
+    @Override
+    public Response replaceHomeShifts(UUID workerId, OffsetDateTime from, OffsetDateTime to, HomeShiftsReplace body,
+                                      String ifMatch) {
+        return homeShifts.replace(workerId, from, to, body, ifMatch);
+    }
+
+    @Override
+    public Response getWorkerSchedule(UUID workerId, OffsetDateTime from, OffsetDateTime to) {
+        return homeShifts.schedule(workerId, from, to);
+    }
+
+    /**
+     * Runs a change on a locked placement the caller may see, checks If-Match, audits before and after. The work
+     * returns the row to write back with {@link PlacementDao#updateStatus}, or null when it wrote itself.
+     */
+    private Response change(UUID placementId, String ifMatch, String idempotencyKey, Object body, String operation,
+                            String action, BiFunction<WriteContext, PlacementRow, PlacementRow> work) {
+        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        int expectedVersion = ETags.expectedVersion(ifMatch);
+        return writes.inTenant(caller, operation, idempotencyKey, body, write -> {
+            Handle handle = write.handle();
+            PlacementRow current = PlacementDao.find(handle, placementId, viewer(caller), true)
+                    .orElseThrow(() -> notFound(placementId));
+            if (current.version() != expectedVersion) {
+                throw ETags.stale();
+            }
+            PlacementRow changed = work.apply(write, current);
+            if (changed != null) {
+                PlacementDao.updateStatus(handle, changed);
+            }
+            PlacementRow after = PlacementDao.find(handle, placementId, null, false).orElseThrow();
+            Placement view = PlacementViews.view(after);
+            write.audit(action, "placement", placementId, PlacementViews.view(current), view);
+            return Response.ok(view).tag(ETags.of(after.version())).build();
+        });
+    }
+
+    /** The checks' verdict: refused (422) unless every violation may be, and is, overridden by an admin. */
+    private static Overridden decide(Handle handle, PlacementDao.Agreement agreement, Shift candidate, String reason,
+                                   Caller caller) {
+        PlacementChecks.Verdict verdict = PlacementChecks.check(handle, zone(handle), agreement, candidate);
+        boolean overriding = reason != null && caller.has(Role.COOP_ADMIN);
+        if (!verdict.hard().isEmpty() || (!verdict.overridable().isEmpty() && !overriding)) {
+            List<RuleViolation> violations = verdict.forViewer(viewer(caller)).all();
+            throw new ProblemException(422, "RULES_VIOLATED", "Rules violated",
+                    "The placement breaks " + violations.size() + " rule(s)."
+                            + (verdict.hard().isEmpty() ? " A coop_admin may override them with overrideReason." : ""),
+                    List.of(), violations);
+        }
+        if (verdict.overridable().isEmpty()) {
+            return Overridden.NONE;
+        }
+        return new Overridden(reason.strip(), caller.subject(), OffsetDateTime.ofInstant(PlacementDao.now(handle),
+                java.time.ZoneOffset.UTC), PlacementViews.json(verdict.overridable()));
+    }
+
+    private static PlacementDao.Agreement agreement(Handle handle, UUID agreementId, Caller caller) {
+        return PlacementDao.agreement(handle, agreementId, viewer(caller)).orElseThrow(() ->
+                ProblemException.invalid("agreementId", "NOT_FOUND", "No such loan agreement."));
+    }
+
+    private static void requireNoOverlap(Handle handle, UUID workerId, Shift candidate) {
+        Optional<UUID> other = PlacementDao.overlapping(handle, workerId, candidate.startsAt(), candidate.endsAt(),
+                candidate.id());
+        if (other.isPresent()) {
+            throw new ProblemException(409, "PLACEMENT_OVERLAP", "Conflict",
+                    "The worker has another shift at that time.", List.of(), List.of(overlap(other.get())));
+        }
+    }
+
+    static RuleViolation overlap(UUID other) {
+        return new RuleViolation("PLACEMENT_OVERLAP", "The worker has another shift at that time.")
+                .entityIds(List.of(other));
+    }
+
+    private static void insert(Handle handle, UUID tenantId, PlacementRow row) {
+        try {
+            PlacementDao.insert(handle, tenantId, row);
+        } catch (UnableToExecuteStatementException e) {
+            throw overlapOr(e);
+        }
+    }
+
+    /** The EXCLUDE constraint's refusal (a concurrent write won the slot) as 409; anything else as it is. */
+    static RuntimeException overlapOr(UnableToExecuteStatementException e) {
+        if (DatabaseErrors.constraint(e, DatabaseErrors.EXCLUSION_VIOLATION).isPresent()) {
+            return ProblemException.conflict("PLACEMENT_OVERLAP", "The worker has another shift at that time.");
+        }
+        return e;
+    }
+
+    /** End after start, and a break shorter than the shift; 422 naming the fields otherwise. */
+    static void requireShape(OffsetDateTime startsAt, OffsetDateTime endsAt, Integer breakMinutes, String prefix) {
+        String end = prefix.isEmpty() ? "endsAt" : prefix + "EndsAt";
+        if (!endsAt.isAfter(startsAt)) {
+            throw ProblemException.invalid(end, "OUT_OF_RANGE", "The shift must end after it starts.");
+        }
+        if (Duration.between(startsAt, endsAt).compareTo(Duration.ofHours(24)) > 0) {
+            throw ProblemException.invalid(end, "OUT_OF_RANGE", "A shift lasts at most 24 hours.");
+        }
+        if (breakMinutes != null && Duration.ofMinutes(breakMinutes).compareTo(Duration.between(startsAt, endsAt)) >= 0) {
+            throw ProblemException.invalid("breakMinutes", "OUT_OF_RANGE", "The break must be shorter than the shift.");
+        }
+    }
+
+    static int orZero(Integer minutes) {
+        return minutes == null ? 0 : minutes;
+    }
+
+    private static void requireOverrideRight(Caller caller, String overrideReason) {
+        if (overrideReason != null && !caller.has(Role.COOP_ADMIN)) {
+            throw ProblemException.forbidden("Only a coop_admin may override rule violations.");
+        }
+    }
+
+    private static void requireBorrowedShift(PlacementRow row) {
+        if (row.isHomeShift()) {
+            throw ProblemException.conflict("INVALID_TRANSITION",
+                    "A home shift changes only through the worker's roster (PUT /v1/workers/{id}/home-shifts).");
+        }
+    }
+
+    private static void requireBorrower(Caller caller, PlacementRow row, String verb) {
+        if (!caller.has(Role.COOP_ADMIN) && !row.borrowerMemberId().equals(caller.memberId())) {
+            throw ProblemException.forbidden("Only the borrower (or a cooperative admin) can " + verb + " a placement.");
+        }
+    }
+
+    private static void requireStatus(PlacementRow row, String verb, String... allowed) {
+        if (!List.of(allowed).contains(row.status())) {
+            throw ProblemException.conflict("INVALID_TRANSITION", "A " + row.status() + " placement cannot " + verb
+                    + "; that needs status " + String.join(" or ", allowed) + ".");
+        }
+    }
+
+    /** A member sees placements it borrows and those of the workers it employs; admins and auditors all. */
+    static UUID viewer(Caller caller) {
+        if (caller.has(Role.COOP_ADMIN) || caller.has(Role.AUDITOR)) {
+            return null;
+        }
+        return caller.member().orElseThrow(() -> ProblemException.forbidden("A member token needs a member claim."));
+    }
+
+    static ZoneId zone(Handle handle) {
+        return ZoneId.of(SettingsDao.current(handle).getTimeZone());
+    }
+
+    private static OffsetDateTime now(WriteContext write) {
+        return OffsetDateTime.ofInstant(PlacementDao.now(write.handle()), java.time.ZoneOffset.UTC);
+    }
+
+    private static PlacementRowBuilder status(PlacementRow row, String status) {
+        return new PlacementRowBuilder(row).status(status);
+    }
+
+    private static ProblemException notFound(UUID placementId) {
+        return ProblemException.notFound("Placement " + placementId);
+    }
+}
