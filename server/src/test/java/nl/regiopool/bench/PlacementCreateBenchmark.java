@@ -48,6 +48,7 @@ public final class PlacementCreateBenchmark {
     private static final int CREATES = Integer.getInteger("bench.creates", 6_000);
     private static final int THREADS = Integer.getInteger("bench.threads", 16);
     private static final LocalDate FIRST_MONDAY = LocalDate.of(2026, 6, 1);
+    private static final AtomicInteger REPORTED_FAILURES = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
         Path data = Files.createTempDirectory("regiopool-bench-");
@@ -105,7 +106,7 @@ public final class PlacementCreateBenchmark {
                 + " placements (Mon-Fri 08:00-16:30, " + WEEKS + " weeks): " + (WORKERS * WEEKS * 5L)
                 + " placements (loaded in " + String.format("%.0f", loadSeconds) + " s)");
         body.add("- Load: " + THREADS + " client threads on loopback, " + CREATES + " creates of a Saturday shift "
-                + "(08:00-15:30, legal) for random workers, after 300 warm-up creates; full server path "
+                + "(08:00-16:00 with 30 min break, legal) for random workers, after 300 warm-up creates; full server path "
                 + "(JWT, RLS, agreement and qualification checks, ATW engine over the worker's 16+ weeks, EXCLUDE, audit chain)");
         body.add("- Target from the issue: 1,500 creates/s with p99 < 30 ms on this 2-core machine");
         body.add("- Command: `bench/run`");
@@ -126,11 +127,11 @@ public final class PlacementCreateBenchmark {
     private static int send(HttpClient http, String base, String token, Slot slot) throws Exception {
         Instant start = slot.saturday().atTime(LocalTime.of(8, 0)).atZone(ZONE).toInstant();
         String json = "{\"agreementId\":\"" + slot.agreementId() + "\",\"startsAt\":\"" + start + "\",\"endsAt\":\""
-                + start.plus(Duration.ofMinutes(450)) + "\",\"breakMinutes\":0}";
+                + start.plus(Duration.ofMinutes(480)) + "\",\"breakMinutes\":30}";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/placements"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
+        if (response.statusCode() != 201 && REPORTED_FAILURES.getAndIncrement() < 5) {
             System.err.println("create answered " + response.statusCode() + ": " + response.body());
         }
         return response.statusCode();
@@ -176,7 +177,7 @@ public final class PlacementCreateBenchmark {
             }
         }
         Instant saturday = FIRST_MONDAY.plusWeeks(10).plusDays(5).atTime(LocalTime.of(8, 0)).atZone(ZONE).toInstant();
-        Shift candidate = new Shift(UUID.randomUUID(), saturday, saturday.plus(Duration.ofMinutes(450)), 0);
+        Shift candidate = new Shift(UUID.randomUUID(), saturday, saturday.plus(Duration.ofMinutes(480)), 30);
         for (int i = 0; i < 2_000; i++) {
             WorkingTimeRules.check(SeededRuleSets.ATW_2007, ZONE, candidate, history);
         }
