@@ -101,6 +101,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
             mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        // a date is a string: without this, java.time reads a number as days (or seconds) since 1970
+        mapper.setDefaultLeniency(false);
     }
 
     /** The background job that ends agreements whose period is over. */

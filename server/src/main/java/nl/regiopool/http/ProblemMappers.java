@@ -1,6 +1,7 @@
 package nl.regiopool.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -108,9 +109,10 @@ public final class ProblemMappers {
     public static final class OfJson implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException exception) {
-            if (exception instanceof StreamReadException) {
+            JsonProcessingException unreadable = unreadable(exception);
+            if (unreadable != null) {
                 return Problems.response(400, "MALFORMED_JSON", "Malformed JSON",
-                        "The body is not well-formed JSON: " + exception.getOriginalMessage());
+                        "The body is not well-formed JSON: " + unreadable.getOriginalMessage());
             }
             if (exception instanceof JsonMappingException mapping) {
                 String field = mapping.getPath().stream()
@@ -136,6 +138,20 @@ public final class ProblemMappers {
                         "The value cannot be read."));
             }
             return Problems.response(400, "MALFORMED_JSON", "Malformed JSON", "The body could not be read.");
+        }
+
+        /**
+         * The parser's own complaint (bad syntax, invalid UTF-8, a duplicate key, nesting too deep),
+         * also when data binding wrapped it: a parse error met while binding a creator's properties
+         * reaches us inside a JsonMappingException, which would otherwise read as a field error.
+         */
+        private static JsonProcessingException unreadable(JsonProcessingException exception) {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof StreamReadException || cause instanceof StreamConstraintsException) {
+                    return (JsonProcessingException) cause;
+                }
+            }
+            return null;
         }
     }
 
