@@ -32,6 +32,7 @@ import nl.regiopool.db.Migrator;
 import nl.regiopool.http.Idempotency;
 import nl.regiopool.http.ProblemMappers;
 import nl.regiopool.http.RequestIds;
+import nl.regiopool.http.RequestSizeLimit;
 import nl.regiopool.http.TimeParamConverters;
 import nl.regiopool.http.Writes;
 import nl.regiopool.me.MeResource;
@@ -150,6 +151,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
         environment.jersey().register(new RequestIds());
+        environment.jersey().register(new RequestSizeLimit(configuration.getHttp().getMaxRequestBytes()));
         environment.jersey().register(new TimeParamConverters());
         environment.jersey().register(new AuthFilter(new TokenVerifier(configuration.getAuth()), OperationRoles.fromPackagedSpec()));
         ProblemMappers.all().forEach(environment.jersey()::register);

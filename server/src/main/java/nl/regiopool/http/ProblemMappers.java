@@ -45,6 +45,16 @@ public final class ProblemMappers {
     private ProblemMappers() {
     }
 
+    /** The size limit's complaint, which reaches us wrapped in whatever was reading the body. */
+    private static RequestSizeLimit.TooLargeException bodyTooLarge(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.TooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
+    }
+
     public static List<Object> all() {
         return List.of(new OfProblem(), new OfWebApplication(), new OfJson(), new OfViolations(), new OfAnything());
     }
@@ -61,6 +71,9 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(WebApplicationException exception) {
+            if (bodyTooLarge(exception) != null) {
+                return Problems.response(RequestSizeLimit.tooLarge(bodyTooLarge(exception).maxBytes()));
+            }
             if (exception instanceof ParamException param) {
                 String source = param instanceof ParamException.QueryParamException ? "query."
                         : param instanceof ParamException.HeaderParamException ? "header." : "";
@@ -109,6 +122,9 @@ public final class ProblemMappers {
     public static final class OfJson implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException exception) {
+            if (bodyTooLarge(exception) != null) {
+                return Problems.response(RequestSizeLimit.tooLarge(bodyTooLarge(exception).maxBytes()));
+            }
             JsonProcessingException unreadable = unreadable(exception);
             if (unreadable != null) {
                 return Problems.response(400, "MALFORMED_JSON", "Malformed JSON",
@@ -216,6 +232,9 @@ public final class ProblemMappers {
     public static final class OfAnything implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable exception) {
+            if (bodyTooLarge(exception) != null) {
+                return Problems.response(RequestSizeLimit.tooLarge(bodyTooLarge(exception).maxBytes()));
+            }
             SQLException sql = DatabaseErrors.sqlCause(exception);
             if (DatabaseErrors.isUnavailable(exception)) {
                 LOG.warn("Database unavailable: {}", exception.toString());

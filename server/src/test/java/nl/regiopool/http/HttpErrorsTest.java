@@ -188,4 +188,28 @@ class HttpErrorsTest extends ApiTest {
         }
         assertThat(allRowCounts()).isEqualTo(before);
     }
+
+    static Stream<Object[]> oversizedBodiesForEveryWrite() {
+        return SpecOperations.all().stream().filter(SpecOperations.Operation::hasBody)
+                .flatMap(operation -> Stream.of(new Object[] {operation, "with Content-Length"},
+                        new Object[] {operation, "chunked"}));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("oversizedBodiesForEveryWrite")
+    void bodiesOverTheConfiguredLimitAre413(SpecOperations.Operation operation, String framing) {
+        String role = operation.roles().get(0);
+        String token = TestApp.token(role, role.equals("operator") ? null : tenant,
+                role.equals("member") ? UUID.randomUUID() : null);
+        long limit = TestApp.APP.getConfiguration().getHttp().getMaxRequestBytes();
+        // leading whitespace is valid JSON that any reader must get through before anything else
+        byte[] body = (" ".repeat((int) limit * 2) + "{}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, Long> before = allRowCounts();
+
+        HttpResponse<String> response = Http.sendBytes(operation.method(), operation.samplePath(), token,
+                "application/json", body, framing.equals("chunked"), "If-Match", "\"1\"");
+
+        problem(response, 413, "PAYLOAD_TOO_LARGE");
+        assertThat(allRowCounts()).isEqualTo(before);
+    }
 }
