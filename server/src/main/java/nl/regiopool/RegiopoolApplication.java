@@ -31,6 +31,7 @@ import nl.regiopool.db.EmbeddedDatabase;
 import nl.regiopool.db.Migrator;
 import nl.regiopool.http.Idempotency;
 import nl.regiopool.http.ProblemMappers;
+import nl.regiopool.http.RateLimit;
 import nl.regiopool.http.RequestIds;
 import nl.regiopool.http.RequestSizeLimit;
 import nl.regiopool.http.TimeParamConverters;
@@ -52,6 +53,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
     private volatile String databaseUrl;
     private volatile AgreementExpiry agreementExpiry;
+    private volatile Jdbi jdbi;
 
     public static void main(String[] args) throws Exception {
         new RegiopoolApplication().run(args);
@@ -111,6 +113,11 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         return agreementExpiry;
     }
 
+    /** The application's connection pool (as the application role). */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
     /** The JDBC URL of the database in use (the embedded one's port is chosen at start). */
     public String databaseUrl() {
         return databaseUrl;
@@ -142,6 +149,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
         Jdbi jdbi = new JdbiFactory().build(environment, database.applicationDataSource(jdbcUrl), "postgresql");
         jdbi.installPlugin(new PostgresPlugin());
+        this.jdbi = jdbi;
 
         ObjectMapper mapper = environment.getObjectMapper();
         WorkerJson.configure(mapper);
@@ -154,6 +162,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new RequestSizeLimit(configuration.getHttp().getMaxRequestBytes()));
         environment.jersey().register(new TimeParamConverters());
         environment.jersey().register(new AuthFilter(new TokenVerifier(configuration.getAuth()), OperationRoles.fromPackagedSpec()));
+        environment.jersey().register(new RateLimit(configuration.getHttp()));
         ProblemMappers.all().forEach(environment.jersey()::register);
 
         environment.jersey().register(new MeResource());
