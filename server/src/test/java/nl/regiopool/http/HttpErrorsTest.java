@@ -94,6 +94,15 @@ class HttpErrorsTest extends ApiTest {
                 + "\"iban\":\"NL91ABNA0417164300\",\"name\":\"Praktijk B\"}"), 400, "MALFORMED_JSON");
         assertThat(duplicate.getDetail()).contains("Duplicate field 'name'");
         assertThat(rowCount("member")).isEqualTo(members);
+        // first in the body, the duplicate is met while binding creator properties and arrives wrapped
+        problem(Http.send("POST", "/v1/members", admin, "application/json", "{\"name\":\"A\",\"name\":\"B\"}"),
+                400, "MALFORMED_JSON");
+        long workers = rowCount("worker");
+        problem(Http.send("POST", "/v1/workers", admin, "application/json", "{\"givenName\":\"Sanne\",\"familyName\":\"Vries\","
+                + "\"employerMemberId\":\"" + UUID.randomUUID() + "\",\"qualifications\":[{\"role\":\"DOKTERSASSISTENT\","
+                + "\"role\":\"POH_GGZ\"}],\"contractHoursPerWeek\":24,\"contractType\":\"INDEFINITE\","
+                + "\"hourlyCostCents\":3150,\"postcode\":\"7001 AB\"}"), 400, "MALFORMED_JSON");
+        assertThat(rowCount("worker")).isEqualTo(workers);
     }
 
     @Test
