@@ -66,7 +66,6 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
     @Override
     public void initialize(Bootstrap<RegiopoolConfiguration> bootstrap) {
-        configureJson(bootstrap.getObjectMapper());
         bootstrap.addCommand(new TokenCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
@@ -125,6 +124,9 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
     @Override
     public void run(RegiopoolConfiguration configuration, Environment environment) {
+        // Strict for requests only: the configuration was parsed before run(), from a copy of this
+        // mapper, and overrides such as -Ddw.database.maxConnections=8 arrive as strings to coerce.
+        configureJson(environment.getObjectMapper());
         DevSecret.applyIfNeeded(configuration);
         DatabaseConfig database = configuration.getDatabase();
         String jdbcUrl = database.getUrl();

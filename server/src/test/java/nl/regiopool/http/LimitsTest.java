@@ -40,8 +40,13 @@ class LimitsTest {
 
     private static final Path DATA = temporaryDirectory();
     private static final DropwizardAppExtension<RegiopoolConfiguration> APP = new DropwizardAppExtension<>(
-            SpecCheckedApplication.class, ResourceHelpers.resourceFilePath("limits-test-config.yml"),
-            ConfigOverride.config("database.embeddedDataDirectory", DATA.resolve("postgres").toString()));
+            SpecCheckedApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+            ConfigOverride.config("database.embeddedDataDirectory", DATA.resolve("postgres").toString()),
+            ConfigOverride.config("database.maxConnections", "1"),
+            ConfigOverride.config("database.maxWaitForConnection", "1s"),
+            ConfigOverride.config("database.statementTimeout", "1s"),
+            ConfigOverride.config("http.requestsPerSecond", "1"),
+            ConfigOverride.config("http.burst", "3"));
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @AfterEach
