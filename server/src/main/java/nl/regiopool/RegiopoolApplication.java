@@ -38,7 +38,9 @@ import nl.regiopool.db.Migrator;
 import nl.regiopool.http.Idempotency;
 import nl.regiopool.http.JsonNulls;
 import nl.regiopool.http.ProblemMappers;
+import nl.regiopool.http.RateLimit;
 import nl.regiopool.http.RequestIds;
+import nl.regiopool.http.RequestSizeLimit;
 import nl.regiopool.http.TimeParamConverters;
 import nl.regiopool.http.Writes;
 import nl.regiopool.me.MeResource;
@@ -58,6 +60,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
     private volatile String databaseUrl;
     private volatile AgreementExpiry agreementExpiry;
+    private volatile Jdbi jdbi;
 
     public static void main(String[] args) throws Exception {
         new RegiopoolApplication().run(args);
@@ -70,7 +73,6 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
     @Override
     public void initialize(Bootstrap<RegiopoolConfiguration> bootstrap) {
-        configureJson(bootstrap.getObjectMapper());
         bootstrap.addCommand(new TokenCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
@@ -108,11 +110,18 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
             mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        // a date is a string: without this, java.time reads a number as days (or seconds) since 1970
+        mapper.setDefaultLeniency(false);
     }
 
     /** The background job that ends agreements whose period is over. */
     public AgreementExpiry agreementExpiry() {
         return agreementExpiry;
+    }
+
+    /** The application's connection pool (as the application role). */
+    public Jdbi jdbi() {
+        return jdbi;
     }
 
     /** The JDBC URL of the database in use (the embedded one's port is chosen at start). */
@@ -122,6 +131,9 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
     @Override
     public void run(RegiopoolConfiguration configuration, Environment environment) {
+        // Strict for requests only: the configuration was parsed before run(), from a copy of this
+        // mapper, and overrides such as -Ddw.database.maxConnections=8 arrive as strings to coerce.
+        configureJson(environment.getObjectMapper());
         DevSecret.applyIfNeeded(configuration);
         DatabaseConfig database = configuration.getDatabase();
         String jdbcUrl = database.getUrl();
@@ -146,6 +158,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
         Jdbi jdbi = new JdbiFactory().build(environment, database.applicationDataSource(jdbcUrl), "postgresql");
         jdbi.installPlugin(new PostgresPlugin());
+        this.jdbi = jdbi;
 
         ObjectMapper mapper = environment.getObjectMapper();
         JsonNulls.omit(mapper, Worker.class, LoanAgreement.class, LoanAgreementTerms.class, Approvals.class,
@@ -155,8 +168,10 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
         environment.jersey().register(new RequestIds());
+        environment.jersey().register(new RequestSizeLimit(configuration.getHttp().getMaxRequestBytes()));
         environment.jersey().register(new TimeParamConverters());
         environment.jersey().register(new AuthFilter(new TokenVerifier(configuration.getAuth()), OperationRoles.fromPackagedSpec()));
+        environment.jersey().register(new RateLimit(configuration.getHttp()));
         ProblemMappers.all().forEach(environment.jersey()::register);
 
         environment.jersey().register(new MeResource());

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import nl.regiopool.auth.AuthConfig;
 import nl.regiopool.db.DatabaseConfig;
+import nl.regiopool.http.HttpLimits;
 
 public class RegiopoolConfiguration extends Configuration {
 
@@ -17,6 +18,10 @@ public class RegiopoolConfiguration extends Configuration {
     @Valid
     @NotNull
     private AuthConfig auth = new AuthConfig();
+
+    @Valid
+    @NotNull
+    private HttpLimits http = new HttpLimits();
 
     public RegiopoolConfiguration() {
         // Every error is problem+json; our own mappers replace Dropwizard's defaults.
@@ -31,6 +36,16 @@ public class RegiopoolConfiguration extends Configuration {
     @JsonProperty
     public void setDatabase(DatabaseConfig database) {
         this.database = database;
+    }
+
+    @JsonProperty
+    public HttpLimits getHttp() {
+        return http;
+    }
+
+    @JsonProperty
+    public void setHttp(HttpLimits http) {
+        this.http = http;
     }
 
     @JsonProperty

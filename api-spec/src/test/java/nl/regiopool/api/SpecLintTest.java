@@ -94,6 +94,22 @@ class SpecLintTest {
     }
 
     @Test
+    void everyOperationDocumentsItsLimits() {
+        none("429 TooManyRequests and 503 ServiceUnavailable on every operation, 413 PayloadTooLarge with a body",
+                operations().stream().filter(op -> !refersTo(op, "429", "TooManyRequests")
+                        || !refersTo(op, "503", "ServiceUnavailable")
+                        || (op.node().has("requestBody") && !refersTo(op, "413", "PayloadTooLarge"))).toList());
+        for (String name : List.of("TooManyRequests", "ServiceUnavailable")) {
+            assertEquals("#/components/headers/Retry-After",
+                    spec.at("/components/responses/" + name + "/headers/Retry-After/$ref").asText(), name + " has Retry-After");
+        }
+    }
+
+    private static boolean refersTo(Op op, String status, String response) {
+        return op.node().path("responses").path(status).path("$ref").asText().equals("#/components/responses/" + response);
+    }
+
+    @Test
     void errorResponsesAreProblems() {
         List<String> offenders = new ArrayList<>();
         Set<String> errorResponses = new HashSet<>();

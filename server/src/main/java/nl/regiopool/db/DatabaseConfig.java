@@ -2,6 +2,9 @@ package nl.regiopool.db;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.NotNull;
+import java.util.Map;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -37,6 +40,34 @@ public class DatabaseConfig {
     @Min(1)
     @Max(500)
     private int maxConnections = 32;
+
+    /** Longest a statement of the application may run; PostgreSQL cancels it after that (SQLSTATE 57014). */
+    @NotNull
+    private Duration statementTimeout = Duration.seconds(10);
+
+    /** Longest a request waits for a pooled connection before it is answered 503. */
+    @NotNull
+    private Duration maxWaitForConnection = Duration.seconds(2);
+
+    @JsonProperty
+    public Duration getStatementTimeout() {
+        return statementTimeout;
+    }
+
+    @JsonProperty
+    public void setStatementTimeout(Duration statementTimeout) {
+        this.statementTimeout = statementTimeout;
+    }
+
+    @JsonProperty
+    public Duration getMaxWaitForConnection() {
+        return maxWaitForConnection;
+    }
+
+    @JsonProperty
+    public void setMaxWaitForConnection(Duration maxWaitForConnection) {
+        this.maxWaitForConnection = maxWaitForConnection;
+    }
 
     @JsonProperty
     public String getUrl() {
@@ -138,6 +169,9 @@ public class DatabaseConfig {
         factory.setMaxSize(maxConnections);
         factory.setMinSize(Math.min(4, maxConnections));
         factory.setInitialSize(Math.min(4, maxConnections));
+        factory.setMaxWaitForConnection(maxWaitForConnection);
+        // set per connection at login, so it holds for every statement the application runs
+        factory.setProperties(Map.of("options", "-c statement_timeout=" + statementTimeout.toMilliseconds()));
         return factory;
     }
 

@@ -3,6 +3,7 @@ package nl.regiopool.http;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
+import org.apache.tomcat.jdbc.pool.PoolExhaustedException;
 
 /** Reading PostgreSQL's SQLSTATEs out of whatever Jdbi wrapped them in. */
 public final class DatabaseErrors {
@@ -10,6 +11,7 @@ public final class DatabaseErrors {
     public static final String UNIQUE_VIOLATION = "23505";
     public static final String FOREIGN_KEY_VIOLATION = "23503";
     public static final String EXCLUSION_VIOLATION = "23P01";
+    public static final String QUERY_CANCELED = "57014";
 
     private DatabaseErrors() {
     }
@@ -38,14 +40,19 @@ public final class DatabaseErrors {
         return "40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState());
     }
 
+    /**
+     * The database cannot serve the request now: no connection (refused, lost, or none free in the
+     * pool within its wait), the server shutting down, or a statement cancelled by
+     * {@code statement_timeout} (57014), which is our capacity problem, not the client's.
+     */
     public static boolean isUnavailable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException
-                    || cause.getClass().getName().endsWith("PoolExhaustedException")) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof PoolExhaustedException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
+                    || sql.getSQLState().equals(QUERY_CANCELED))) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package nl.regiopool.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -44,6 +45,16 @@ public final class ProblemMappers {
     private ProblemMappers() {
     }
 
+    /** The size limit's complaint, which reaches us wrapped in whatever was reading the body. */
+    private static RequestSizeLimit.TooLargeException bodyTooLarge(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.TooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
+    }
+
     public static List<Object> all() {
         return List.of(new OfProblem(), new OfWebApplication(), new OfJson(), new OfViolations(), new OfAnything());
     }
@@ -60,6 +71,9 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(WebApplicationException exception) {
+            if (bodyTooLarge(exception) != null) {
+                return Problems.response(RequestSizeLimit.tooLarge(bodyTooLarge(exception).maxBytes()));
+            }
             if (exception instanceof ParamException param) {
                 String source = param instanceof ParamException.QueryParamException ? "query."
                         : param instanceof ParamException.HeaderParamException ? "header." : "";
@@ -108,9 +122,13 @@ public final class ProblemMappers {
     public static final class OfJson implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException exception) {
-            if (exception instanceof StreamReadException) {
+            if (bodyTooLarge(exception) != null) {
+                return Problems.response(RequestSizeLimit.tooLarge(bodyTooLarge(exception).maxBytes()));
+            }
+            JsonProcessingException unreadable = unreadable(exception);
+            if (unreadable != null) {
                 return Problems.response(400, "MALFORMED_JSON", "Malformed JSON",
-                        "The body is not well-formed JSON: " + exception.getOriginalMessage());
+                        "The body is not well-formed JSON: " + unreadable.getOriginalMessage());
             }
             if (exception instanceof JsonMappingException mapping) {
                 String field = mapping.getPath().stream()
@@ -136,6 +154,20 @@ public final class ProblemMappers {
                         "The value cannot be read."));
             }
             return Problems.response(400, "MALFORMED_JSON", "Malformed JSON", "The body could not be read.");
+        }
+
+        /**
+         * The parser's own complaint (bad syntax, invalid UTF-8, a duplicate key, nesting too deep),
+         * also when data binding wrapped it: a parse error met while binding a creator's properties
+         * reaches us inside a JsonMappingException, which would otherwise read as a field error.
+         */
+        private static JsonProcessingException unreadable(JsonProcessingException exception) {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof StreamReadException || cause instanceof StreamConstraintsException) {
+                    return (JsonProcessingException) cause;
+                }
+            }
+            return null;
         }
     }
 
@@ -200,6 +232,9 @@ public final class ProblemMappers {
     public static final class OfAnything implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable exception) {
+            if (bodyTooLarge(exception) != null) {
+                return Problems.response(RequestSizeLimit.tooLarge(bodyTooLarge(exception).maxBytes()));
+            }
             SQLException sql = DatabaseErrors.sqlCause(exception);
             if (DatabaseErrors.isUnavailable(exception)) {
                 LOG.warn("Database unavailable: {}", exception.toString());

@@ -8,7 +8,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.function.Function;
 
-/** Query parameters of type date-time (RFC 3339 with offset) and date (ISO 8601). */
+/**
+ * Query parameters of type date-time (RFC 3339 with offset), date (ISO 8601) and boolean: only
+ * {@code true} or {@code false}, where JAX-RS's own {@code Boolean.valueOf} would read any other
+ * word as false.
+ */
 public final class TimeParamConverters implements ParamConverterProvider {
 
     @Override
@@ -20,7 +24,18 @@ public final class TimeParamConverters implements ParamConverterProvider {
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) converter(LocalDate::parse);
         }
+        if (rawType == Boolean.class) {
+            return (ParamConverter<T>) converter(TimeParamConverters::strictBoolean);
+        }
         return null;
+    }
+
+    private static Boolean strictBoolean(String value) {
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("Not a boolean: " + value);
+        };
     }
 
     private static <T> ParamConverter<T> converter(Function<String, T> parse) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AuthApiTest extends ApiTest {
 
     private static final String SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789";
+    private static final java.security.interfaces.RSAPrivateKey RSA_KEY = rsaKey();
     private static UUID tenant;
 
     @BeforeAll
@@ -61,12 +62,31 @@ class AuthApiTest extends ApiTest {
                 new BadToken("not yet valid", base(now, tenantId).withNotBefore(now.plus(Duration.ofHours(1))).sign(right)),
                 new BadToken("unknown key id", base(now, tenantId).withKeyId("rogue-key").sign(right)),
                 new BadToken("missing tenant", base(now, null).sign(right)),
+                new BadToken("tenant not a uuid", base(now, "coop-a").sign(right)),
+                // the algorithm is pinned by configuration: the right secret under another HMAC is refused
+                new BadToken("HS512 instead of HS256", base(now, tenantId)
+                        .sign(Algorithm.HMAC512(SECRET.getBytes(StandardCharsets.UTF_8)))),
+                new BadToken("RS256 instead of HS256", base(now, tenantId).sign(Algorithm.RSA256(null, RSA_KEY))),
                 new BadToken("unknown role", base(now, tenantId).withClaim("roles", List.of("superuser")).sign(right)),
                 new BadToken("member without member claim",
                         base(now, tenantId).withClaim("roles", List.of("member")).sign(right)),
                 new BadToken("no roles", base(now, tenantId).withClaim("roles", List.<String>of()).sign(right)),
                 new BadToken("no expiry", JWT.create().withIssuer("regiopool-test").withAudience("regiopool-api")
                         .withSubject("x").withClaim("roles", List.of("coop_admin")).withClaim("tenant", tenantId).sign(right)));
+    }
+
+    /**
+     * A fresh RSA key. Key confusion the other way round (an HS256 token signed with the public key
+     * when RS256 is configured) needs an RS256 app; it is tested in {@link TokenVerifierTest}.
+     */
+    private static java.security.interfaces.RSAPrivateKey rsaKey() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return (java.security.interfaces.RSAPrivateKey) generator.generateKeyPair().getPrivate();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static com.auth0.jwt.JWTCreator.Builder base(Instant now, String tenantId) {

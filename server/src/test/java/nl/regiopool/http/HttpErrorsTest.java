@@ -3,13 +3,16 @@ package nl.regiopool.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import nl.regiopool.client.model.FieldError;
 import nl.regiopool.client.model.Problem;
 import nl.regiopool.testing.ApiTest;
 import nl.regiopool.testing.Http;
+import nl.regiopool.testing.MalformedInputs;
 import nl.regiopool.testing.Problems;
 import nl.regiopool.testing.SpecOperations;
 import nl.regiopool.testing.TestApp;
@@ -84,6 +87,22 @@ class HttpErrorsTest extends ApiTest {
         assertThat(missing.getErrors()).extracting(FieldError::getCode).containsOnly("REQUIRED");
 
         problem(Http.send("POST", "/v1/members", admin, "application/json", ""), 422, "VALIDATION_FAILED");
+
+        long members = rowCount("member");
+        Problem duplicate = problem(Http.send("POST", "/v1/members", admin, "application/json",
+                "{\"name\":\"Praktijk A\",\"kvkNumber\":\"" + nextKvk() + "\",\"sector\":\"OTHER\",\"postcode\":\"1234 AB\","
+                + "\"iban\":\"NL91ABNA0417164300\",\"name\":\"Praktijk B\"}"), 400, "MALFORMED_JSON");
+        assertThat(duplicate.getDetail()).contains("Duplicate field 'name'");
+        assertThat(rowCount("member")).isEqualTo(members);
+        // first in the body, the duplicate is met while binding creator properties and arrives wrapped
+        problem(Http.send("POST", "/v1/members", admin, "application/json", "{\"name\":\"A\",\"name\":\"B\"}"),
+                400, "MALFORMED_JSON");
+        long workers = rowCount("worker");
+        problem(Http.send("POST", "/v1/workers", admin, "application/json", "{\"givenName\":\"Sanne\",\"familyName\":\"Vries\","
+                + "\"employerMemberId\":\"" + UUID.randomUUID() + "\",\"qualifications\":[{\"role\":\"DOKTERSASSISTENT\","
+                + "\"role\":\"POH_GGZ\"}],\"contractHoursPerWeek\":24,\"contractType\":\"INDEFINITE\","
+                + "\"hourlyCostCents\":3150,\"postcode\":\"7001 AB\"}"), 400, "MALFORMED_JSON");
+        assertThat(rowCount("worker")).isEqualTo(workers);
     }
 
     @Test
@@ -131,5 +150,75 @@ class HttpErrorsTest extends ApiTest {
         assertThat(rowCount("member")).isEqualTo(members);
         assertThat(rowCount("cooperative")).isEqualTo(cooperatives);
         assertThat(rowCount("audit_event")).isEqualTo(events);
+    }
+
+    static Stream<Object[]> malformedVariantsOfEveryOperation() {
+        return SpecOperations.all().stream()
+                .flatMap(operation -> MalformedInputs.of(operation).stream().map(variant -> new Object[] {operation, variant}));
+    }
+
+    @Test
+    void everyOperationWithABodyOrParametersGetsMalformedVariants() {
+        List<String> uncovered = SpecOperations.all().stream()
+                .filter(operation -> operation.hasBody() || operation.definition().path("parameters").size()
+                        > operation.pathTemplate().chars().filter(c -> c == '{').count())
+                .filter(operation -> MalformedInputs.of(operation).isEmpty())
+                .map(SpecOperations.Operation::toString).toList();
+        assertThat(uncovered).as("operations MalformedInputs generates nothing for").isEmpty();
+        List<String> bodiesWithoutSchema = SpecOperations.all().stream().filter(SpecOperations.Operation::hasBody)
+                .filter(operation -> !SpecOperations.resolve(operation.definition()
+                        .at("/requestBody/content/application~1json/schema")).path("type").asText().equals("object"))
+                .map(SpecOperations.Operation::toString).toList();
+        assertThat(bodiesWithoutSchema).as("request bodies that are not a JSON object schema").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("malformedVariantsOfEveryOperation")
+    void generatedMalformedInputIsRefusedAndWritesNothing(SpecOperations.Operation operation,
+                                                          MalformedInputs.Variant variant) {
+        String role = operation.roles().get(0);
+        String token = TestApp.token(role, role.equals("operator") ? null : tenant,
+                role.equals("member") ? UUID.randomUUID() : null);
+        Map<String, Long> before = allRowCounts();
+        List<String> headers = new ArrayList<>(List.of("If-Match", "\"1\""));
+        variant.headers().forEach((name, value) -> {
+            headers.removeAll(List.of("If-Match", "\"1\""));
+            headers.addAll(List.of(name, value));
+        });
+
+        HttpResponse<String> response = Http.sendBytes(operation.method(), operation.samplePath() + variant.query(), token,
+                variant.contentType(), variant.body() == null ? new byte[0] : variant.body(), false,
+                headers.toArray(String[]::new));
+
+        assertThat(response.statusCode()).as(variant + " → " + response.body()).isIn(variant.statuses());
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        if (variant.code() != null) {
+            assertThat(Problems.parse(response.body()).getCode()).isEqualTo(variant.code());
+        }
+        assertThat(allRowCounts()).isEqualTo(before);
+    }
+
+    static Stream<Object[]> oversizedBodiesForEveryWrite() {
+        return SpecOperations.all().stream().filter(SpecOperations.Operation::hasBody)
+                .flatMap(operation -> Stream.of(new Object[] {operation, "with Content-Length"},
+                        new Object[] {operation, "chunked"}));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("oversizedBodiesForEveryWrite")
+    void bodiesOverTheConfiguredLimitAre413(SpecOperations.Operation operation, String framing) {
+        String role = operation.roles().get(0);
+        String token = TestApp.token(role, role.equals("operator") ? null : tenant,
+                role.equals("member") ? UUID.randomUUID() : null);
+        long limit = TestApp.APP.getConfiguration().getHttp().getMaxRequestBytes();
+        // leading whitespace is valid JSON that any reader must get through before anything else
+        byte[] body = (" ".repeat((int) limit * 2) + "{}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, Long> before = allRowCounts();
+
+        HttpResponse<String> response = Http.sendBytes(operation.method(), operation.samplePath(), token,
+                "application/json", body, framing.equals("chunked"), "If-Match", "\"1\"");
+
+        problem(response, 413, "PAYLOAD_TOO_LARGE");
+        assertThat(allRowCounts()).isEqualTo(before);
     }
 }

@@ -106,6 +106,31 @@ public abstract class ApiTest {
         return response.getHeaders().get("etag").get(0);
     }
 
+    /** Rows in every table of the schema, counted as the superuser (past row-level security). */
+    protected static java.util.Map<String, Long> allRowCounts() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        try (Connection connection = TestApp.superuserConnection();
+             Statement statement = connection.createStatement();
+             ResultSet tables = statement.executeQuery(
+                     "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")) {
+            StringBuilder union = new StringBuilder();
+            while (tables.next()) {
+                String table = tables.getString(1);
+                union.append(union.isEmpty() ? "" : " UNION ALL ")
+                        .append("SELECT '").append(table).append("', count(*) FROM \"").append(table).append('"');
+            }
+            try (Statement countStatement = connection.createStatement();
+                 ResultSet rows = countStatement.executeQuery(union.toString())) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return counts;
+    }
+
     /** Rows in a table, counted as the superuser (past row-level security). */
     protected static long rowCount(String table) {
         try (Connection connection = TestApp.superuserConnection();

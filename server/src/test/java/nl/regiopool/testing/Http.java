@@ -18,9 +18,24 @@ public final class Http {
 
     public static HttpResponse<String> send(String method, String path, String token, String contentType, String body,
                                             String... headers) {
+        return sendPublished(method, path, token, contentType,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body), headers);
+    }
+
+    /** Raw bytes, e.g. invalid UTF-8; {@code chunked} sends them without a Content-Length. */
+    public static HttpResponse<String> sendBytes(String method, String path, String token, String contentType, byte[] body,
+                                                 boolean chunked, String... headers) {
+        HttpRequest.BodyPublisher publisher = chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        return sendPublished(method, path, token, contentType, publisher, headers);
+    }
+
+    private static HttpResponse<String> sendPublished(String method, String path, String token, String contentType,
+                                             HttpRequest.BodyPublisher body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestApp.baseUri() + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -16,9 +16,15 @@ import java.util.UUID;
 public final class SpecOperations {
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+    private static JsonNode document;
 
     public record Operation(String method, String pathTemplate, String operationId, List<String> roles,
                             boolean hasBody) {
+
+        /** The operation's node in openapi.yaml. */
+        public JsonNode definition() {
+            return document().get("paths").get(pathTemplate).get(method.toLowerCase());
+        }
 
         /** The path with every {parameter} replaced by a fresh random id. */
         public String samplePath() {
@@ -34,29 +40,45 @@ public final class SpecOperations {
     private SpecOperations() {
     }
 
-    public static List<Operation> all() {
-        try {
-            JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(SpecConformance.SPEC.toFile());
-            List<Operation> operations = new ArrayList<>();
-            Iterator<Map.Entry<String, JsonNode>> paths = spec.get("paths").fields();
-            while (paths.hasNext()) {
-                Map.Entry<String, JsonNode> path = paths.next();
-                Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields();
-                while (methods.hasNext()) {
-                    Map.Entry<String, JsonNode> method = methods.next();
-                    if (!METHODS.contains(method.getKey())) {
-                        continue;
-                    }
-                    JsonNode operation = method.getValue();
-                    List<String> roles = new ArrayList<>();
-                    operation.path("x-roles").forEach(role -> roles.add(role.asText()));
-                    operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(),
-                            operation.get("operationId").asText(), roles, operation.has("requestBody")));
-                }
+    /** openapi.yaml as a tree, read once. */
+    public static synchronized JsonNode document() {
+        if (document == null) {
+            try {
+                document = new ObjectMapper(new YAMLFactory()).readTree(SpecConformance.SPEC.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return operations;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return document;
+    }
+
+    /** The node a {@code $ref} points to, or the node itself when it is no reference. */
+    public static JsonNode resolve(JsonNode node) {
+        JsonNode current = node;
+        while (current.has("$ref")) {
+            current = document().at(current.get("$ref").asText().substring(1));
+        }
+        return current;
+    }
+
+    public static List<Operation> all() {
+        List<Operation> operations = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = document().get("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields();
+            while (methods.hasNext()) {
+                Map.Entry<String, JsonNode> method = methods.next();
+                if (!METHODS.contains(method.getKey())) {
+                    continue;
+                }
+                JsonNode operation = method.getValue();
+                List<String> roles = new ArrayList<>();
+                operation.path("x-roles").forEach(role -> roles.add(role.asText()));
+                operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(),
+                        operation.get("operationId").asText(), roles, operation.has("requestBody")));
+            }
+        }
+        return operations;
     }
 }
