@@ -40,6 +40,7 @@ import nl.regiopool.http.JsonNulls;
 import nl.regiopool.http.ProblemMappers;
 import nl.regiopool.http.RateLimit;
 import nl.regiopool.http.RequestIds;
+import nl.regiopool.http.StrictInstants;
 import nl.regiopool.http.RequestSizeLimit;
 import nl.regiopool.http.TimeParamConverters;
 import nl.regiopool.http.Writes;
@@ -112,6 +113,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         // a date is a string: without this, java.time reads a number as days (or seconds) since 1970
         mapper.setDefaultLeniency(false);
+        mapper.registerModule(new StrictInstants());
     }
 
     /** The background job that ends agreements whose period is over. */
