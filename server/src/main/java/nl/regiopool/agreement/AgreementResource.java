@@ -185,7 +185,7 @@ public final class AgreementResource implements LoanAgreementsApi {
                     requireRules(handle, terms, current.row());
                     AgreementDao.refreshCostPrice(handle, agreementId, 1, cost.hourlyCostCents(),
                             vat(terms, cost.contractType()));
-                    return withStatus(current.row(), "PROPOSED", row -> copy(row).proposedAt(now(handle)));
+                    return withStatus(current.row(), "PROPOSED", row -> copy(row).proposedAt(current.at()));
                 });
     }
 
@@ -199,7 +199,7 @@ public final class AgreementResource implements LoanAgreementsApi {
                     requireActsFor(write.caller(), lenderSide ? row.lenderMemberId() : row.borrowerMemberId(),
                             lenderSide ? "lender" : "borrower");
                     Handle handle = write.handle();
-                    Instant now = now(handle);
+                    Instant now = current.at();
                     TermsRow awaiting = awaitingApproval(current, now);
                     if ((lenderSide ? awaiting.lenderApprovedAt() : awaiting.borrowerApprovedAt()) != null) {
                         throw ProblemException.conflict("ALREADY_APPROVED",
@@ -233,7 +233,7 @@ public final class AgreementResource implements LoanAgreementsApi {
                     }
                     requireStatus(current, "record consent for", "DRAFT", "PROPOSED");
                     Handle handle = write.handle();
-                    Instant now = now(handle);
+                    Instant now = current.at();
                     AgreementRow consented = copy(row).consentedOn(body.getConsentedOn())
                             .consentMethod(body.getMethod().toString()).consentRecordedAt(now)
                             .consentRecordedBy(write.caller().subject()).build();
@@ -249,12 +249,12 @@ public final class AgreementResource implements LoanAgreementsApi {
         return change(agreementId, ifMatch, idempotencyKey, body, "terminateLoanAgreement", "loan_agreement.terminated",
                 (write, current) -> {
                     requireStatus(current, "terminate", "ACTIVE");
-                    TermsRow inForce = AgreementViews.termsAt(current.versions(), now(write.handle()));
+                    TermsRow inForce = AgreementViews.termsAt(current.versions(), current.at());
                     if (body.getEffectiveDate().isBefore(inForce.startDate())) {
                         throw ProblemException.invalid("effectiveDate", "OUT_OF_RANGE",
                                 "The termination cannot take effect before the agreement starts (" + inForce.startDate() + ").");
                     }
-                    return withStatus(current.row(), "TERMINATED", row -> copy(row).terminatedAt(now(write.handle()))
+                    return withStatus(current.row(), "TERMINATED", row -> copy(row).terminatedAt(current.at())
                             .terminationReason(body.getReason().strip())
                             .terminationEffectiveDate(body.getEffectiveDate()));
                 });
@@ -265,7 +265,7 @@ public final class AgreementResource implements LoanAgreementsApi {
         return change(agreementId, ifMatch, idempotencyKey, body, "cancelLoanAgreement", "loan_agreement.cancelled",
                 (write, current) -> {
                     requireStatus(current, "cancel", "DRAFT", "PROPOSED");
-                    return withStatus(current.row(), "CANCELLED", row -> copy(row).cancelledAt(now(write.handle()))
+                    return withStatus(current.row(), "CANCELLED", row -> copy(row).cancelledAt(current.at())
                             .cancellationReason(body.getReason().strip()));
                 });
     }
@@ -279,7 +279,7 @@ public final class AgreementResource implements LoanAgreementsApi {
                 (write, current) -> {
                     requireStatus(current, "amend", "ACTIVE");
                     Handle handle = write.handle();
-                    Instant now = now(handle);
+                    Instant now = current.at();
                     TermsRow inForce = AgreementViews.termsAt(current.versions(), now);
                     if (AgreementViews.pendingAt(current.versions(), now, inForce).isPresent()) {
                         throw ProblemException.conflict("AMENDMENT_PENDING",
@@ -407,7 +407,8 @@ public final class AgreementResource implements LoanAgreementsApi {
         return AgreementDao.databaseNow(handle);
     }
 
-    record Current(AgreementRow row, List<TermsRow> versions, LoanAgreement view) {
+    /** The agreement as the transaction sees it at {@code at} (PostgreSQL's now(), fixed for the transaction). */
+    record Current(AgreementRow row, List<TermsRow> versions, LoanAgreement view, Instant at) {
     }
 
     private static Current current(Handle handle, UUID id) {
@@ -417,7 +418,7 @@ public final class AgreementResource implements LoanAgreementsApi {
 
     private static Current view(Handle handle, AgreementRow row, Instant at) {
         List<TermsRow> versions = AgreementDao.versions(handle, List.of(row.id())).get(row.id());
-        return new Current(row, versions, AgreementViews.at(row, versions, at));
+        return new Current(row, versions, AgreementViews.at(row, versions, at), at);
     }
 
     private static AgreementRow withStatus(AgreementRow row, String status, Function<AgreementRow, AgreementRowBuilder> change) {
