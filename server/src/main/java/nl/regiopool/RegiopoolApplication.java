@@ -61,6 +61,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
     private volatile String databaseUrl;
     private volatile AgreementExpiry agreementExpiry;
+    private volatile EmbeddedDatabase embeddedDatabase;
     private volatile Jdbi jdbi;
 
     public static void main(String[] args) throws Exception {
@@ -116,6 +117,11 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         mapper.registerModule(new StrictInstants());
     }
 
+    /** The embedded PostgreSQL, when no database.url is configured (fault tests stop and restart it). */
+    public java.util.Optional<EmbeddedDatabase> embeddedDatabase() {
+        return java.util.Optional.ofNullable(embeddedDatabase);
+    }
+
     /** The background job that ends agreements whose period is over. */
     public AgreementExpiry agreementExpiry() {
         return agreementExpiry;
@@ -141,6 +147,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         String jdbcUrl = database.getUrl();
         if (database.isEmbedded()) {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(database);
+            embeddedDatabase = embedded;
             environment.lifecycle().manage(new Managed() {
                 @Override
                 public void stop() {

@@ -23,27 +23,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     public static final String DATABASE_NAME = "regiopool";
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final int port;
+    private EmbeddedPostgres postgres;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(Path dataDirectory, EmbeddedPostgres postgres) {
+        this.dataDirectory = dataDirectory;
         this.postgres = postgres;
+        this.port = postgres.getPort();
     }
 
     public static EmbeddedDatabase start(DatabaseConfig config) {
         Path dataDirectory = Path.of(config.getEmbeddedDataDirectory()).toAbsolutePath();
         try {
             Files.createDirectories(dataDirectory.getParent());
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("timezone", "UTC")
-                    .setServerConfig("max_connections", "200");
-            if (config.getEmbeddedPort() > 0) {
-                builder.setPort(config.getEmbeddedPort());
-            }
-            EmbeddedPostgres postgres = builder.start();
+            EmbeddedPostgres postgres = server(dataDirectory, config.getEmbeddedPort());
             LOG.info("Embedded PostgreSQL on port {}, data in {}", postgres.getPort(), dataDirectory);
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+            EmbeddedDatabase database = new EmbeddedDatabase(dataDirectory, postgres);
             database.createRolesAndDatabase(config);
             database.createExtensions();
             return database;
@@ -52,12 +48,37 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    private static EmbeddedPostgres server(Path dataDirectory, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setServerConfig("timezone", "UTC")
+                .setServerConfig("max_connections", "200");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
+    }
+
+    /** Stops the server as an outage would; {@link #restart()} brings it back on the same port and data. */
+    public synchronized void stop() {
+        close();
+    }
+
+    public synchronized void restart() {
+        try {
+            postgres = server(dataDirectory, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not restart the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE_NAME;
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE_NAME;
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     private void createRolesAndDatabase(DatabaseConfig config) {
@@ -124,7 +145,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             postgres.close();
         } catch (IOException e) {
