@@ -96,16 +96,16 @@ class DatabaseRestartTest {
         }
 
         EmbeddedDatabase database = ((RegiopoolApplication) APP.getApplication()).embeddedDatabase().orElseThrow();
-        Thread.sleep(1500);
+        waitUntil(() -> acknowledged.size() >= 10);
         int beforeOutage = acknowledged.size();
         outage.set(true);
         database.stop();
-        Thread.sleep(2500);
+        waitUntil(() -> refusedDuringOutage.get() >= 5);
         assertThat(health()).as("the health check reports the outage").isNotEqualTo(200);
         int atRestart = acknowledged.size();
         database.restart();
         outage.set(false);
-        Thread.sleep(3000);
+        waitUntil(() -> acknowledged.size() >= atRestart + 10);
         int afterRecovery = acknowledged.size();
         running.set(false);
         load.shutdown();
@@ -120,6 +120,14 @@ class DatabaseRestartTest {
         HttpResponse<String> verify = get("/v1/audit-events/verify", admin);
         assertThat(verify.body()).contains("\"intact\":true");
         assertThat(SpecConformance.drainMismatches()).as("responses that do not match openapi.yaml").isEmpty();
+    }
+
+    /** Polls for up to 60 s, so a slow machine waits longer instead of failing. */
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     private static Set<UUID> membersInDatabase(UUID tenant) throws Exception {
