@@ -37,6 +37,8 @@ public class DatabaseConfig {
 
     private Boolean migrateOnStart;
 
+    private boolean embeddedDurable = true;
+
     @Min(1)
     @Max(500)
     private int maxConnections = 32;
@@ -141,6 +143,20 @@ public class DatabaseConfig {
     @JsonProperty
     public void setEmbeddedPort(int embeddedPort) {
         this.embeddedPort = embeddedPort;
+    }
+
+    /**
+     * Whether the embedded server waits for the WAL flush on commit (the library's own default does not,
+     * which loses acknowledged commits when the database process crashes). Tests may switch it off.
+     */
+    @JsonProperty
+    public boolean isEmbeddedDurable() {
+        return embeddedDurable;
+    }
+
+    @JsonProperty
+    public void setEmbeddedDurable(boolean embeddedDurable) {
+        this.embeddedDurable = embeddedDurable;
     }
 
     /** Defaults to true for the embedded database and false for a configured one. */

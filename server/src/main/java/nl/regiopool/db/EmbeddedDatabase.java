@@ -24,11 +24,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE_NAME = "regiopool";
 
     private final Path dataDirectory;
+    private final boolean durable;
     private final int port;
     private EmbeddedPostgres postgres;
 
-    private EmbeddedDatabase(Path dataDirectory, EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(Path dataDirectory, boolean durable, EmbeddedPostgres postgres) {
         this.dataDirectory = dataDirectory;
+        this.durable = durable;
         this.postgres = postgres;
         this.port = postgres.getPort();
     }
@@ -37,9 +39,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path dataDirectory = Path.of(config.getEmbeddedDataDirectory()).toAbsolutePath();
         try {
             Files.createDirectories(dataDirectory.getParent());
-            EmbeddedPostgres postgres = server(dataDirectory, config.getEmbeddedPort());
+            EmbeddedPostgres postgres = server(dataDirectory, config.getEmbeddedPort(), config.isEmbeddedDurable());
             LOG.info("Embedded PostgreSQL on port {}, data in {}", postgres.getPort(), dataDirectory);
-            EmbeddedDatabase database = new EmbeddedDatabase(dataDirectory, postgres);
+            EmbeddedDatabase database = new EmbeddedDatabase(dataDirectory, config.isEmbeddedDurable(), postgres);
             database.createRolesAndDatabase(config);
             database.createExtensions();
             return database;
@@ -48,12 +50,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres server(Path dataDirectory, int port) throws IOException {
+    private static EmbeddedPostgres server(Path dataDirectory, int port, boolean durable) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setServerConfig("timezone", "UTC")
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off");
         if (port > 0) {
             builder.setPort(port);
         }
@@ -67,7 +70,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public synchronized void restart() {
         try {
-            postgres = server(dataDirectory, port);
+            postgres = server(dataDirectory, port, durable);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not restart the embedded PostgreSQL in " + dataDirectory, e);
         }
