@@ -80,10 +80,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port + "/" + DATABASE_NAME;
     }
 
-    public int port() {
-        return port;
-    }
-
     private void createRolesAndDatabase(DatabaseConfig config) {
         try (Connection superuser = postgres.getPostgresDatabase().getConnection();
              Statement statement = superuser.createStatement()) {

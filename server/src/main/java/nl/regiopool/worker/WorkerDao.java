@@ -17,6 +17,7 @@ import nl.regiopool.api.model.Worker;
 import nl.regiopool.api.model.WorkerStatus;
 import nl.regiopool.api.model.WorkerVisibility;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -76,34 +77,30 @@ final class WorkerDao {
     }
 
     static void insert(Handle handle, UUID tenantId, UUID id, Values values) {
-        handle.createUpdate("""
+        Update insert = handle.createUpdate("""
                         INSERT INTO worker (tenant_id, id, employer_member_id, given_name, family_name, email, phone,
                             contract_hours_per_week, contract_type, hourly_cost_cents, postcode, status)
                         VALUES (:tenant, :id, :employer, :givenName, :familyName, :email, :phone, :hours,
                             :contractType, :cost, :postcode, :status)""")
                 .bind("tenant", tenantId)
                 .bind("id", id)
-                .bind("employer", values.employerMemberId())
-                .bind("givenName", values.givenName())
-                .bind("familyName", values.familyName())
-                .bind("email", values.email())
-                .bind("phone", values.phone())
-                .bind("hours", values.contractHoursPerWeek())
-                .bind("contractType", values.contractType().toString())
-                .bind("cost", values.hourlyCostCents())
-                .bind("postcode", values.postcode())
-                .bind("status", values.status().toString())
-                .execute();
+                .bind("employer", values.employerMemberId());
+        bindValues(insert, values).execute();
     }
 
     static void update(Handle handle, UUID id, Values values) {
-        handle.createUpdate("""
+        Update update = handle.createUpdate("""
                         UPDATE worker SET given_name = :givenName, family_name = :familyName, email = :email,
                             phone = :phone, contract_hours_per_week = :hours, contract_type = :contractType,
                             hourly_cost_cents = :cost, postcode = :postcode, status = :status,
                             version = version + 1, updated_at = now()
                         WHERE id = :id""")
-                .bind("id", id)
+                .bind("id", id);
+        bindValues(update, values).execute();
+    }
+
+    private static Update bindValues(Update statement, Values values) {
+        return statement
                 .bind("givenName", values.givenName())
                 .bind("familyName", values.familyName())
                 .bind("email", values.email())
@@ -112,8 +109,7 @@ final class WorkerDao {
                 .bind("contractType", values.contractType().toString())
                 .bind("cost", values.hourlyCostCents())
                 .bind("postcode", values.postcode())
-                .bind("status", values.status().toString())
-                .execute();
+                .bind("status", values.status().toString());
     }
 
     static void replaceQualifications(Handle handle, UUID tenantId, UUID workerId, List<Qualification> qualifications) {

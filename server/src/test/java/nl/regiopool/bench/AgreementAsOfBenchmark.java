@@ -1,13 +1,10 @@
 package nl.regiopool.bench;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
-import io.dropwizard.testing.ResourceHelpers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,17 +31,7 @@ public final class AgreementAsOfBenchmark {
     private static final int REQUESTS = Integer.getInteger("bench.requests", 400);
 
     public static void main(String[] args) throws Exception {
-        Path data = Files.createTempDirectory("regiopool-bench-");
-        DropwizardTestSupport<RegiopoolConfiguration> app = new DropwizardTestSupport<>(RegiopoolApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"),
-                ConfigOverride.config("database.embeddedDataDirectory", data.resolve("postgres").toString()),
-                ConfigOverride.config("logging.level", "WARN"));
-        app.before();
-        try {
-            run(app, Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md"));
-        } finally {
-            app.after();
-        }
+        BenchmarkReport.onFreshServer(args, AgreementAsOfBenchmark::run);
     }
 
     private static void run(DropwizardTestSupport<RegiopoolConfiguration> app, Path report) throws Exception {

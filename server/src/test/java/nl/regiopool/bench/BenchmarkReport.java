@@ -1,5 +1,8 @@
 package nl.regiopool.bench;
 
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -10,11 +13,32 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import nl.regiopool.RegiopoolApplication;
+import nl.regiopool.RegiopoolConfiguration;
 
 /** Writes one benchmark's section into BENCHMARKS.md (replacing its previous run), with machine and date. */
 final class BenchmarkReport {
 
     private BenchmarkReport() {
+    }
+
+    interface Benchmark {
+        void run(DropwizardTestSupport<RegiopoolConfiguration> app, Path report) throws Exception;
+    }
+
+    /** Runs a benchmark against the real server on a fresh embedded PostgreSQL; args[0] is the report file. */
+    static void onFreshServer(String[] args, Benchmark benchmark) throws Exception {
+        Path data = Files.createTempDirectory("regiopool-bench-");
+        DropwizardTestSupport<RegiopoolConfiguration> app = new DropwizardTestSupport<>(RegiopoolApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
+                ConfigOverride.config("database.embeddedDataDirectory", data.resolve("postgres").toString()),
+                ConfigOverride.config("logging.level", "WARN"));
+        app.before();
+        try {
+            benchmark.run(app, Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md"));
+        } finally {
+            app.after();
+        }
     }
 
     static String machine() {

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -138,30 +137,10 @@ class MemberApiTest extends ApiTest {
     @Test
     void concurrentPatchesWithTheSameETagLetExactlyOneWin() throws Exception {
         Member member = newMember(tenant, "Gedeeld");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Integer>> outcomes = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                String name = "Naam " + i;
-                Callable<Integer> patch = () -> {
-                    try {
-                        admin.updateMember(member.getId(), new MemberPatch().name(name), "\"1\"");
-                        return 200;
-                    } catch (ApiException e) {
-                        return e.getCode();
-                    }
-                };
-                outcomes.add(pool.submit(patch));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> outcome : outcomes) {
-                statuses.add(outcome.get());
-            }
-            assertThat(statuses).containsOnly(200, 412);
-            assertThat(statuses.stream().filter(status -> status == 200)).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = concurrentStatuses(8,
+                i -> admin.updateMember(member.getId(), new MemberPatch().name("Naam " + i), "\"1\""));
+        assertThat(statuses).containsOnly(200, 412);
+        assertThat(statuses.stream().filter(status -> status == 200)).hasSize(1);
         assertThat(admin.getMemberWithHttpInfo(member.getId()).getHeaders().get("etag")).containsExactly("\"2\"");
     }
 

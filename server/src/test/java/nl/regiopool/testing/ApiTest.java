@@ -142,4 +142,35 @@ public abstract class ApiTest {
             throw new IllegalStateException(e);
         }
     }
+
+    /** One of several calls made at once; {@code index} tells them apart. */
+    protected interface ConcurrentCall {
+        void run(int index) throws ApiException;
+    }
+
+    /** Makes {@code count} calls at once, one thread each, and returns their HTTP statuses (200 for success). */
+    protected static java.util.List<Integer> concurrentStatuses(int count, ConcurrentCall call) throws Exception {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(count);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                outcomes.add(threads.submit(() -> {
+                    try {
+                        call.run(index);
+                        return 200;
+                    } catch (ApiException e) {
+                        return e.getCode();
+                    }
+                }));
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> outcome : outcomes) {
+                statuses.add(outcome.get());
+            }
+            return statuses;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }

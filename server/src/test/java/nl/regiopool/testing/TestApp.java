@@ -50,10 +50,6 @@ public final class TestApp {
         return "http://localhost:" + APP.getLocalPort();
     }
 
-    public static int adminPort() {
-        return APP.getAdminPort();
-    }
-
     public static TokenIssuer tokens() {
         return new TokenIssuer(APP.getConfiguration().getAuth());
     }

@@ -280,30 +280,10 @@ class WorkerApiTest extends ApiTest {
     void concurrentPatchesWithTheSameETagLetExactlyOneWin() throws Exception {
         Worker worker = newWorker(home, "Gedeeld");
         WorkersApi member = asMember(home);
-        ExecutorService threads = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Integer>> outcomes = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                WorkersApi api = i % 2 == 0 ? admin : member;
-                int hours = 20 + i;
-                outcomes.add(threads.submit(() -> {
-                    try {
-                        api.updateWorker(worker.getId(), new WorkerPatch().contractHoursPerWeek(hours), "\"1\"");
-                        return 200;
-                    } catch (ApiException e) {
-                        return e.getCode();
-                    }
-                }));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> outcome : outcomes) {
-                statuses.add(outcome.get());
-            }
-            assertThat(statuses).containsOnly(200, 412);
-            assertThat(statuses.stream().filter(status -> status == 200)).hasSize(1);
-        } finally {
-            threads.shutdownNow();
-        }
+        List<Integer> statuses = concurrentStatuses(8, i -> (i % 2 == 0 ? admin : member)
+                .updateWorker(worker.getId(), new WorkerPatch().contractHoursPerWeek(20 + i), "\"1\""));
+        assertThat(statuses).containsOnly(200, 412);
+        assertThat(statuses.stream().filter(status -> status == 200)).hasSize(1);
         assertThat(admin.getWorkerWithHttpInfo(worker.getId()).getHeaders().get("etag")).containsExactly("\"2\"");
     }
 
