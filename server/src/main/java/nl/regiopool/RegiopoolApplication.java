@@ -54,6 +54,7 @@ import nl.regiopool.tenancy.Transactions;
 import nl.regiopool.worker.WorkerResource;
 import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.NoTemplateEngine;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -167,6 +168,9 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
         Jdbi jdbi = new JdbiFactory().build(environment, database.applicationDataSource(jdbcUrl), "postgresql");
         jdbi.installPlugin(new PostgresPlugin());
+        // Our SQL uses no <attribute> templates. Dropwizard wraps Jdbi's template engine in a way that skips
+        // Jdbi's parse cache, so every statement was lexed again by ANTLR: a fifth of the CPU of a list request.
+        jdbi.setTemplateEngine(new NoTemplateEngine());
         this.jdbi = jdbi;
 
         ObjectMapper mapper = environment.getObjectMapper();

@@ -38,6 +38,7 @@ import nl.regiopool.client.model.LoanAgreementCreate;
 import nl.regiopool.client.model.Member;
 import nl.regiopool.client.model.NoShowRequest;
 import nl.regiopool.client.model.Placement;
+import nl.regiopool.client.model.PlacementList;
 import nl.regiopool.client.model.PlacementCreate;
 import nl.regiopool.client.model.PlacementKind;
 import nl.regiopool.client.model.PlacementPatch;
@@ -240,6 +241,28 @@ class PlacementApiTest extends ApiTest {
         assertThat(forEmployer.getEntries()).extracting(ScheduleEntry::getKind)
                 .containsExactly(ScheduleEntryKind.HOME_SHIFT, ScheduleEntryKind.SHIFT);
         assertThat(forEmployer.getEntries().get(0).getPlacement().getExternalId()).isEqualTo("r1");
+    }
+
+    @Test
+    void aMemberPagesThroughTheShiftsItEmploysAndBorrowsEachOnceInIdOrder() throws ApiException {
+        roster("\"0\"", homeDayShift("r1"));
+        for (int day = 1; day <= 4; day++) {
+            as(borrower).createPlacement(shift(TUESDAY.plusDays(day), 18, 0, 22, 0), null);
+        }
+        List<UUID> all = admin.listPlacements(null, null, null, null, null, null, null, null).getData().stream()
+                .map(Placement::getId).toList();
+
+        for (Member member : List.of(home, borrower)) {
+            List<UUID> paged = new ArrayList<>();
+            String cursor = null;
+            do {
+                PlacementList page = as(member).listPlacements(null, null, null, null, null, null, 2, cursor);
+                page.getData().forEach(placement -> paged.add(placement.getId()));
+                cursor = page.getNextCursor();
+            } while (cursor != null);
+            // the home member employs all five (its home shift counts once), the borrower borrows the four shifts
+            assertThat(paged).isSorted().doesNotHaveDuplicates().hasSize(member == home ? 5 : 4).isSubsetOf(all);
+        }
     }
 
     @Test
