@@ -54,6 +54,8 @@ import nl.regiopool.tenancy.Transactions;
 import nl.regiopool.worker.WorkerResource;
 import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -167,6 +169,9 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
         Jdbi jdbi = new JdbiFactory().build(environment, database.applicationDataSource(jdbcUrl), "postgresql");
         jdbi.installPlugin(new PostgresPlugin());
+        // Dropwizard's NamePrependingTemplateEngine (it names SqlObject methods in the SQL; there are none here)
+        // cannot be cached, so Jdbi lexed every statement's SQL on every execution; Jdbi's own engine is cached.
+        jdbi.getConfig(SqlStatements.class).setTemplateEngine(new DefinedAttributeTemplateEngine());
         this.jdbi = jdbi;
 
         ObjectMapper mapper = environment.getObjectMapper();
