@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import nl.regiopool.api.model.CaoRuleSet;
 import nl.regiopool.api.model.CaoRuleSetVersion;
@@ -111,7 +112,16 @@ public final class CaoRuleSetDao {
      * valid on the same date behind it; empty when the code has no version on that date.
      */
     public static Optional<RuleSetVersion> resolve(Handle handle, String code, LocalDate date) {
-        return resolve(chain(handle, code, date), 0);
+        List<Link> chain = chain(handle, code, date);
+        Optional<RuleSetVersion> built = BUILT.get(chain);
+        if (built == null) {
+            built = resolve(chain, 0);
+            if (BUILT.size() >= BUILT_MAX) {
+                BUILT.clear();
+            }
+            BUILT.put(List.copyOf(chain), built);
+        }
+        return built;
     }
 
     /** {@link #resolve}, falling back to {@link #FALLBACK} when the code is null or has no version on the date. */
@@ -119,6 +129,15 @@ public final class CaoRuleSetDao {
         return Optional.ofNullable(code).flatMap(c -> resolve(handle, c, date))
                 .or(() -> resolve(handle, FALLBACK, date));
     }
+
+    /**
+     * Versions built from chains read before, by the chain's full content (codes, parents, periods and parameter
+     * JSON as stored): building is a pure function of that content, and a {@link RuleSetVersion} is immutable, so
+     * a chain read again builds to the same version without parsing its parameters again. Every resolve still
+     * reads the chain from the database; a changed rule set is a different key. Bounded by clearing.
+     */
+    private static final Map<List<Link>, Optional<RuleSetVersion>> BUILT = new ConcurrentHashMap<>();
+    private static final int BUILT_MAX = 1024;
 
     /** One link of a rule set's chain: the rule set at that depth and its version valid on the date, if any. */
     private record Link(String code, String extendsCode, LocalDate validFrom, LocalDate validTo, String parameters) {
