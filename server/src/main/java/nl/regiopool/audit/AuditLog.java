@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import nl.regiopool.auth.Caller;
@@ -30,29 +31,26 @@ public final class AuditLog {
     }
 
     public void seal(Handle handle, Caller caller, String requestId, List<PendingEvent> events) {
-        UUID boundTenant = null;
         for (PendingEvent event : events) {
-            if (!event.tenantId().equals(boundTenant)) {
-                TenantScope.bind(handle, event.tenantId());
-                boundTenant = event.tenantId();
-            }
+            TenantScope.ensureBound(handle, event.tenantId());
             append(handle, caller, requestId, event);
         }
     }
 
+    /**
+     * Links the event to the chain: locks the head (creating the tenant's genesis head on its first event), then
+     * inserts the event and moves the head in one statement.
+     */
     private void append(Handle handle, Caller caller, String requestId, PendingEvent event) {
-        handle.createUpdate("""
-                        INSERT INTO audit_chain_head (tenant_id, last_sequence, last_hash)
-                        VALUES (:tenant, 0, :genesis) ON CONFLICT (tenant_id) DO NOTHING""")
-                .bind("tenant", event.tenantId())
-                .bind("genesis", ChainHash.GENESIS)
-                .execute();
-        ChainHead head = handle.createQuery("""
-                        SELECT last_sequence, last_hash FROM audit_chain_head
-                        WHERE tenant_id = :tenant FOR UPDATE""")
-                .bind("tenant", event.tenantId())
-                .map((rs, ctx) -> new ChainHead(rs.getLong(1), rs.getString(2)))
-                .one();
+        ChainHead head = lockHead(handle, event.tenantId()).orElseGet(() -> {
+            handle.createUpdate("""
+                            INSERT INTO audit_chain_head (tenant_id, last_sequence, last_hash)
+                            VALUES (:tenant, 0, :genesis) ON CONFLICT (tenant_id) DO NOTHING""")
+                    .bind("tenant", event.tenantId())
+                    .bind("genesis", ChainHash.GENESIS)
+                    .execute();
+            return lockHead(handle, event.tenantId()).orElseThrow();
+        });
 
         UUID id = ids.get();
         long sequence = head.lastSequence() + 1;
@@ -62,10 +60,12 @@ public final class AuditLog {
                 roles, event.action(), event.entityType(), event.entityId(), event.before(), event.after(), requestId);
 
         handle.createUpdate("""
-                        INSERT INTO audit_event (tenant_id, id, sequence, occurred_at, actor_subject, actor_roles,
-                            action, entity_type, entity_id, before, after, request_id, previous_hash, hash)
-                        VALUES (:tenant, :id, :sequence, :occurredAt, :actor, :roles, :action, :entityType,
-                            :entityId, CAST(:before AS jsonb), CAST(:after AS jsonb), :requestId, :previousHash, :hash)""")
+                        WITH event AS (
+                            INSERT INTO audit_event (tenant_id, id, sequence, occurred_at, actor_subject, actor_roles,
+                                action, entity_type, entity_id, before, after, request_id, previous_hash, hash)
+                            VALUES (:tenant, :id, :sequence, :occurredAt, :actor, :roles, :action, :entityType,
+                                :entityId, CAST(:before AS jsonb), CAST(:after AS jsonb), :requestId, :previousHash, :hash))
+                        UPDATE audit_chain_head SET last_sequence = :sequence, last_hash = :hash WHERE tenant_id = :tenant""")
                 .bind("tenant", event.tenantId())
                 .bind("id", id)
                 .bind("sequence", sequence)
@@ -81,11 +81,16 @@ public final class AuditLog {
                 .bind("previousHash", head.lastHash())
                 .bind("hash", hash)
                 .execute();
-        handle.createUpdate("UPDATE audit_chain_head SET last_sequence = :sequence, last_hash = :hash WHERE tenant_id = :tenant")
-                .bind("tenant", event.tenantId())
-                .bind("sequence", sequence)
-                .bind("hash", hash)
-                .execute();
+    }
+
+    /** The tenant's chain head, row-locked until commit; empty before the tenant's first event. */
+    private static Optional<ChainHead> lockHead(Handle handle, UUID tenantId) {
+        return handle.createQuery("""
+                        SELECT last_sequence, last_hash FROM audit_chain_head
+                        WHERE tenant_id = :tenant FOR UPDATE""")
+                .bind("tenant", tenantId)
+                .map((rs, ctx) -> new ChainHead(rs.getLong(1), rs.getString(2)))
+                .findOne();
     }
 
     private record ChainHead(long lastSequence, String lastHash) {

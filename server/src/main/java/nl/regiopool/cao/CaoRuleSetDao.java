@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import nl.regiopool.api.model.CaoRuleSet;
 import nl.regiopool.api.model.CaoRuleSetVersion;
@@ -111,7 +112,16 @@ public final class CaoRuleSetDao {
      * valid on the same date behind it; empty when the code has no version on that date.
      */
     public static Optional<RuleSetVersion> resolve(Handle handle, String code, LocalDate date) {
-        return resolve(handle, code, date, 0);
+        List<Link> chain = chain(handle, code, date);
+        Optional<RuleSetVersion> built = BUILT.get(chain);
+        if (built == null) {
+            built = resolve(chain, 0);
+            if (BUILT.size() >= BUILT_MAX) {
+                BUILT.clear();
+            }
+            BUILT.put(List.copyOf(chain), built);
+        }
+        return built;
     }
 
     /** {@link #resolve}, falling back to {@link #FALLBACK} when the code is null or has no version on the date. */
@@ -120,33 +130,61 @@ public final class CaoRuleSetDao {
                 .or(() -> resolve(handle, FALLBACK, date));
     }
 
-    private static Optional<RuleSetVersion> resolve(Handle handle, String code, LocalDate date, int depth) {
-        if (depth > MAX_DEPTH) {
-            throw new IllegalStateException("rule set " + code + " extends too deep a chain");
-        }
-        Optional<Row> ruleSet = find(handle, code, false);
-        if (ruleSet.isEmpty()) {
+    /**
+     * Versions built from chains read before, by the chain's full content (codes, parents, periods and parameter
+     * JSON as stored): building is a pure function of that content, and a {@link RuleSetVersion} is immutable, so
+     * a chain read again builds to the same version without parsing its parameters again. Every resolve still
+     * reads the chain from the database; a changed rule set is a different key. Bounded by clearing.
+     */
+    private static final Map<List<Link>, Optional<RuleSetVersion>> BUILT = new ConcurrentHashMap<>();
+    private static final int BUILT_MAX = 1024;
+
+    /** One link of a rule set's chain: the rule set at that depth and its version valid on the date, if any. */
+    private record Link(String code, String extendsCode, LocalDate validFrom, LocalDate validTo, String parameters) {
+    }
+
+    /**
+     * The chain of {@code code} and the rule sets it extends, in one statement, as far as {@link #MAX_DEPTH}
+     * parents (a cycle ends there too), each with its version valid on the date, if any.
+     */
+    private static List<Link> chain(Handle handle, String code, LocalDate date) {
+        return handle.createQuery("""
+                        WITH RECURSIVE chain (code, extends_code, depth) AS (
+                            SELECT code, extends_code, 0 FROM cao_rule_set WHERE code = :code
+                            UNION ALL
+                            SELECT r.code, r.extends_code, c.depth + 1
+                            FROM chain c JOIN cao_rule_set r ON r.code = c.extends_code
+                            WHERE c.depth < :maxDepth)
+                        SELECT c.code, c.extends_code, v.valid_from, v.valid_to, v.parameters::text AS parameters
+                        FROM chain c
+                        LEFT JOIN cao_rule_set_version v ON v.rule_set_code = c.code AND v.valid_from <= :date
+                             AND (v.valid_to IS NULL OR v.valid_to >= :date)
+                        ORDER BY c.depth""")
+                .bind("code", code).bind("date", date).bind("maxDepth", MAX_DEPTH)
+                .map((rs, ctx) -> new Link(rs.getString("code"), rs.getString("extends_code"),
+                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
+                        rs.getString("parameters")))
+                .list();
+    }
+
+    /**
+     * The version of the rule set at {@code depth} of the chain valid on the date, with its parent's version (the
+     * next link's) behind it: empty when the rule set does not exist or has no version on the date; a parent
+     * without a version on the date is left out. More than {@link #MAX_DEPTH} parents are refused.
+     */
+    private static Optional<RuleSetVersion> resolve(List<Link> chain, int depth) {
+        if (depth >= chain.size() || chain.get(depth).validFrom() == null) {
             return Optional.empty();
         }
-        Optional<StoredVersion> stored = handle.createQuery("""
-                        SELECT rule_set_code, valid_from, valid_to, parameters::text AS parameters, created_at
-                        FROM cao_rule_set_version
-                        WHERE rule_set_code = :code AND valid_from <= :date AND (valid_to IS NULL OR valid_to >= :date)""")
-                .bind("code", code).bind("date", date)
-                .map((rs, ctx) -> new StoredVersion(code, rs.getObject("valid_from", LocalDate.class),
-                        rs.getObject("valid_to", LocalDate.class), RuleSetJson.read(rs.getString("parameters")),
-                        rs.getObject("created_at", OffsetDateTime.class)))
-                .findOne();
-        if (stored.isEmpty()) {
-            return Optional.empty();
+        Link link = chain.get(depth);
+        RuleSetVersion.Builder builder = RuleSetVersion.builder(link.code(), link.validFrom()).validTo(link.validTo());
+        if (link.extendsCode() != null) {
+            if (depth + 1 > MAX_DEPTH) {
+                throw new IllegalStateException("rule set " + link.extendsCode() + " extends too deep a chain");
+            }
+            resolve(chain, depth + 1).ifPresent(builder::extendsVersion);
         }
-        RuleSetVersion.Builder builder = RuleSetVersion.builder(code, stored.get().validFrom())
-                .validTo(stored.get().validTo());
-        String parent = ruleSet.get().extendsCode();
-        if (parent != null) {
-            resolve(handle, parent, date, depth + 1).ifPresent(builder::extendsVersion);
-        }
-        return Optional.of(RuleSetJson.apply(builder, stored.get().parameters()).build());
+        return Optional.of(RuleSetJson.apply(builder, RuleSetJson.read(link.parameters())).build());
     }
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {

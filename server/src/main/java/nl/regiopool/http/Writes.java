@@ -64,7 +64,7 @@ public final class Writes {
             WriteContext context = new WriteContext(handle, caller, scope, auditLog);
             Response response = work.apply(context);
             if (idempotencyKey != null) {
-                TenantScope.bind(handle, scope);
+                TenantScope.ensureBound(handle, scope);
                 idempotency.store(handle, scope, caller.subject(), idempotencyKey, response);
             }
             auditLog.seal(handle, caller, Optional.ofNullable(RequestIds.current()).orElse("internal"), context.events());

@@ -125,8 +125,9 @@ final class HomeShifts {
         ZoneId zone = PlacementResource.zone(handle);
         Instant first = shifts.get(0).getStartsAt().toInstant();
         Instant last = shifts.get(shifts.size() - 1).getEndsAt().toInstant();
-        List<Shift> all = PlacementDao.workedShifts(handle, workerId, first.minus(PlacementChecks.HORIZON),
-                last.plus(PlacementChecks.HORIZON)).stream().map(PlacementChecks::shift).toList();
+        List<Shift> all = PlacementDao.shiftsAround(handle, workerId, first.minus(PlacementChecks.HORIZON),
+                last.plus(PlacementChecks.HORIZON)).stream().filter(PlacementDao.OtherShift::worked)
+                .map(PlacementChecks::shift).toList();
         String cao = handle.createQuery("SELECT cao_rule_set_code FROM member WHERE id = :id").bind("id", employer)
                 .mapTo(String.class).findOne().orElse(null);
         Map<String, RuleViolation> unique = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import nl.regiopool.api.model.RuleViolation;
 import nl.regiopool.cao.CaoRuleSetDao;
@@ -37,7 +38,7 @@ final class PlacementChecks {
      * What the checks found. {@code others} are the worker's other shifts, so that a violation can be shown to a
      * member without the details (times) of shifts that member may not see.
      */
-    record Verdict(List<RuleViolation> hard, List<RuleViolation> overridable, Map<UUID, PlacementRow> others) {
+    record Verdict(List<RuleViolation> hard, List<RuleViolation> overridable, Map<UUID, PlacementDao.OtherShift> others) {
         List<RuleViolation> all() {
             List<RuleViolation> all = new ArrayList<>(hard);
             all.addAll(overridable);
@@ -67,8 +68,30 @@ final class PlacementChecks {
         }
     }
 
-    /** The checks for a shift of {@code candidate} under the agreement; the candidate may exist already. */
-    static Verdict check(Handle handle, ZoneId zone, PlacementDao.Agreement agreement, Shift candidate) {
+    /**
+     * The worker's shifts the checks of {@code candidate} need: those that are not cancelled and meet the
+     * candidate's time {@link #HORIZON} either side. The overlap check and the working-time rules read them.
+     */
+    static List<PlacementDao.OtherShift> around(Handle handle, UUID workerId, Shift candidate) {
+        return PlacementDao.shiftsAround(handle, workerId, candidate.startsAt().minus(HORIZON),
+                candidate.endsAt().plus(HORIZON));
+    }
+
+    /** Another non-cancelled shift among {@code shifts} (the first by start) that overlaps the candidate. */
+    static Optional<UUID> overlapping(List<PlacementDao.OtherShift> shifts, Shift candidate) {
+        return shifts.stream().filter(row -> !row.id().equals(candidate.id()))
+                .filter(row -> row.overlaps(candidate.startsAt(), candidate.endsAt()))
+                .map(PlacementDao.OtherShift::id).findFirst();
+    }
+
+    /**
+     * The checks for a shift of {@code candidate} under the agreement; the candidate may exist already.
+     * {@code shifts} are the worker's shifts {@link #around} the candidate.
+     */
+    static Verdict check(Handle handle, PlacementDao.Placing placing, Shift candidate,
+                         List<PlacementDao.OtherShift> shifts) {
+        PlacementDao.Agreement agreement = placing.agreement();
+        ZoneId zone = placing.zone();
         List<RuleViolation> hard = new ArrayList<>();
         LocalDate firstDay = candidate.startsAt().atZone(zone).toLocalDate();
         LocalDate lastDay = candidate.endsAt().minusNanos(1).atZone(zone).toLocalDate();
@@ -83,28 +106,27 @@ final class PlacementChecks {
                     .limit(agreement.startDate() + " to " + (agreement.endDate() == null ? "open end" : agreement.endDate()))
                     .actual(firstDay + " to " + lastDay).entityIds(List.of(agreement.id(), candidate.id())));
         }
-        if (!PlacementDao.qualified(handle, agreement.workerId(), agreement.role(), firstDay)) {
+        if (!placing.qualifiedOn(firstDay)) {
             hard.add(new RuleViolation("ROLE_NOT_QUALIFIED", "The worker holds no qualification as "
                     + agreement.role() + " valid on " + firstDay + ".")
                     .limit(agreement.role()).actual("none valid on " + firstDay)
                     .entityIds(List.of(agreement.workerId())));
         }
-        List<PlacementRow> others = PlacementDao.workedShifts(handle, agreement.workerId(),
-                candidate.startsAt().minus(HORIZON), candidate.endsAt().plus(HORIZON)).stream()
+        List<PlacementDao.OtherShift> others = shifts.stream().filter(PlacementDao.OtherShift::worked)
                 .filter(row -> !row.id().equals(candidate.id())).toList();
         List<RuleViolation> overridable = new ArrayList<>(weekHours(zone, agreement, candidate, others));
         RuleSetVersion rules = CaoRuleSetDao.resolveOrFallback(handle, agreement.caoRuleSetCode(), firstDay)
                 .orElse(SeededRuleSets.ATW_2007);
         WorkingTimeRules.check(rules, zone, candidate, others.stream().map(PlacementChecks::shift).toList())
                 .forEach(v -> overridable.add(violation(v)));
-        Map<UUID, PlacementRow> byId = new HashMap<>();
+        Map<UUID, PlacementDao.OtherShift> byId = new HashMap<>();
         others.forEach(row -> byId.put(row.id(), row));
         return new Verdict(hard, overridable, byId);
     }
 
     /** The week's placements under the agreement, this one included, fit its hours per week (ISO weeks, local). */
     private static List<RuleViolation> weekHours(ZoneId zone, PlacementDao.Agreement agreement, Shift candidate,
-                                                 List<PlacementRow> others) {
+                                                 List<PlacementDao.OtherShift> others) {
         if (agreement.hoursPerWeek() == null) {
             return List.of();
         }
@@ -131,8 +153,8 @@ final class PlacementChecks {
         return List.of();
     }
 
-    static Shift shift(PlacementRow row) {
-        PlacementRow.WorkedTime worked = row.worked();
+    static Shift shift(PlacementDao.OtherShift row) {
+        PlacementRow.WorkedTime worked = row.workedTime();
         return new Shift(row.id(), worked.startsAt().toInstant(), worked.endsAt().toInstant(), worked.breakMinutes(),
                 row.kind());
     }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,19 @@ final class PlacementDao {
             p.override_reason, p.overridden_by, p.overridden_at, p.overridden_violations::text AS overridden_violations,
             p.cost_lines::text AS cost_lines, p.version, p.created_at, p.updated_at""";
 
+    private static final String AGREEMENT_COLUMNS = """
+            a.id, a.status, a.worker_id, a.lender_member_id, a.borrower_member_id, a.role,
+                   a.cao_rule_set_code, t.start_date, t.end_date, t.hours_per_week, t.tariff_cents_per_hour""";
+
+    private static final String AGREEMENT_FROM = """
+            FROM loan_agreement a
+            LEFT JOIN loan_agreement_version t ON t.tenant_id = a.tenant_id AND t.agreement_id = a.id
+                 AND t.in_force_from IS NOT NULL AND t.superseded_at IS NULL""";
+
+    private static final String AGREEMENT_WHERE = """
+            WHERE a.id = :id
+              AND (CAST(:viewer AS uuid) IS NULL OR :viewer IN (a.lender_member_id, a.borrower_member_id))""";
+
     private static final String VISIBLE = """
              (CAST(:viewer AS uuid) IS NULL OR :viewer IN (p.borrower_member_id, p.employer_member_id))""";
 
@@ -35,35 +49,96 @@ final class PlacementDao {
                      Long tariffCentsPerHour) {
     }
 
+    /**
+     * The agreement as placing needs it, with the worker's employer, the cooperative's time zone and the
+     * worker's qualification for the agreement's role: whether one without end date exists, and the latest
+     * end date of the others (null when there is none).
+     */
+    record Placing(Agreement agreement, UUID employerMemberId, ZoneId zone, boolean qualificationOpenEnded,
+                   LocalDate qualificationValidUntil) {
+
+        /** {@link #qualified}, from the facts read with the agreement. */
+        boolean qualifiedOn(LocalDate on) {
+            return qualificationOpenEnded || (qualificationValidUntil != null && !qualificationValidUntil.isBefore(on));
+        }
+    }
+
+    /**
+     * A shift of the worker as the checks need it (not every column of {@link PlacementRow}): who may see it,
+     * whether it counts as work and for overlaps, and its planned and actual times.
+     */
+    record OtherShift(UUID id, String kind, UUID agreementId, UUID borrowerMemberId, UUID employerMemberId,
+                      String status, OffsetDateTime startsAt, OffsetDateTime endsAt, int breakMinutes,
+                      OffsetDateTime completedAt, OffsetDateTime actualStartsAt, OffsetDateTime actualEndsAt,
+                      Integer actualBreakMinutes) {
+
+        /** Counts as work (the engine's input): not cancelled and not a no-show. */
+        boolean worked() {
+            return !"CANCELLED".equals(status) && !"NO_SHOW".equals(status);
+        }
+
+        /**
+         * Not cancelled, and the planned times meet [from, to): the overlap the EXCLUDE constraint refuses
+         * ({@code tstzrange(starts_at, ends_at) && tstzrange(from, to)}, both half-open and non-empty).
+         */
+        boolean overlaps(Instant from, Instant to) {
+            return !"CANCELLED".equals(status) && startsAt.toInstant().isBefore(to) && endsAt.toInstant().isAfter(from);
+        }
+
+        PlacementRow.WorkedTime workedTime() {
+            return completedAt != null
+                    ? new PlacementRow.WorkedTime(actualStartsAt, actualEndsAt, actualBreakMinutes)
+                    : new PlacementRow.WorkedTime(startsAt, endsAt, breakMinutes);
+        }
+    }
+
     record Filter(UUID workerId, UUID agreementId, String status, String kind, OffsetDateTime from, OffsetDateTime to) {
     }
 
     static Optional<Agreement> agreement(Handle handle, UUID agreementId, UUID viewer) {
-        return handle.createQuery("""
-                        SELECT a.id, a.status, a.worker_id, a.lender_member_id, a.borrower_member_id, a.role,
-                               a.cao_rule_set_code, t.start_date, t.end_date, t.hours_per_week, t.tariff_cents_per_hour
-                        FROM loan_agreement a
-                        LEFT JOIN loan_agreement_version t ON t.tenant_id = a.tenant_id AND t.agreement_id = a.id
-                             AND t.in_force_from IS NOT NULL AND t.superseded_at IS NULL
-                        WHERE a.id = :id
-                          AND (CAST(:viewer AS uuid) IS NULL OR :viewer IN (a.lender_member_id, a.borrower_member_id))""")
+        return handle.createQuery("SELECT " + AGREEMENT_COLUMNS + "\n" + AGREEMENT_FROM + "\n" + AGREEMENT_WHERE)
                 .bind("id", agreementId).bind("viewer", viewer)
-                .map((rs, ctx) -> new Agreement(rs.getObject("id", UUID.class), rs.getString("status"),
-                        rs.getObject("worker_id", UUID.class), rs.getObject("lender_member_id", UUID.class),
-                        rs.getObject("borrower_member_id", UUID.class), rs.getString("role"),
-                        rs.getString("cao_rule_set_code"), rs.getObject("start_date", LocalDate.class),
-                        rs.getObject("end_date", LocalDate.class), (Integer) rs.getObject("hours_per_week"),
-                        (Long) rs.getObject("tariff_cents_per_hour")))
+                .map((rs, ctx) -> agreement(rs))
                 .findOne();
     }
 
-    /** Whether the worker holds the role on the date (no validUntil, or validUntil on or after it). */
-    static boolean qualified(Handle handle, UUID workerId, String role, LocalDate on) {
-        return handle.createQuery("""
-                        SELECT EXISTS (SELECT 1 FROM worker_qualification WHERE worker_id = :worker AND role = :role
-                                       AND (valid_until IS NULL OR valid_until >= :on))""")
-                .bind("worker", workerId).bind("role", role).bind("on", on)
-                .mapTo(Boolean.class).one();
+    /**
+     * What placing a shift under the agreement needs, in one statement: the agreement with its terms in force,
+     * the worker's employer, the cooperative's time zone (the default when it has no settings row) and the
+     * worker's qualification for the agreement's role. With {@code lockWorker} the statement also takes
+     * {@link #lockWorker}'s lock on the agreement's worker (evaluated for the found row only), so each later
+     * statement of the transaction sees every other committed shift of the worker. Empty, and no lock taken,
+     * when there is no such agreement or the viewer may not see it.
+     */
+    static Optional<Placing> placing(Handle handle, UUID agreementId, UUID viewer, boolean lockWorker,
+                                     String defaultTimeZone) {
+        return handle.createQuery("SELECT " + AGREEMENT_COLUMNS + """
+                        , w.employer_member_id,
+                            COALESCE((SELECT s.time_zone FROM cooperative_settings s), :defaultZone) AS time_zone,
+                            q.open_ended AS qualification_open_ended, q.valid_until AS qualification_valid_until"""
+                        + (lockWorker ? ",\n    pg_advisory_xact_lock(hashtextextended(CAST(a.worker_id AS text), 42))" : "")
+                        + "\n" + AGREEMENT_FROM + "\n" + """
+                        JOIN worker w ON w.tenant_id = a.tenant_id AND w.id = a.worker_id
+                        LEFT JOIN LATERAL (SELECT bool_or(wq.valid_until IS NULL) AS open_ended,
+                                                  max(wq.valid_until) AS valid_until
+                                           FROM worker_qualification wq
+                                           WHERE wq.tenant_id = a.tenant_id AND wq.worker_id = a.worker_id
+                                             AND wq.role = a.role) q ON true""" + "\n" + AGREEMENT_WHERE)
+                .bind("id", agreementId).bind("viewer", viewer).bind("defaultZone", defaultTimeZone)
+                .map((rs, ctx) -> new Placing(agreement(rs), rs.getObject("employer_member_id", UUID.class),
+                        ZoneId.of(rs.getString("time_zone")),
+                        Boolean.TRUE.equals(rs.getObject("qualification_open_ended")),
+                        rs.getObject("qualification_valid_until", LocalDate.class)))
+                .findOne();
+    }
+
+    private static Agreement agreement(ResultSet rs) throws SQLException {
+        return new Agreement(rs.getObject("id", UUID.class), rs.getString("status"),
+                rs.getObject("worker_id", UUID.class), rs.getObject("lender_member_id", UUID.class),
+                rs.getObject("borrower_member_id", UUID.class), rs.getString("role"),
+                rs.getString("cao_rule_set_code"), rs.getObject("start_date", LocalDate.class),
+                rs.getObject("end_date", LocalDate.class), (Integer) rs.getObject("hours_per_week"),
+                (Long) rs.getObject("tariff_cents_per_hour"));
     }
 
     /** The worker's employer, or empty when the worker is not in the tenant. */
@@ -85,14 +160,21 @@ final class PlacementDao {
         return handle.createQuery("SELECT now()").mapTo(OffsetDateTime.class).one().toInstant();
     }
 
+    private static final String INSERT = """
+            INSERT INTO placement (tenant_id, id, kind, agreement_id, worker_id, borrower_member_id,
+                employer_member_id, role, starts_at, ends_at, break_minutes, location_postcode, external_id,
+                status, override_reason, overridden_by, overridden_at, overridden_violations)
+            VALUES (:tenant, :id, :kind, :agreement, :worker, :borrower, :employer, :role, :startsAt, :endsAt,
+                :breakMinutes, :postcode, :externalId, :status, :overrideReason, :overriddenBy, :overriddenAt,
+                CAST(:overriddenViolations AS jsonb))""";
+
     static void insert(Handle handle, UUID tenantId, PlacementRow row) {
-        handle.createUpdate("""
-                        INSERT INTO placement (tenant_id, id, kind, agreement_id, worker_id, borrower_member_id,
-                            employer_member_id, role, starts_at, ends_at, break_minutes, location_postcode, external_id,
-                            status, override_reason, overridden_by, overridden_at, overridden_violations)
-                        VALUES (:tenant, :id, :kind, :agreement, :worker, :borrower, :employer, :role, :startsAt, :endsAt,
-                            :breakMinutes, :postcode, :externalId, :status, :overrideReason, :overriddenBy, :overriddenAt,
-                            CAST(:overriddenViolations AS jsonb))""")
+        insertStatement(handle.createUpdate(INSERT), tenantId, row).execute();
+    }
+
+    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S insertStatement(S statement, UUID tenantId,
+                                                                                            PlacementRow row) {
+        return statement
                 .bind("tenant", tenantId).bind("id", row.id()).bind("kind", row.kind())
                 .bind("agreement", row.agreementId()).bind("worker", row.workerId())
                 .bind("borrower", row.borrowerMemberId()).bind("employer", row.employerMemberId())
@@ -100,8 +182,15 @@ final class PlacementDao {
                 .bind("breakMinutes", row.breakMinutes()).bind("postcode", row.locationPostcode())
                 .bind("externalId", row.externalId()).bind("status", row.status())
                 .bind("overrideReason", row.overrideReason()).bind("overriddenBy", row.overriddenBy())
-                .bind("overriddenAt", row.overriddenAt()).bind("overriddenViolations", row.overriddenViolations())
-                .execute();
+                .bind("overriddenAt", row.overriddenAt()).bind("overriddenViolations", row.overriddenViolations());
+    }
+
+    /** {@link #insert}, returning the row as stored (the database's defaults and timestamps filled in). */
+    static PlacementRow create(Handle handle, UUID tenantId, PlacementRow row) {
+        return insertStatement(handle.createQuery(INSERT.replace("INSERT INTO placement (", "INSERT INTO placement AS p (")
+                        + " RETURNING " + COLUMNS), tenantId, row)
+                .map((rs, ctx) -> row(rs))
+                .one();
     }
 
     static Optional<PlacementRow> find(Handle handle, UUID id, UUID viewer, boolean forUpdate) {
@@ -145,13 +234,25 @@ final class PlacementDao {
                 .list();
     }
 
-    /** The worker's shifts that count as work (not cancelled, not a no-show) and meet [from, to). */
-    static List<PlacementRow> workedShifts(Handle handle, UUID workerId, Instant from, Instant to) {
-        return handle.createQuery("SELECT " + COLUMNS + "\n" + """
-                         FROM placement p WHERE p.worker_id = :worker AND p.status NOT IN ('CANCELLED', 'NO_SHOW')
+    /**
+     * The worker's shifts that are not cancelled and meet [from, to), in start order, with only the columns the
+     * checks use: one read serves both the overlap check ({@link OtherShift#overlaps}: no-shows count) and the
+     * working-time rules ({@link OtherShift#worked}: no-shows do not).
+     */
+    static List<OtherShift> shiftsAround(Handle handle, UUID workerId, Instant from, Instant to) {
+        return handle.createQuery("""
+                        SELECT p.id, p.kind, p.agreement_id, p.borrower_member_id, p.employer_member_id, p.status,
+                               p.starts_at, p.ends_at, p.break_minutes, p.completed_at, p.actual_starts_at,
+                               p.actual_ends_at, p.actual_break_minutes
+                        FROM placement p WHERE p.worker_id = :worker AND p.status <> 'CANCELLED'
                           AND p.starts_at < :to AND p.ends_at > :from ORDER BY p.starts_at""")
                 .bind("worker", workerId).bind("from", utc(from)).bind("to", utc(to))
-                .map((rs, ctx) -> row(rs))
+                .map((rs, ctx) -> new OtherShift(rs.getObject("id", UUID.class), rs.getString("kind"),
+                        rs.getObject("agreement_id", UUID.class), rs.getObject("borrower_member_id", UUID.class),
+                        rs.getObject("employer_member_id", UUID.class), rs.getString("status"), time(rs, "starts_at"),
+                        time(rs, "ends_at"), rs.getInt("break_minutes"), time(rs, "completed_at"),
+                        time(rs, "actual_starts_at"), time(rs, "actual_ends_at"),
+                        (Integer) rs.getObject("actual_break_minutes")))
                 .list();
     }
 
@@ -163,16 +264,6 @@ final class PlacementDao {
                 .bind("worker", workerId).bind("from", from).bind("to", to)
                 .map((rs, ctx) -> row(rs))
                 .list();
-    }
-
-    /** Another non-cancelled shift of the worker overlapping [startsAt, endsAt), if any. */
-    static Optional<UUID> overlapping(Handle handle, UUID workerId, Instant startsAt, Instant endsAt, UUID except) {
-        return handle.createQuery("""
-                        SELECT id FROM placement WHERE worker_id = :worker AND status <> 'CANCELLED' AND id <> :except
-                          AND tstzrange(starts_at, ends_at) && tstzrange(:startsAt, :endsAt) LIMIT 1""")
-                .bind("worker", workerId).bind("startsAt", utc(startsAt)).bind("endsAt", utc(endsAt))
-                .bind("except", except)
-                .mapTo(UUID.class).findOne();
     }
 
     static void updateTimes(Handle handle, UUID id, OffsetDateTime startsAt, OffsetDateTime endsAt, int breakMinutes,

@@ -70,18 +70,17 @@ public final class PlacementResource implements PlacementsApi {
         requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
         return writes.inTenant(caller, "createPlacement", idempotencyKey, body, write -> {
             Handle handle = write.handle();
-            PlacementDao.Agreement agreement = agreement(handle, body.getAgreementId(), caller);
-            PlacementDao.lockWorker(handle, agreement.workerId());
+            PlacementDao.Placing placing = placing(handle, body.getAgreementId(), caller, true);
+            PlacementDao.Agreement agreement = placing.agreement();
             Shift candidate = new Shift(Ids.next(), body.getStartsAt().toInstant(), body.getEndsAt().toInstant(),
                     breakMinutes);
-            requireNoOverlap(handle, agreement.workerId(), candidate);
-            Overridden override = decide(handle, agreement, candidate, body.getOverrideReason(), write.caller());
-            UUID employer = PlacementDao.employer(handle, agreement.workerId()).orElseThrow();
+            List<PlacementDao.OtherShift> shifts = PlacementChecks.around(handle, agreement.workerId(), candidate);
+            requireNoOverlap(shifts, candidate);
+            Overridden override = decide(handle, placing, candidate, shifts, body.getOverrideReason(), write.caller());
             PlacementRow row = PlacementRow.planned(candidate.id(), "SHIFT", agreement.id(), agreement.workerId(),
-                    agreement.borrowerMemberId(), employer, agreement.role(), body.getStartsAt(), body.getEndsAt(),
-                    breakMinutes, body.getLocationPostcode(), null, "PLANNED", override);
-            insert(handle, write.tenantId(), row);
-            PlacementRow created = PlacementDao.find(handle, row.id(), null, false).orElseThrow();
+                    agreement.borrowerMemberId(), placing.employerMemberId(), agreement.role(), body.getStartsAt(),
+                    body.getEndsAt(), breakMinutes, body.getLocationPostcode(), null, "PLANNED", override);
+            PlacementRow created = create(handle, write.tenantId(), row);
             Placement view = PlacementViews.view(created);
             write.audit("placement.created", "placement", created.id(), null, view);
             return Response.created(URI.create("/v1/placements/" + created.id()))
@@ -95,13 +94,14 @@ public final class PlacementResource implements PlacementsApi {
         int breakMinutes = orZero(body.getBreakMinutes());
         requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
         PlacementValidation validation = transactions.read(caller.tenant(), handle -> {
-            PlacementDao.Agreement agreement = agreement(handle, body.getAgreementId(), caller);
+            PlacementDao.Placing placing = placing(handle, body.getAgreementId(), caller, false);
             Shift candidate = new Shift(Ids.next(), body.getStartsAt().toInstant(), body.getEndsAt().toInstant(),
                     breakMinutes);
+            List<PlacementDao.OtherShift> shifts = PlacementChecks.around(handle, placing.agreement().workerId(),
+                    candidate);
             List<RuleViolation> violations = new ArrayList<>();
-            PlacementDao.overlapping(handle, agreement.workerId(), candidate.startsAt(), candidate.endsAt(),
-                    candidate.id()).ifPresent(other -> violations.add(overlap(other)));
-            violations.addAll(PlacementChecks.check(handle, zone(handle), agreement, candidate)
+            PlacementChecks.overlapping(shifts, candidate).ifPresent(other -> violations.add(overlap(other)));
+            violations.addAll(PlacementChecks.check(handle, placing, candidate, shifts)
                     .forViewer(viewer(caller)).all());
             return new PlacementValidation(violations.isEmpty(), violations);
         });
@@ -148,9 +148,11 @@ public final class PlacementResource implements PlacementsApi {
             if (timeChanged) {
                 PlacementDao.lockWorker(handle, current.workerId());
                 Shift candidate = new Shift(current.id(), startsAt.toInstant(), endsAt.toInstant(), breakMinutes);
-                requireNoOverlap(handle, current.workerId(), candidate);
-                PlacementDao.Agreement agreement = PlacementDao.agreement(handle, current.agreementId(), null).orElseThrow();
-                override = decide(handle, agreement, candidate, body.getOverrideReason(), write.caller());
+                List<PlacementDao.OtherShift> shifts = PlacementChecks.around(handle, current.workerId(), candidate);
+                requireNoOverlap(shifts, candidate);
+                PlacementDao.Placing placing = PlacementDao.placing(handle, current.agreementId(), null, false,
+                        SettingsDao.DEFAULT_TIME_ZONE).orElseThrow();
+                override = decide(handle, placing, candidate, shifts, body.getOverrideReason(), write.caller());
             }
             try {
                 PlacementDao.updateTimes(handle, current.id(), startsAt, endsAt, breakMinutes, postcode, override);
@@ -259,9 +261,9 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     /** The checks' verdict: refused (422) unless every violation may be, and is, overridden by an admin. */
-    private static Overridden decide(Handle handle, PlacementDao.Agreement agreement, Shift candidate, String reason,
-                                   Caller caller) {
-        PlacementChecks.Verdict verdict = PlacementChecks.check(handle, zone(handle), agreement, candidate);
+    private static Overridden decide(Handle handle, PlacementDao.Placing placing, Shift candidate,
+                                     List<PlacementDao.OtherShift> shifts, String reason, Caller caller) {
+        PlacementChecks.Verdict verdict = PlacementChecks.check(handle, placing, candidate, shifts);
         boolean overriding = reason != null && caller.has(Role.COOP_ADMIN);
         if (!verdict.hard().isEmpty() || (!verdict.overridable().isEmpty() && !overriding)) {
             List<RuleViolation> violations = verdict.forViewer(viewer(caller)).all();
@@ -277,14 +279,14 @@ public final class PlacementResource implements PlacementsApi {
                 java.time.ZoneOffset.UTC), PlacementViews.json(verdict.overridable()));
     }
 
-    private static PlacementDao.Agreement agreement(Handle handle, UUID agreementId, Caller caller) {
-        return PlacementDao.agreement(handle, agreementId, viewer(caller)).orElseThrow(() ->
-                ProblemException.invalid("agreementId", "NOT_FOUND", "No such loan agreement."));
+    /** The agreement and what placing under it needs; with {@code lockWorker} the worker's lock is taken. */
+    private static PlacementDao.Placing placing(Handle handle, UUID agreementId, Caller caller, boolean lockWorker) {
+        return PlacementDao.placing(handle, agreementId, viewer(caller), lockWorker, SettingsDao.DEFAULT_TIME_ZONE)
+                .orElseThrow(() -> ProblemException.invalid("agreementId", "NOT_FOUND", "No such loan agreement."));
     }
 
-    private static void requireNoOverlap(Handle handle, UUID workerId, Shift candidate) {
-        Optional<UUID> other = PlacementDao.overlapping(handle, workerId, candidate.startsAt(), candidate.endsAt(),
-                candidate.id());
+    private static void requireNoOverlap(List<PlacementDao.OtherShift> shifts, Shift candidate) {
+        Optional<UUID> other = PlacementChecks.overlapping(shifts, candidate);
         if (other.isPresent()) {
             throw new ProblemException(409, "PLACEMENT_OVERLAP", "Conflict",
                     "The worker has another shift at that time.", List.of(), List.of(overlap(other.get())));
@@ -296,9 +298,9 @@ public final class PlacementResource implements PlacementsApi {
                 .entityIds(List.of(other));
     }
 
-    private static void insert(Handle handle, UUID tenantId, PlacementRow row) {
+    private static PlacementRow create(Handle handle, UUID tenantId, PlacementRow row) {
         try {
-            PlacementDao.insert(handle, tenantId, row);
+            return PlacementDao.create(handle, tenantId, row);
         } catch (UnableToExecuteStatementException e) {
             throw overlapOr(e);
         }

@@ -29,13 +29,6 @@ record PlacementRow(UUID id, String kind, UUID agreementId, UUID workerId, UUID 
         return "HOME_SHIFT".equals(kind);
     }
 
-    /** What the worker works (or worked): the actual times once completed, else the planned ones. */
-    WorkedTime worked() {
-        return completedAt != null
-                ? new WorkedTime(actualStartsAt, actualEndsAt, actualBreakMinutes)
-                : new WorkedTime(startsAt, endsAt, breakMinutes);
-    }
-
     record WorkedTime(OffsetDateTime startsAt, OffsetDateTime endsAt, int breakMinutes) {
     }
 }

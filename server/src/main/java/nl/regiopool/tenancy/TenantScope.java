@@ -2,6 +2,7 @@ package nl.regiopool.tenancy;
 
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
  * Binds a transaction to one tenant for PostgreSQL's row-level security. It must be the first
@@ -16,10 +17,25 @@ public final class TenantScope {
     private TenantScope() {
     }
 
+    /** The handle's attribute that remembers the tenant its transaction is bound to. */
+    private static final String BOUND = "regiopool.boundTenant";
+
     public static void bind(Handle handle, UUID tenantId) {
         handle.createQuery("SELECT set_config('regiopool.tenant_id', :tenant, true)")
                 .bind("tenant", tenantId.toString())
                 .mapTo(String.class)
                 .one();
+        handle.define(BOUND, tenantId);
+    }
+
+    /**
+     * Binds the transaction to the tenant unless {@link #bind} bound it to that tenant already. A handle serves one
+     * transaction and the setting lasts as long as the transaction (no savepoint is rolled back in between), so
+     * what the handle remembers is what the database has.
+     */
+    public static void ensureBound(Handle handle, UUID tenantId) {
+        if (!tenantId.equals(handle.getConfig(SqlStatements.class).getAttribute(BOUND))) {
+            bind(handle, tenantId);
+        }
     }
 }
