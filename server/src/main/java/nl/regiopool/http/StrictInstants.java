@@ -1,23 +1,76 @@
 package nl.regiopool.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
  * Instants in request bodies are RFC 3339 strings with an offset. Jackson's java.time support would also
  * take a number as seconds since 1970, which no client of this API means; that is refused here.
+ * Responses write them as Jackson does (ISO_OFFSET_DATE_TIME), but by hand: the generic formatter took a
+ * third of the server's CPU on a page of 50 placements.
  */
 public final class StrictInstants extends SimpleModule {
 
     public StrictInstants() {
         super("strict-instants");
         addDeserializer(OffsetDateTime.class, new OffsetDateTimeDeserializer());
+        addSerializer(OffsetDateTime.class, new IsoSerializer());
+    }
+
+    private static final class IsoSerializer extends StdSerializer<OffsetDateTime> {
+
+        IsoSerializer() {
+            super(OffsetDateTime.class);
+        }
+
+        @Override
+        public void serialize(OffsetDateTime value, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
+            generator.writeString(format(value));
+        }
+    }
+
+    /** {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}'s text, the same to the character. */
+    static String format(OffsetDateTime value) {
+        int year = value.getYear();
+        if (year < 0 || year > 9999) {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value);
+        }
+        StringBuilder text = new StringBuilder(35);
+        pad(text, year, 4).append('-');
+        pad(text, value.getMonthValue(), 2).append('-');
+        pad(text, value.getDayOfMonth(), 2).append('T');
+        pad(text, value.getHour(), 2).append(':');
+        pad(text, value.getMinute(), 2).append(':');
+        pad(text, value.getSecond(), 2);
+        int nanos = value.getNano();
+        if (nanos > 0) {
+            int digits = 9;
+            while (nanos % 10 == 0) {
+                nanos /= 10;
+                digits--;
+            }
+            pad(text.append('.'), nanos, digits);
+        }
+        return text.append(value.getOffset().getId()).toString();
+    }
+
+    private static StringBuilder pad(StringBuilder text, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(digits);
     }
 
     private static final class OffsetDateTimeDeserializer extends StdScalarDeserializer<OffsetDateTime> {
