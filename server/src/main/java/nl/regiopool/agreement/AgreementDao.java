@@ -299,6 +299,9 @@ final class AgreementDao {
     static List<AgreementRow> claimExpired(Handle handle, int limit) {
         return handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a " + TERMS_AT.replace(":at", "now()")
                         + " WHERE a.status = 'ACTIVE' AND t.end_date < tenant_today()"
+                        // the candidates, found by loan_agreement_version_ending_idx: terms in force now that ended
+                        + " AND a.id IN (SELECT e.agreement_id FROM loan_agreement_version e WHERE e.in_force_from IS NOT NULL"
+                        + " AND e.superseded_at IS NULL AND e.end_date IS NOT NULL AND e.end_date < tenant_today())"
                         + " ORDER BY a.id LIMIT :limit FOR UPDATE OF a SKIP LOCKED")
                 .bind("limit", limit)
                 .map((rs, ctx) -> agreement(rs))
