@@ -96,7 +96,9 @@ public final class PlacementCreateBenchmark {
                 + "(08:00-16:00 with 30 min break, legal) for random workers, after 300 warm-up creates; full server path "
                 + "(JWT, RLS, agreement and qualification checks, ATW engine over the worker's 16+ weeks, EXCLUDE, audit chain)");
         body.add("- Target from the issue: 1,500 creates/s with p99 < 30 ms on this 2-core machine");
-        body.add("- Command: `bench/run`");
+        body.add("- Durability: the embedded test profile (`synchronous_commit=off`); the region benchmark below runs"
+                + " the same create against a durable standalone PostgreSQL");
+        body.add("- Command: `bench/run placements`");
         body.add("");
         body.add("| what | result |");
         body.add("|---|---|");
