@@ -57,7 +57,7 @@ final class PlacementDao {
     record Placing(Agreement agreement, UUID employerMemberId, ZoneId zone, boolean qualificationOpenEnded,
                    LocalDate qualificationValidUntil) {
 
-        /** {@link #qualified}, from the facts read with the agreement. */
+        /** Whether the worker holds the agreement's role on the day: open-ended, or valid until that day or later. */
         boolean qualifiedOn(LocalDate on) {
             return qualificationOpenEnded || (qualificationValidUntil != null && !qualificationValidUntil.isBefore(on));
         }
@@ -161,7 +161,7 @@ final class PlacementDao {
     }
 
     private static final String INSERT = """
-            INSERT INTO placement (tenant_id, id, kind, agreement_id, worker_id, borrower_member_id,
+            INSERT INTO placement AS p (tenant_id, id, kind, agreement_id, worker_id, borrower_member_id,
                 employer_member_id, role, starts_at, ends_at, break_minutes, location_postcode, external_id,
                 status, override_reason, overridden_by, overridden_at, overridden_violations)
             VALUES (:tenant, :id, :kind, :agreement, :worker, :borrower, :employer, :role, :startsAt, :endsAt,
@@ -187,8 +187,7 @@ final class PlacementDao {
 
     /** {@link #insert}, returning the row as stored (the database's defaults and timestamps filled in). */
     static PlacementRow create(Handle handle, UUID tenantId, PlacementRow row) {
-        return insertStatement(handle.createQuery(INSERT.replace("INSERT INTO placement (", "INSERT INTO placement AS p (")
-                        + " RETURNING " + COLUMNS), tenantId, row)
+        return insertStatement(handle.createQuery(INSERT + " RETURNING " + COLUMNS), tenantId, row)
                 .map((rs, ctx) -> row(rs))
                 .one();
     }
