@@ -44,7 +44,7 @@ build() {
     log "building (mvn -Pbench -pl bench -am package -DskipTests)"
     (cd "$ROOT" && mvn -B -q -Pbench -pl bench -am package -DskipTests)
   fi
-  BENCH_CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath")"
+  BENCH_CP=$("$ROOT/bench/classpath")
 }
 
 psql_super() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"; }
