@@ -58,7 +58,8 @@ public final class PlacementCreateBenchmark {
         String jdbcUrl = ((RegiopoolApplication) app.getApplication()).databaseUrl();
         TokenIssuer tokens = new TokenIssuer(app.getConfiguration().getAuth());
         String base = "http://localhost:" + app.getLocalPort();
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(THREADS)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .executor(Executors.newFixedThreadPool(THREADS, PlacementCreateBenchmark::daemon)).build();
 
         HttpResponse<String> cooperative = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/cooperatives"))
                 .header("Authorization", "Bearer " + tokens.issue("bench-operator", List.of("operator"), null, null))
@@ -105,6 +106,13 @@ public final class PlacementCreateBenchmark {
         body.addAll(rows);
         BenchmarkReport.write(report, "placements-create", body);
         System.out.println(String.join("\n", body));
+    }
+
+    /** The client's threads must not keep the JVM alive once the report is written. */
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task);
+        thread.setDaemon(true);
+        return thread;
     }
 
     private static void create(HttpClient http, String base, String token, List<Slot> slots) throws Exception {

@@ -1,8 +1,8 @@
 package nl.regiopool.bench;
 
+import io.dropwizard.configuration.ResourceConfigurationSourceProvider;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
-import io.dropwizard.testing.ResourceHelpers;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ import nl.regiopool.RegiopoolApplication;
 import nl.regiopool.RegiopoolConfiguration;
 
 /** Writes one benchmark's section into BENCHMARKS.md (replacing its previous run), with machine and date. */
-final class BenchmarkReport {
+public final class BenchmarkReport {
 
     private BenchmarkReport() {
     }
@@ -29,8 +29,9 @@ final class BenchmarkReport {
     /** Runs a benchmark against the real server on a fresh embedded PostgreSQL; args[0] is the report file. */
     static void onFreshServer(String[] args, Benchmark benchmark) throws Exception {
         Path data = Files.createTempDirectory("regiopool-bench-");
+        // the tests' profile, read from the server's test jar on the classpath
         DropwizardTestSupport<RegiopoolConfiguration> app = new DropwizardTestSupport<>(RegiopoolApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"),
+                "test-config.yml", new ResourceConfigurationSourceProvider(),
                 ConfigOverride.config("database.embeddedDataDirectory", data.resolve("postgres").toString()),
                 ConfigOverride.config("logging.level", "WARN"));
         app.before();
@@ -68,7 +69,7 @@ final class BenchmarkReport {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1000.0;
     }
 
-    static void write(Path file, String section, List<String> body) throws IOException {
+    public static void write(Path file, String section, List<String> body) throws IOException {
         String begin = "<!-- " + section + ":begin -->";
         String end = "<!-- " + section + ":end -->";
         String block = begin + "\n" + String.join("\n", body) + "\n" + end;

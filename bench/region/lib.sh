@@ -1,0 +1,141 @@
+# Shared by bench/region/setup and bench/region/measure (sourced, not run): settings, the build, the
+# benchmark's own PostgreSQL cluster and the server under test.
+#
+# Settings (environment): BENCH_DATA (default /var/tmp/regiopool-bench), BENCH_PG_PORT (55432),
+# BENCH_DURATION seconds per measured run (30), BENCH_WARMUP seconds of load before each (60),
+# BENCH_CONNECTIONS concurrent connections (16), BENCH_SKIP_BUILD=1 to use the last build.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+HERE="$ROOT/bench/region"
+DATA=${BENCH_DATA:-/var/tmp/regiopool-bench}
+PG_PORT=${BENCH_PG_PORT:-55432}
+DURATION=${BENCH_DURATION:-30}
+WARMUP=${BENCH_WARMUP:-60}
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+WRK_THREADS=2
+API_PORT=18080
+BARE_PORT=18090
+JAR="$ROOT/server/target/regiopool-server.jar"
+CONFIG="$DATA/bench-config.yml"
+JAVA_OPTS=(-Xms1g -Xmx2g)
+
+log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+ensure_packages() {
+  local missing=()
+  compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || missing+=(postgresql postgresql-contrib)
+  command -v pgbench >/dev/null || missing+=(postgresql-client)
+  command -v wrk >/dev/null || missing+=(wrk)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]} (Debian packages)"
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+}
+
+# The server jar and the bench module (reactor build: nothing is installed into ~/.m2); BENCH_CP is the
+# module's classpath (AuditChainLoader, BareBaselineApplication, RegionReport).
+build() {
+  if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
+    log "building (mvn -Pbench -pl bench -am package -DskipTests)"
+    (cd "$ROOT" && mvn -B -q -Pbench -pl bench -am package -DskipTests)
+  fi
+  BENCH_CP=$("$ROOT/bench/classpath")
+}
+
+psql_super() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"; }
+
+start_postgres() {
+  mkdir -p "$DATA"
+  if [ "$(id -u)" = 0 ]; then chown postgres "$DATA"; fi
+  if [ ! -f "$DATA/pg/PG_VERSION" ]; then
+    log "initdb $DATA/pg"
+    as_postgres "$PG_BIN/initdb" -D "$DATA/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    # Loopback only, trust auth: a throwaway benchmark cluster. Sized for the region on a 24 GiB machine.
+    as_postgres tee -a "$DATA/pg/postgresql.conf" >/dev/null <<EOF
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$DATA'
+max_connections = 200
+shared_buffers = 4GB
+effective_cache_size = 12GB
+work_mem = 16MB
+maintenance_work_mem = 1GB
+max_wal_size = 16GB
+checkpoint_timeout = 30min
+random_page_cost = 1.1
+shared_preload_libraries = 'pg_stat_statements,auto_explain'
+auto_explain.log_min_duration = -1
+log_line_prefix = '%m [%p] %u '
+EOF
+  fi
+  if ! as_postgres "$PG_BIN/pg_ctl" -D "$DATA/pg" status >/dev/null 2>&1; then
+    log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+    as_postgres "$PG_BIN/pg_ctl" -D "$DATA/pg" -l "$DATA/postgres.log" -w start >/dev/null
+  fi
+}
+
+stop_postgres() {
+  as_postgres "$PG_BIN/pg_ctl" -D "$DATA/pg" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+write_configs() {
+  [ -f "$DATA/hmac-secret" ] || head -c 48 /dev/urandom | base64 | tr -d '\n/+=' > "$DATA/hmac-secret"
+  cat > "$CONFIG" <<EOF
+# Written by bench/region/lib.sh.
+server:
+  applicationConnectors: [{type: http, port: $API_PORT}]
+  adminConnectors: [{type: http, port: $((API_PORT + 1))}]
+  requestLog: {appenders: []}
+database:
+  url: jdbc:postgresql://127.0.0.1:$PG_PORT/regiopool
+  maxConnections: 32
+http:
+  # the load comes from one token: the per-token limit would otherwise be what is measured
+  requestsPerSecond: 1000000
+  burst: 1000000
+auth:
+  issuer: regiopool-bench
+  audience: regiopool-api
+  algorithm: HS256
+  hmacSecret: $(cat "$DATA/hmac-secret")
+logging:
+  level: WARN
+EOF
+  cat > "$DATA/bare-config.yml" <<EOF
+server:
+  applicationConnectors: [{type: http, port: $BARE_PORT}]
+  adminConnectors: [{type: http, port: $((BARE_PORT + 1))}]
+  requestLog: {appenders: []}
+logging:
+  level: WARN
+EOF
+}
+
+token() { # role tenant [subject]
+  java -jar "$JAR" token --role "$1" ${2:+--tenant "$2"} --subject "${3:-bench-$1}" "$CONFIG" 2>/dev/null | tail -1
+}
+
+wait_http() {
+  for _ in $(seq 1 120); do
+    curl -sf "$1" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  log "no answer from $1"; return 1
+}
+
+start_server() {
+  log "starting the server (shaded jar) against the standalone database"
+  java "${JAVA_OPTS[@]}" -jar "$JAR" server "$CONFIG" > "$DATA/server.log" 2>&1 &
+  SERVER_PID=$!
+  wait_http "http://127.0.0.1:$((API_PORT + 1))/healthcheck"
+}
+
+stop_server() {
+  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=
+}

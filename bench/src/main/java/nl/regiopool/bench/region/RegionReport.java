@@ -1,0 +1,200 @@
+package nl.regiopool.bench.region;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.regiopool.bench.BenchmarkReport;
+
+/**
+ * Renders the "region" section of BENCHMARKS.md from what {@code bench/region/measure} leaves in its data
+ * directory: {@code facts} (machine, tool versions, settings and data counts, one {@code key=value} a line),
+ * {@code results} (one line per run: its name, then {@code key=value} fields), {@code create-statements.txt}
+ * (pg_stat_statements of the create run) and {@code capture-*.log} (the statements and plans of one request).
+ * <p>
+ * Arguments: the data directory and the BENCHMARKS.md to write the section into.
+ */
+public final class RegionReport {
+
+    static final String SECTION = "region";
+
+    private record Capture(String title, String name) {
+    }
+
+    private static final List<Capture> CAPTURES = List.of(
+            new Capture("GET /v1/placements?limit=50 as coop_admin", "list"),
+            new Capture("GET /v1/placements?limit=50 as a member (placements it borrows or employs)", "list-member"),
+            new Capture("GET /v1/placements?limit=50&workerId=…", "list-worker"),
+            new Capture("GET /v1/loan-agreements?limit=50&asOf=…&status=ACTIVE", "agreements-asof"),
+            new Capture("POST /v1/placements (create with full validation)", "create"));
+
+    private final Path data;
+    private final Map<String, String> facts;
+    private final List<String> results;
+
+    private RegionReport(Path data) throws IOException {
+        this.data = data;
+        this.facts = keyValues(Files.readAllLines(data.resolve("facts")));
+        this.results = Files.readAllLines(data.resolve("results"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkReport.write(Path.of(args[1]), SECTION, render(Path.of(args[0])));
+    }
+
+    static List<String> render(Path data) throws IOException {
+        return new RegionReport(data).lines();
+    }
+
+    private List<String> lines() throws IOException {
+        String api = rate("api_list");
+        String pgbench = rate("pgbench_list");
+        String bare = rate("bare_list");
+        String ratioPgbench = fixed(Double.parseDouble(api) / Double.parseDouble(pgbench), 2);
+        String ratioBare = fixed(Double.parseDouble(api) / Double.parseDouble(bare), 2);
+        String cores = fact("cores");
+        List<String> out = new ArrayList<>();
+        out.add("## Standalone region: API vs pgbench vs bare Dropwizard (`bench/region/run`)");
+        out.add("");
+        out.add("Run " + fact("date") + " on " + cores + " cores (" + fact("cpu") + "),");
+        out.add(fact("memory") + ", " + fact("kernel") + ";");
+        out.add(fact("java") + "; PostgreSQL " + fact("postgres") + " (Debian package,");
+        out.add("started by the script, fsync and synchronous_commit on, shared_buffers 4GB); " + fact("wrk") + ";");
+        out.add(fact("pgbench") + "; Dropwizard 5.0.1, shaded server jar, JVM " + fact("jvm")
+                + ". Server, PostgreSQL and the load");
+        out.add("generators share the same " + cores
+                + " cores, so every number below is for the whole stack on one small machine.");
+        out.add("");
+        out.add("Data: " + fact("cooperatives") + " cooperatives, " + fact("members") + " members, " + fact("workers")
+                + " workers, " + fact("agreements") + " loan agreements (each with terms");
+        out.add("in force), " + fact("placements") + " placements, " + fact("audit_events") + " audit events ("
+                + fact("database_size") + " on disk). Loaded in " + fact("loaded_seconds") + " s:");
+        out.add("cooperatives through the API, the rest by `bench/region/load-region.sql` and `AuditChainLoader`.");
+        out.add("");
+        out.add("Each run: " + fact("duration") + " s, " + fact("connections") + " connections, " + fact("load_threads")
+                + " load threads, after " + fact("warmup") + " s of the same load (the JIT compiler");
+        out.add("keeps a core busy for the first minutes); one cooperative (`bench-region-01`,");
+        out.add("250,000 placements) as its coop_admin. CPU is in cores used over the run (PostgreSQL: its processes, which the");
+        out.add("server's pool keeps; n/a where they do not apply: pgbench's backends end with it, so see machine busy), RSS is the");
+        out.add("serving JVM's at the end.");
+        out.add("");
+        out.add("| run | requests | req/s | p50 ms | p90 ms | p99 ms | server CPU | PostgreSQL CPU | machine busy | server RSS MiB |");
+        out.add("|---|---|---|---|---|---|---|---|---|---|");
+        out.add(row("api_list", "(a) API `GET /v1/placements?limit=50` (wrk)"));
+        out.add(row("pgbench_list", "(a) the same SQL, pgbench -M prepared as the app role"));
+        out.add(row("bare_list", "(b) bare Dropwizard endpoint, same page bytes (wrk)"));
+        out.add(row("api_create", "(c) API `POST /v1/placements`, full validation (wrk)"));
+        out.add("");
+        out.add("- **(a) API / pgbench: " + ratioPgbench + "** (goal ≥ 0.6: "
+                + (Double.parseDouble(ratioPgbench) >= 0.6 ? "met" : "NOT met") + "). pgbench runs the");
+        out.add("  transaction the server sends (`bench/region/list-placements.sql`, taken from the captured log below).");
+        out.add("- **(b) API / bare Dropwizard: " + ratioBare + "**: what authentication, JSON mapping of rows, the database round trips");
+        out.add("  and row-level security cost on top of Jetty and Jersey serving the same bytes.");
+        out.add("- (c) creates: " + field("api_create", "created") + " × 201 and " + field("api_create", "non201")
+                + " other answers in " + fact("duration") + " s.");
+        out.add("- (d) `GET /v1/audit-events/verify`, whole chain, three runs: " + line("verify"));
+        out.add("");
+        out.add("Where the database time of the create run went (pg_stat_statements, the application role, top 12):");
+        out.add("");
+        out.add("```");
+        for (String statement : Files.readAllLines(data.resolve("create-statements.txt"))) {
+            out.add(statement.stripTrailing());
+        }
+        out.add("```");
+        out.add("");
+        out.add("### Hot queries: every statement of one request, with its plan (`EXPLAIN (ANALYZE, BUFFERS)` by auto_explain)");
+        out.add("");
+        out.add("Captured from the server's own requests with `log_statement = all` and auto_explain switched on for that request");
+        out.add("only, so these are the statements, parameters and plans as run, not hand-written copies.");
+        out.add("");
+        for (Capture capture : CAPTURES) {
+            out.addAll(plans(capture));
+        }
+        return out;
+    }
+
+    private String row(String run, String label) {
+        return "| " + label + " | " + field(run, "requests") + " | " + fixed(Double.parseDouble(rate(run)), 0)
+                + " | " + millis(field(run, "p50_us")) + " | " + millis(field(run, "p90_us")) + " | "
+                + millis(field(run, "p99_us")) + " | " + field(run, "server_cores") + " | " + field(run, "postgres_cores")
+                + " | " + field(run, "machine_busy_pct") + "% | " + field(run, "rss_mib") + " |";
+    }
+
+    /** Requests per second to one decimal; the table shows it rounded again to a whole number. */
+    private String rate(String run) {
+        return fixed(Double.parseDouble(field(run, "requests")) / Double.parseDouble(field(run, "seconds")), 1);
+    }
+
+    private static String millis(String micros) {
+        return fixed(Double.parseDouble(micros) / 1000, 1);
+    }
+
+    private List<String> plans(Capture capture) throws IOException {
+        List<String> out = new ArrayList<>();
+        out.add("<details><summary>" + capture.title() + "</summary>");
+        out.add("");
+        out.add("```");
+        for (String logLine : Files.readAllLines(data.resolve("capture-" + capture.name() + ".log"))) {
+            if (!logLine.startsWith("\tQuery Text")) {
+                out.add(logLine.startsWith("regiopool_app ") ? logLine.substring("regiopool_app ".length()) : logLine);
+            }
+        }
+        out.add("```");
+        out.add("</details>");
+        out.add("");
+        return out;
+    }
+
+    /** The last results line of a run, without its name. */
+    private String line(String run) {
+        String found = null;
+        for (String result : results) {
+            if (result.startsWith(run + " ")) {
+                found = result.substring(run.length() + 1);
+            }
+        }
+        if (found == null) {
+            throw new IllegalStateException("no results line for " + run);
+        }
+        return found;
+    }
+
+    private String field(String run, String key) {
+        for (String token : line(run).split(" ")) {
+            int equals = token.indexOf('=');
+            if (equals > 0 && token.substring(0, equals).equals(key)) {
+                return token.substring(equals + 1);
+            }
+        }
+        throw new IllegalStateException("results line " + run + " has no " + key);
+    }
+
+    private String fact(String key) {
+        String value = facts.get(key);
+        if (value == null) {
+            throw new IllegalStateException("facts file has no " + key);
+        }
+        return value;
+    }
+
+    private static Map<String, String> keyValues(List<String> lines) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : lines) {
+            int equals = line.indexOf('=');
+            if (equals > 0) {
+                values.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        return values;
+    }
+
+    /** Like C's printf("%.Nf"): rounds the exact binary value half to even (String.format rounds half up). */
+    static String fixed(double value, int decimals) {
+        return new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+    }
+}
