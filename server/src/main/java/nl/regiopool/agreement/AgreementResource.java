@@ -60,7 +60,7 @@ public final class AgreementResource implements LoanAgreementsApi {
 
     @Override
     public Response createLoanAgreement(LoanAgreementCreate body, String idempotencyKey) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        Caller caller = CurrentCaller.get();
         if (!caller.has(Role.COOP_ADMIN) && !List.of(body.getLenderMemberId(), body.getBorrowerMemberId())
                 .contains(caller.memberId())) {
             throw ProblemException.forbidden("A member can draft only agreements in which it lends or borrows.");
@@ -99,9 +99,9 @@ public final class AgreementResource implements LoanAgreementsApi {
 
     @Override
     public Response getLoanAgreement(UUID agreementId) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Caller caller = CurrentCaller.get();
         Current current = transactions.read(caller.tenant(), handle -> {
-            AgreementRow row = AgreementDao.find(handle, agreementId, visibility(caller), false)
+            AgreementRow row = AgreementDao.find(handle, agreementId, new AgreementDao.Visibility(caller.memberScope().orElse(null)), false)
                     .orElseThrow(() -> notFound(agreementId));
             return view(handle, row, AgreementDao.databaseNow(handle));
         });
@@ -112,13 +112,13 @@ public final class AgreementResource implements LoanAgreementsApi {
     public Response listLoanAgreements(UUID memberId, UUID workerId, LoanAgreementStatus status, QualificationRole role,
                                        LocalDate periodFrom, LocalDate periodTo, Boolean vatEligible,
                                        OffsetDateTime asOf, Integer limit, String cursor) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Caller caller = CurrentCaller.get();
         AgreementDao.Filter filter = new AgreementDao.Filter(memberId, null, null, workerId,
                 status == null ? null : status.toString(), role == null ? null : role.toString(),
                 periodFrom, periodTo, vatEligible);
         Instant at = asOf == null ? null : asOf.toInstant();
         if (Negotiation.prefers(CSV)) {
-            return Response.ok(new AgreementCsv(transactions, caller.tenant(), visibility(caller), filter, at), CSV)
+            return Response.ok(new AgreementCsv(transactions, caller.tenant(), new AgreementDao.Visibility(caller.memberScope().orElse(null)), filter, at), CSV)
                     .header("Content-Disposition", "attachment; filename=\"loan-agreements.csv\"").build();
         }
         return Response.ok(page(caller, filter, at, Cursors.decodeUuid(cursor), limit)).build();
@@ -135,7 +135,7 @@ public final class AgreementResource implements LoanAgreementsApi {
     }
 
     private Response listForMember(UUID memberId, LoanAgreementStatus status, Integer limit, String cursor, boolean out) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Caller caller = CurrentCaller.get();
         boolean exists = transactions.read(caller.tenant(), handle -> AgreementDao.member(handle, memberId).isPresent());
         if (!exists) {
             throw ProblemException.notFound("Member " + memberId);
@@ -148,7 +148,7 @@ public final class AgreementResource implements LoanAgreementsApi {
     private LoanAgreementList page(Caller caller, AgreementDao.Filter filter, Instant asOf, UUID after, int limit) {
         return transactions.read(caller.tenant(), handle -> {
             Instant at = asOf != null ? asOf : AgreementDao.databaseNow(handle);
-            List<AgreementRow> rows = AgreementDao.list(handle, visibility(caller), filter, at, asOf != null, after, limit);
+            List<AgreementRow> rows = AgreementDao.list(handle, new AgreementDao.Visibility(caller.memberScope().orElse(null)), filter, at, asOf != null, after, limit);
             Page<AgreementRow> page = Page.of(rows, limit, row -> row.id().toString());
             Map<UUID, List<TermsRow>> versions = AgreementDao.versions(handle,
                     page.data().stream().map(AgreementRow::id).toList());
@@ -160,10 +160,10 @@ public final class AgreementResource implements LoanAgreementsApi {
 
     @Override
     public Response listLoanAgreementVersions(UUID agreementId, Integer limit, String cursor) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Caller caller = CurrentCaller.get();
         Long after = Cursors.decodeLong(cursor);
         LoanAgreementVersionList list = transactions.read(caller.tenant(), handle -> {
-            AgreementDao.find(handle, agreementId, visibility(caller), false).orElseThrow(() -> notFound(agreementId));
+            AgreementDao.find(handle, agreementId, new AgreementDao.Visibility(caller.memberScope().orElse(null)), false).orElseThrow(() -> notFound(agreementId));
             Instant now = AgreementDao.databaseNow(handle);
             Page<TermsRow> page = Page.of(AgreementDao.versionsPage(handle, agreementId,
                     after == null ? null : after.intValue(), limit), limit, terms -> Integer.toString(terms.versionNo()));
@@ -304,11 +304,11 @@ public final class AgreementResource implements LoanAgreementsApi {
     /** Runs a change on a locked agreement the caller may see, checks If-Match, audits before and after. */
     private Response change(UUID agreementId, String ifMatch, String idempotencyKey, Object body, String operation,
                             String action, java.util.function.BiFunction<WriteContext, Current, AgreementRow> work) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        Caller caller = CurrentCaller.get();
         int expectedVersion = ETags.expectedVersion(ifMatch);
         return writes.inTenant(caller, operation, idempotencyKey, body, write -> {
             Handle handle = write.handle();
-            AgreementRow locked = AgreementDao.find(handle, agreementId, visibility(caller), true)
+            AgreementRow locked = AgreementDao.find(handle, agreementId, new AgreementDao.Visibility(caller.memberScope().orElse(null)), true)
                     .orElseThrow(() -> notFound(agreementId));
             if (locked.version() != expectedVersion) {
                 throw ETags.stale();
@@ -392,11 +392,6 @@ public final class AgreementResource implements LoanAgreementsApi {
         if (!caller.has(Role.COOP_ADMIN) && !side.equals(caller.memberId())) {
             throw ProblemException.forbidden("Only the " + sideName + " (or a cooperative admin) can do this.");
         }
-    }
-
-    private static AgreementDao.Visibility visibility(Caller caller) {
-        return caller.has(Role.COOP_ADMIN) || caller.has(Role.AUDITOR) ? AgreementDao.Visibility.ALL
-                : new AgreementDao.Visibility(caller.memberId());
     }
 
     private static ProblemException notFound(UUID agreementId) {

@@ -24,7 +24,6 @@ import nl.regiopool.api.model.ScheduleEntry;
 import nl.regiopool.api.model.ScheduleEntryKind;
 import nl.regiopool.api.model.WorkerSchedule;
 import nl.regiopool.auth.Caller;
-import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.auth.Role;
 import nl.regiopool.cao.CaoRuleSetDao;
 import nl.regiopool.cao.RuleSetVersion;
@@ -56,8 +55,7 @@ final class HomeShifts {
         this.writes = writes;
     }
 
-    Response replace(UUID workerId, OffsetDateTime from, OffsetDateTime to, HomeShiftsReplace body, String ifMatch) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+    Response replace(Caller caller, UUID workerId, OffsetDateTime from, OffsetDateTime to, HomeShiftsReplace body, String ifMatch) {
         int expectedVersion = ETags.expectedVersion(ifMatch);
         requireWindow(from, to);
         requireShifts(body.getShifts(), from, to);
@@ -93,15 +91,14 @@ final class HomeShifts {
         });
     }
 
-    Response schedule(UUID workerId, OffsetDateTime from, OffsetDateTime to) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+    Response schedule(Caller caller, UUID workerId, OffsetDateTime from, OffsetDateTime to) {
         requireWindow(from, to);
         record Read(WorkerSchedule schedule, int version) {
         }
         Read read = transactions.read(caller.tenant(), handle -> {
             UUID employer = PlacementDao.employer(handle, workerId)
                     .orElseThrow(() -> ProblemException.notFound("Worker " + workerId));
-            UUID viewer = PlacementResource.viewer(caller);
+            UUID viewer = caller.memberScope().orElse(null);
             boolean everything = viewer == null || viewer.equals(employer);
             List<ScheduleEntry> entries = new ArrayList<>();
             for (PlacementRow row : PlacementDao.schedule(handle, workerId, from, to)) {

@@ -64,7 +64,7 @@ public final class PlacementResource implements PlacementsApi {
 
     @Override
     public Response createPlacement(PlacementCreate body, String idempotencyKey) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        Caller caller = CurrentCaller.get();
         requireOverrideRight(caller, body.getOverrideReason());
         int breakMinutes = orZero(body.getBreakMinutes());
         requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
@@ -90,7 +90,7 @@ public final class PlacementResource implements PlacementsApi {
 
     @Override
     public Response validatePlacement(PlacementCreate body, String idempotencyKey) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        Caller caller = CurrentCaller.get();
         int breakMinutes = orZero(body.getBreakMinutes());
         requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
         PlacementValidation validation = transactions.read(caller.tenant(), handle -> {
@@ -102,7 +102,7 @@ public final class PlacementResource implements PlacementsApi {
             List<RuleViolation> violations = new ArrayList<>();
             PlacementChecks.overlapping(shifts, candidate).ifPresent(other -> violations.add(overlap(other)));
             violations.addAll(PlacementChecks.check(handle, placing, candidate, shifts)
-                    .forViewer(viewer(caller)).all());
+                    .forViewer(caller.memberScope().orElse(null)).all());
             return new PlacementValidation(violations.isEmpty(), violations);
         });
         return Response.ok(validation).build();
@@ -110,28 +110,28 @@ public final class PlacementResource implements PlacementsApi {
 
     @Override
     public Response getPlacement(UUID placementId) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Caller caller = CurrentCaller.get();
         PlacementRow row = transactions.read(caller.tenant(), handle ->
-                PlacementDao.find(handle, placementId, viewer(caller), false).orElseThrow(() -> notFound(placementId)));
+                PlacementDao.find(handle, placementId, caller.memberScope().orElse(null), false).orElseThrow(() -> notFound(placementId)));
         return Response.ok(PlacementViews.view(row)).tag(ETags.of(row.version())).build();
     }
 
     @Override
     public Response listPlacements(UUID workerId, UUID agreementId, PlacementStatus status, PlacementKind kind,
                                    OffsetDateTime from, OffsetDateTime to, Integer limit, String cursor) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Caller caller = CurrentCaller.get();
         UUID after = Cursors.decodeUuid(cursor);
         PlacementDao.Filter filter = new PlacementDao.Filter(workerId, agreementId,
                 status == null ? null : status.toString(), kind == null ? null : kind.toString(), from, to);
         Page<PlacementRow> page = Page.of(transactions.read(caller.tenant(), handle ->
-                PlacementDao.list(handle, viewer(caller), filter, after, limit)), limit, row -> row.id().toString());
+                PlacementDao.list(handle, caller.memberScope().orElse(null), filter, after, limit)), limit, row -> row.id().toString());
         return Response.ok(new PlacementList(page.data().stream().map(PlacementViews::view).toList())
                 .nextCursor(page.nextCursor())).build();
     }
 
     @Override
     public Response updatePlacement(UUID placementId, PlacementPatch body, String ifMatch) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        Caller caller = CurrentCaller.get();
         requireOverrideRight(caller, body.getOverrideReason());
         return change(placementId, ifMatch, null, body, "updatePlacement", "placement.updated", (write, current) -> {
             requireBorrowedShift(current);
@@ -165,7 +165,6 @@ public final class PlacementResource implements PlacementsApi {
 
     @Override
     public Response confirmPlacement(UUID placementId, ConfirmPlacementRequest body, String ifMatch, String idempotencyKey) {
-        CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
         return change(placementId, ifMatch, idempotencyKey, body, "confirmPlacement", "placement.confirmed",
                 (write, current) -> {
                     requireBorrowedShift(current);
@@ -177,7 +176,6 @@ public final class PlacementResource implements PlacementsApi {
     @Override
     public Response completePlacement(UUID placementId, CompletePlacementRequest body, String ifMatch,
                                       String idempotencyKey) {
-        CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
         requireShape(body.getActualStartsAt(), body.getActualEndsAt(), body.getBreakMinutes(), "actual");
         return change(placementId, ifMatch, idempotencyKey, body, "completePlacement", "placement.completed",
                 (write, current) -> {
@@ -199,7 +197,6 @@ public final class PlacementResource implements PlacementsApi {
 
     @Override
     public Response cancelPlacement(UUID placementId, CancelRequest body, String ifMatch, String idempotencyKey) {
-        CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
         return change(placementId, ifMatch, idempotencyKey, body, "cancelPlacement", "placement.cancelled",
                 (write, current) -> {
                     requireBorrowedShift(current);
@@ -213,7 +210,6 @@ public final class PlacementResource implements PlacementsApi {
 
     @Override
     public Response recordPlacementNoShow(UUID placementId, NoShowRequest body, String ifMatch, String idempotencyKey) {
-        CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
         return change(placementId, ifMatch, idempotencyKey, body, "recordPlacementNoShow", "placement.no_show",
                 (write, current) -> {
                     requireBorrowedShift(current);
@@ -226,12 +222,12 @@ public final class PlacementResource implements PlacementsApi {
     @Override
     public Response replaceHomeShifts(UUID workerId, OffsetDateTime from, OffsetDateTime to, HomeShiftsReplace body,
                                       String ifMatch) {
-        return homeShifts.replace(workerId, from, to, body, ifMatch);
+        return homeShifts.replace(CurrentCaller.get(), workerId, from, to, body, ifMatch);
     }
 
     @Override
     public Response getWorkerSchedule(UUID workerId, OffsetDateTime from, OffsetDateTime to) {
-        return homeShifts.schedule(workerId, from, to);
+        return homeShifts.schedule(CurrentCaller.get(), workerId, from, to);
     }
 
     /**
@@ -240,11 +236,11 @@ public final class PlacementResource implements PlacementsApi {
      */
     private Response change(UUID placementId, String ifMatch, String idempotencyKey, Object body, String operation,
                             String action, BiFunction<WriteContext, PlacementRow, PlacementRow> work) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        Caller caller = CurrentCaller.get();
         int expectedVersion = ETags.expectedVersion(ifMatch);
         return writes.inTenant(caller, operation, idempotencyKey, body, write -> {
             Handle handle = write.handle();
-            PlacementRow current = PlacementDao.find(handle, placementId, viewer(caller), true)
+            PlacementRow current = PlacementDao.find(handle, placementId, caller.memberScope().orElse(null), true)
                     .orElseThrow(() -> notFound(placementId));
             if (current.version() != expectedVersion) {
                 throw ETags.stale();
@@ -266,7 +262,7 @@ public final class PlacementResource implements PlacementsApi {
         PlacementChecks.Verdict verdict = PlacementChecks.check(handle, placing, candidate, shifts);
         boolean overriding = reason != null && caller.has(Role.COOP_ADMIN);
         if (!verdict.hard().isEmpty() || (!verdict.overridable().isEmpty() && !overriding)) {
-            List<RuleViolation> violations = verdict.forViewer(viewer(caller)).all();
+            List<RuleViolation> violations = verdict.forViewer(caller.memberScope().orElse(null)).all();
             throw new ProblemException(422, "RULES_VIOLATED", "Rules violated",
                     "The placement breaks " + violations.size() + " rule(s)."
                             + (verdict.hard().isEmpty() ? " A coop_admin may override them with overrideReason." : ""),
@@ -281,7 +277,7 @@ public final class PlacementResource implements PlacementsApi {
 
     /** The agreement and what placing under it needs; with {@code lockWorker} the worker's lock is taken. */
     private static PlacementDao.Placing placing(Handle handle, UUID agreementId, Caller caller, boolean lockWorker) {
-        return PlacementDao.placing(handle, agreementId, viewer(caller), lockWorker, SettingsDao.DEFAULT_TIME_ZONE)
+        return PlacementDao.placing(handle, agreementId, caller.memberScope().orElse(null), lockWorker, SettingsDao.DEFAULT_TIME_ZONE)
                 .orElseThrow(() -> ProblemException.invalid("agreementId", "NOT_FOUND", "No such loan agreement."));
     }
 
@@ -356,14 +352,6 @@ public final class PlacementResource implements PlacementsApi {
             throw ProblemException.conflict("INVALID_TRANSITION", "A " + row.status() + " placement cannot " + verb
                     + "; that needs status " + String.join(" or ", allowed) + ".");
         }
-    }
-
-    /** A member sees placements it borrows and those of the workers it employs; admins and auditors all. */
-    static UUID viewer(Caller caller) {
-        if (caller.has(Role.COOP_ADMIN) || caller.has(Role.AUDITOR)) {
-            return null;
-        }
-        return caller.member().orElseThrow(() -> ProblemException.forbidden("A member token needs a member claim."));
     }
 
     static ZoneId zone(Handle handle) {

@@ -19,7 +19,6 @@ import nl.regiopool.api.model.PoolPatch;
 import nl.regiopool.api.model.QualificationRole;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
-import nl.regiopool.auth.Role;
 import nl.regiopool.http.Cursors;
 import nl.regiopool.http.DatabaseErrors;
 import nl.regiopool.http.ETags;
@@ -43,7 +42,7 @@ public final class PoolResource implements PoolsApi {
 
     @Override
     public Response createPool(PoolCreate body, String idempotencyKey) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN);
+        Caller caller = CurrentCaller.get();
         String name = body.getName().strip();
         Set<QualificationRole> roles = body.getAllowedRoles() == null ? Set.of() : body.getAllowedRoles();
         return writes.inTenant(caller, "createPool", idempotencyKey, body, write -> {
@@ -58,7 +57,7 @@ public final class PoolResource implements PoolsApi {
 
     @Override
     public Response getPool(UUID poolId) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Caller caller = CurrentCaller.get();
         PoolDao.Row row = transactions.read(caller.tenant(), handle -> PoolDao.find(handle, poolId))
                 .orElseThrow(() -> poolNotFound(poolId));
         return Response.ok(row.pool()).tag(ETags.of(row.version())).build();
@@ -66,7 +65,7 @@ public final class PoolResource implements PoolsApi {
 
     @Override
     public Response listPools(Integer limit, String cursor) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Caller caller = CurrentCaller.get();
         UUID after = Cursors.decodeUuid(cursor);
         Page<PoolDao.Row> page = Page.of(
                 transactions.read(caller.tenant(), handle -> PoolDao.list(handle, after, limit)),
@@ -77,7 +76,7 @@ public final class PoolResource implements PoolsApi {
 
     @Override
     public Response updatePool(UUID poolId, PoolPatch patch, String ifMatch) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN);
+        Caller caller = CurrentCaller.get();
         int expectedVersion = ETags.expectedVersion(ifMatch);
         return writes.inTenant(caller, "updatePool", null, patch, write -> {
             PoolDao.Row current = PoolDao.findForUpdate(write.handle(), poolId).orElseThrow(() -> poolNotFound(poolId));
@@ -97,7 +96,7 @@ public final class PoolResource implements PoolsApi {
 
     @Override
     public Response createPoolMembership(UUID poolId, PoolMembershipCreate body, String idempotencyKey) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN);
+        Caller caller = CurrentCaller.get();
         requireValidPeriod(body.getFrom(), body.getTo());
         return writes.inTenant(caller, "createPoolMembership:" + poolId, idempotencyKey, body, write -> {
             PoolDao.Row pool = PoolDao.find(write.handle(), poolId).orElseThrow(() -> poolNotFound(poolId));
@@ -127,8 +126,8 @@ public final class PoolResource implements PoolsApi {
 
     @Override
     public Response getPoolMembership(UUID poolId, UUID membershipId) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
-        UUID viewerMember = viewerMember(caller);
+        Caller caller = CurrentCaller.get();
+        UUID viewerMember = caller.memberScope().orElse(null);
         MembershipDao.Row row = transactions.read(caller.tenant(),
                         handle -> MembershipDao.find(handle, poolId, membershipId, viewerMember))
                 .orElseThrow(() -> membershipNotFound(membershipId));
@@ -137,8 +136,8 @@ public final class PoolResource implements PoolsApi {
 
     @Override
     public Response listPoolMemberships(UUID poolId, Integer limit, String cursor) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
-        UUID viewerMember = viewerMember(caller);
+        Caller caller = CurrentCaller.get();
+        UUID viewerMember = caller.memberScope().orElse(null);
         UUID after = Cursors.decodeUuid(cursor);
         List<MembershipDao.Row> rows = transactions.read(caller.tenant(), handle -> {
             PoolDao.find(handle, poolId).orElseThrow(() -> poolNotFound(poolId));
@@ -151,7 +150,7 @@ public final class PoolResource implements PoolsApi {
 
     @Override
     public Response updatePoolMembership(UUID poolId, UUID membershipId, PoolMembershipPatch patch, String ifMatch) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN);
+        Caller caller = CurrentCaller.get();
         int expectedVersion = ETags.expectedVersion(ifMatch);
         return writes.inTenant(caller, "updatePoolMembership", null, patch, write -> {
             MembershipDao.Row current = MembershipDao.findForUpdate(write.handle(), poolId, membershipId)
@@ -171,13 +170,6 @@ public final class PoolResource implements PoolsApi {
     }
 
     /** The member whose view of memberships applies; null for admins and auditors, who see all. */
-    private static UUID viewerMember(Caller caller) {
-        if (caller.has(Role.COOP_ADMIN) || !caller.has(Role.MEMBER)) {
-            return null;
-        }
-        return caller.member().orElseThrow(() -> ProblemException.forbidden("A member token needs a member claim."));
-    }
-
     private static void requireValidPeriod(LocalDate from, LocalDate to) {
         if (to != null && to.isBefore(from)) {
             throw ProblemException.invalid("to", "INVALID_PERIOD", "The last day (" + to + ") is before the first (" + from + ").");
