@@ -12,7 +12,6 @@ import nl.regiopool.api.model.CaoRuleSetVersionCreate;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.http.Cursors;
-import nl.regiopool.http.DatabaseErrors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.Page;
 import nl.regiopool.http.ProblemException;
@@ -20,7 +19,6 @@ import nl.regiopool.http.Writes;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** CAO rule sets as data: admins add rule sets and versions; everyone in the cooperative reads them. */
 public final class CaoRuleSetResource implements CaoRuleSetsApi {
@@ -45,14 +43,7 @@ public final class CaoRuleSetResource implements CaoRuleSetsApi {
                 throw exists(body.getCode());
             }
             UUID id = Ids.next();
-            try {
-                CaoRuleSetDao.insert(handle, write.tenantId(), id, body.getCode(), body.getName().strip(), body.getExtends());
-            } catch (UnableToExecuteStatementException e) {
-                if (DatabaseErrors.constraint(e, DatabaseErrors.UNIQUE_VIOLATION).isPresent()) {
-                    throw exists(body.getCode());
-                }
-                throw e;
-            }
+            CaoRuleSetDao.insert(handle, write.tenantId(), id, body.getCode(), body.getName().strip(), body.getExtends());
             CaoRuleSetDao.Row row = CaoRuleSetDao.find(handle, body.getCode(), false).orElseThrow();
             CaoRuleSet view = CaoRuleSetDao.view(row, List.of());
             write.audit("cao_rule_set.created", "cao_rule_set", id, null, view);
@@ -73,17 +64,8 @@ public final class CaoRuleSetResource implements CaoRuleSetsApi {
             Handle handle = write.handle();
             CaoRuleSetDao.Row row = CaoRuleSetDao.find(handle, code, true).orElseThrow(() -> notFound(code));
             CaoRuleSet before = view(handle, row);
-            try {
-                CaoRuleSetDao.insertVersion(handle, write.tenantId(), code, body.getValidFrom(), body.getValidTo(),
-                        body.getParameters());
-            } catch (UnableToExecuteStatementException e) {
-                if (DatabaseErrors.constraint(e, DatabaseErrors.EXCLUSION_VIOLATION).isPresent()
-                        || DatabaseErrors.constraint(e, DatabaseErrors.UNIQUE_VIOLATION).isPresent()) {
-                    throw ProblemException.conflict("CAO_RULE_SET_VERSION_OVERLAP",
-                            "Another version of " + code + " is valid on some of these dates.");
-                }
-                throw e;
-            }
+            CaoRuleSetDao.insertVersion(handle, write.tenantId(), code, body.getValidFrom(), body.getValidTo(),
+                    body.getParameters());
             CaoRuleSetDao.touch(handle, code);
             CaoRuleSetDao.Row changed = CaoRuleSetDao.find(handle, code, false).orElseThrow();
             CaoRuleSet after = view(handle, changed);

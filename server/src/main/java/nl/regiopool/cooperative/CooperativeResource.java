@@ -10,7 +10,6 @@ import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.cao.CaoRuleSetDao;
 import nl.regiopool.http.Cursors;
-import nl.regiopool.http.DatabaseErrors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.Page;
 import nl.regiopool.http.ProblemException;
@@ -18,7 +17,6 @@ import nl.regiopool.http.Writes;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.TenantScope;
 import nl.regiopool.tenancy.Transactions;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Cooperatives are the tenants; only platform operators create and see them. */
 public final class CooperativeResource implements CooperativesApi {
@@ -36,16 +34,8 @@ public final class CooperativeResource implements CooperativesApi {
         Caller caller = CurrentCaller.get();
         return writes.onPlatform(caller, "createCooperative", idempotencyKey, body, write -> {
             UUID id = Ids.next();
-            CooperativeDao.Row row;
-            try {
-                row = CooperativeDao.insert(write.handle(), id, body.getName().strip(), body.getSlug(), body.getRegion());
-            } catch (UnableToExecuteStatementException e) {
-                if (DatabaseErrors.constraint(e, DatabaseErrors.UNIQUE_VIOLATION).isPresent()) {
-                    throw ProblemException.conflict("COOPERATIVE_SLUG_TAKEN",
-                            "A cooperative with slug '" + body.getSlug() + "' exists already.");
-                }
-                throw e;
-            }
+            CooperativeDao.Row row = CooperativeDao.insert(write.handle(), id, body.getName().strip(), body.getSlug(),
+                    body.getRegion());
             // every cooperative starts with the public rule sets (ATW, CAO Huisartsenzorg), in this transaction
             TenantScope.bind(write.handle(), id);
             CaoRuleSetDao.seed(write.handle(), id);

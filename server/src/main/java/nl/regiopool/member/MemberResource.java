@@ -17,14 +17,12 @@ import nl.regiopool.api.model.Sector;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.http.Cursors;
-import nl.regiopool.http.DatabaseErrors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.Page;
 import nl.regiopool.http.ProblemException;
 import nl.regiopool.http.Writes;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Members: the care employers of a cooperative. Admins write; members and auditors read. */
 public final class MemberResource implements MembersApi {
@@ -58,17 +56,7 @@ public final class MemberResource implements MembersApi {
                 .joinedOn(body.getJoinedOn() != null ? body.getJoinedOn() : LocalDate.now(COOPERATIVE_ZONE));
         return writes.inTenant(caller, "createMember", idempotencyKey, body, write -> {
             UUID id = Ids.next();
-            MemberDao.Row row;
-            try {
-                row = MemberDao.insert(write.handle(), write.tenantId(), id, values);
-            } catch (UnableToExecuteStatementException e) {
-                if (DatabaseErrors.constraint(e, DatabaseErrors.UNIQUE_VIOLATION)
-                        .filter("member_kvk_number_unique"::equals).isPresent()) {
-                    throw ProblemException.conflict("MEMBER_KVK_TAKEN",
-                            "A member with KvK number " + values.getKvkNumber() + " is registered already.");
-                }
-                throw e;
-            }
+            MemberDao.Row row = MemberDao.insert(write.handle(), write.tenantId(), id, values);
             write.audit("member.created", "member", id, null, row.member());
             return Response.created(URI.create("/v1/members/" + id))
                     .tag(ETags.of(row.version())).entity(row.member()).build();

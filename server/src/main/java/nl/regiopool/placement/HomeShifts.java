@@ -30,14 +30,12 @@ import nl.regiopool.cao.RuleSetVersion;
 import nl.regiopool.cao.SeededRuleSets;
 import nl.regiopool.cao.Shift;
 import nl.regiopool.cao.WorkingTimeRules;
-import nl.regiopool.http.DatabaseErrors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.ProblemException;
 import nl.regiopool.http.Writes;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * A worker's home shifts (the roster at the employer, synced from the employer's system) and the worker's
@@ -74,7 +72,7 @@ final class HomeShifts {
             PlacementDao.deleteHomeShifts(handle, workerId, from, to);
             for (HomeShiftInput shift : body.getShifts()) {
                 UUID id = ids.getOrDefault(shift.getExternalId(), Ids.next());
-                insert(handle, write.tenantId(), PlacementRow.planned(id, "HOME_SHIFT", null, workerId, employer,
+                PlacementDao.insert(handle, write.tenantId(), PlacementRow.planned(id, "HOME_SHIFT", null, workerId, employer,
                         employer, null, shift.getStartsAt(), shift.getEndsAt(),
                         PlacementResource.orZero(shift.getBreakMinutes()), null, shift.getExternalId(), "CONFIRMED",
                         Overridden.NONE));
@@ -141,18 +139,6 @@ final class HomeShifts {
             });
         }
         return List.copyOf(unique.values());
-    }
-
-    private static void insert(Handle handle, UUID tenantId, PlacementRow row) {
-        try {
-            PlacementDao.insert(handle, tenantId, row);
-        } catch (UnableToExecuteStatementException e) {
-            if (DatabaseErrors.constraint(e, DatabaseErrors.UNIQUE_VIOLATION).isPresent()) {
-                throw ProblemException.conflict("HOME_SHIFT_EXTERNAL_ID_TAKEN", "A home shift with externalId "
-                        + row.externalId() + " exists outside this window; include its window to move it.");
-            }
-            throw PlacementResource.overlapOr(e);
-        }
     }
 
     private static void requireWindow(OffsetDateTime from, OffsetDateTime to) {

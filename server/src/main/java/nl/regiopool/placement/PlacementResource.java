@@ -29,7 +29,6 @@ import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.auth.Role;
 import nl.regiopool.cao.Shift;
 import nl.regiopool.http.Cursors;
-import nl.regiopool.http.DatabaseErrors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.Page;
 import nl.regiopool.http.ProblemException;
@@ -39,7 +38,6 @@ import nl.regiopool.settings.SettingsDao;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Placements: borrowed shifts under an ACTIVE agreement, checked against the agreement, the worker's
@@ -80,7 +78,7 @@ public final class PlacementResource implements PlacementsApi {
             PlacementRow row = PlacementRow.planned(candidate.id(), "SHIFT", agreement.id(), agreement.workerId(),
                     agreement.borrowerMemberId(), placing.employerMemberId(), agreement.role(), body.getStartsAt(),
                     body.getEndsAt(), breakMinutes, body.getLocationPostcode(), null, "PLANNED", override);
-            PlacementRow created = create(handle, write.tenantId(), row);
+            PlacementRow created = PlacementDao.create(handle, write.tenantId(), row);
             Placement view = PlacementViews.view(created);
             write.audit("placement.created", "placement", created.id(), null, view);
             return Response.created(URI.create("/v1/placements/" + created.id()))
@@ -154,11 +152,7 @@ public final class PlacementResource implements PlacementsApi {
                         SettingsDao.DEFAULT_TIME_ZONE).orElseThrow();
                 override = decide(handle, placing, candidate, shifts, body.getOverrideReason(), write.caller());
             }
-            try {
-                PlacementDao.updateTimes(handle, current.id(), startsAt, endsAt, breakMinutes, postcode, override);
-            } catch (UnableToExecuteStatementException e) {
-                throw overlapOr(e);
-            }
+            PlacementDao.updateTimes(handle, current.id(), startsAt, endsAt, breakMinutes, postcode, override);
             return null;
         });
     }
@@ -292,22 +286,6 @@ public final class PlacementResource implements PlacementsApi {
     static RuleViolation overlap(UUID other) {
         return new RuleViolation("PLACEMENT_OVERLAP", "The worker has another shift at that time.")
                 .entityIds(List.of(other));
-    }
-
-    private static PlacementRow create(Handle handle, UUID tenantId, PlacementRow row) {
-        try {
-            return PlacementDao.create(handle, tenantId, row);
-        } catch (UnableToExecuteStatementException e) {
-            throw overlapOr(e);
-        }
-    }
-
-    /** The EXCLUDE constraint's refusal (a concurrent write won the slot) as 409; anything else as it is. */
-    static RuntimeException overlapOr(UnableToExecuteStatementException e) {
-        if (DatabaseErrors.constraint(e, DatabaseErrors.EXCLUSION_VIOLATION).isPresent()) {
-            return ProblemException.conflict("PLACEMENT_OVERLAP", "The worker has another shift at that time.");
-        }
-        return e;
     }
 
     /** End after start, and a break shorter than the shift; 422 naming the fields otherwise. */

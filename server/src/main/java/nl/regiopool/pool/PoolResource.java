@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import nl.regiopool.api.PoolsApi;
 import nl.regiopool.api.model.Pool;
 import nl.regiopool.api.model.PoolCreate;
@@ -20,14 +19,12 @@ import nl.regiopool.api.model.QualificationRole;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.http.Cursors;
-import nl.regiopool.http.DatabaseErrors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.Page;
 import nl.regiopool.http.ProblemException;
 import nl.regiopool.http.Writes;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Pools and their memberships. Admins write; members and auditors read. */
 public final class PoolResource implements PoolsApi {
@@ -47,8 +44,7 @@ public final class PoolResource implements PoolsApi {
         Set<QualificationRole> roles = body.getAllowedRoles() == null ? Set.of() : body.getAllowedRoles();
         return writes.inTenant(caller, "createPool", idempotencyKey, body, write -> {
             UUID id = Ids.next();
-            PoolDao.Row row = uniqueName(name, () ->
-                    PoolDao.insert(write.handle(), write.tenantId(), id, name, body.getDescription(), roles));
+            PoolDao.Row row = PoolDao.insert(write.handle(), write.tenantId(), id, name, body.getDescription(), roles);
             write.audit("pool.created", "pool", id, null, row.pool());
             return Response.created(URI.create("/v1/pools/" + id))
                     .tag(ETags.of(row.version())).entity(row.pool()).build();
@@ -88,7 +84,7 @@ public final class PoolResource implements PoolsApi {
             String description = patch.getDescription() != null ? patch.getDescription() : before.getDescription();
             List<QualificationRole> roles = patch.getAllowedRoles() != null
                     ? List.copyOf(patch.getAllowedRoles()) : before.getAllowedRoles();
-            PoolDao.Row row = uniqueName(name, () -> PoolDao.update(write.handle(), poolId, name, description, roles));
+            PoolDao.Row row = PoolDao.update(write.handle(), poolId, name, description, roles);
             write.audit("pool.updated", "pool", poolId, before, row.pool());
             return Response.ok(row.pool()).tag(ETags.of(row.version())).build();
         });
@@ -117,7 +113,7 @@ public final class PoolResource implements PoolsApi {
                     null, null)
                     .to(body.getTo())
                     .maxHoursPerWeek(body.getMaxHoursPerWeek());
-            MembershipDao.Row row = noOverlap(() -> MembershipDao.insert(write.handle(), write.tenantId(), id, values));
+            MembershipDao.Row row = MembershipDao.insert(write.handle(), write.tenantId(), id, values);
             write.audit("pool_membership.created", "pool_membership", id, null, row.membership());
             return Response.created(URI.create("/v1/pools/" + poolId + "/memberships/" + id))
                     .tag(ETags.of(row.version())).entity(row.membership()).build();
@@ -162,7 +158,7 @@ public final class PoolResource implements PoolsApi {
             LocalDate to = patch.getTo() != null ? patch.getTo() : before.getTo();
             Integer maxHours = patch.getMaxHoursPerWeek() != null ? patch.getMaxHoursPerWeek() : before.getMaxHoursPerWeek();
             requireValidPeriod(before.getFrom(), to);
-            MembershipDao.Row row = noOverlap(() -> MembershipDao.update(write.handle(), membershipId, to, maxHours));
+            MembershipDao.Row row = MembershipDao.update(write.handle(), membershipId, to, maxHours);
             String action = patch.getTo() != null ? "pool_membership.ended" : "pool_membership.updated";
             write.audit(action, "pool_membership", membershipId, before, row.membership());
             return Response.ok(row.membership()).tag(ETags.of(row.version())).build();
@@ -173,30 +169,6 @@ public final class PoolResource implements PoolsApi {
     private static void requireValidPeriod(LocalDate from, LocalDate to) {
         if (to != null && to.isBefore(from)) {
             throw ProblemException.invalid("to", "INVALID_PERIOD", "The last day (" + to + ") is before the first (" + from + ").");
-        }
-    }
-
-    private static PoolDao.Row uniqueName(String name, Supplier<PoolDao.Row> write) {
-        try {
-            return write.get();
-        } catch (UnableToExecuteStatementException e) {
-            if (DatabaseErrors.constraint(e, DatabaseErrors.UNIQUE_VIOLATION).filter("pool_name_unique"::equals).isPresent()) {
-                throw ProblemException.conflict("POOL_NAME_TAKEN", "A pool named '" + name + "' exists already.");
-            }
-            throw e;
-        }
-    }
-
-    private static MembershipDao.Row noOverlap(Supplier<MembershipDao.Row> write) {
-        try {
-            return write.get();
-        } catch (UnableToExecuteStatementException e) {
-            if (DatabaseErrors.constraint(e, DatabaseErrors.EXCLUSION_VIOLATION)
-                    .filter(MembershipDao.NO_OVERLAP::equals).isPresent()) {
-                throw ProblemException.conflict("POOL_MEMBERSHIP_OVERLAP",
-                        "The worker already holds a membership of this pool that overlaps this period.");
-            }
-            throw e;
         }
     }
 
