@@ -8,7 +8,7 @@ import nl.regiopool.api.model.CooperativeCreate;
 import nl.regiopool.api.model.CooperativeList;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
-import nl.regiopool.cao.CaoRuleSetDao;
+import nl.regiopool.ruleset.CaoRuleSetDao;
 import nl.regiopool.http.Cursors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.Page;

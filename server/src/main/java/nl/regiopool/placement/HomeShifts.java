@@ -25,7 +25,7 @@ import nl.regiopool.api.model.ScheduleEntryKind;
 import nl.regiopool.api.model.WorkerSchedule;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.Role;
-import nl.regiopool.cao.CaoRuleSetDao;
+import nl.regiopool.ruleset.CaoRuleSetDao;
 import nl.regiopool.cao.RuleSetVersion;
 import nl.regiopool.cao.SeededRuleSets;
 import nl.regiopool.cao.Shift;

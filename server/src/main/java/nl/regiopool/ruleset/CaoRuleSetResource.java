@@ -1,4 +1,4 @@
-package nl.regiopool.cao;
+package nl.regiopool.ruleset;
 
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -11,6 +11,7 @@ import nl.regiopool.api.model.CaoRuleSetList;
 import nl.regiopool.api.model.CaoRuleSetVersionCreate;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
+import nl.regiopool.cao.RuleSetVersion;
 import nl.regiopool.http.Cursors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.Page;
