@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,13 +29,14 @@ import nl.regiopool.api.model.WorkerConsentRequest;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.auth.Role;
-import nl.regiopool.http.Negotiation;
 import nl.regiopool.http.Cursors;
 import nl.regiopool.http.ETags;
+import nl.regiopool.http.Negotiation;
 import nl.regiopool.http.Page;
 import nl.regiopool.http.ProblemException;
 import nl.regiopool.http.WriteContext;
 import nl.regiopool.http.Writes;
+import nl.regiopool.settings.CooperativeTime;
 import nl.regiopool.settings.SettingsDao;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
@@ -83,7 +83,7 @@ public final class AgreementResource implements LoanAgreementsApi {
 
             String cao = body.getCaoRuleSetCode() != null ? body.getCaoRuleSetCode()
                     : AgreementDao.memberCaoRuleSet(handle, borrower.memberId()).orElse(null);
-            int year = LocalDate.now(ZoneId.of(settings.getTimeZone())).getYear();
+            int year = CooperativeTime.today(handle).getYear();
             String number = String.format("LA-%d-%04d", year, AgreementDao.nextNumber(handle, write.tenantId(), year));
             AgreementDao.insert(handle, write.tenantId(), id, number, lender.memberId(), borrower.memberId(),
                     worker.id(), body.getRole().toString(), cao, body.getWaadiRegime().toString());
@@ -103,7 +103,7 @@ public final class AgreementResource implements LoanAgreementsApi {
         Current current = transactions.read(caller.tenant(), handle -> {
             AgreementRow row = AgreementDao.find(handle, agreementId, new AgreementDao.Visibility(caller.memberScope().orElse(null)), false)
                     .orElseThrow(() -> notFound(agreementId));
-            return view(handle, row, AgreementDao.databaseNow(handle));
+            return view(handle, row, CooperativeTime.now(handle));
         });
         return Response.ok(current.view()).tag(ETags.of(current.row().version())).build();
     }
@@ -147,7 +147,7 @@ public final class AgreementResource implements LoanAgreementsApi {
 
     private LoanAgreementList page(Caller caller, AgreementDao.Filter filter, Instant asOf, UUID after, int limit) {
         return transactions.read(caller.tenant(), handle -> {
-            Instant at = asOf != null ? asOf : AgreementDao.databaseNow(handle);
+            Instant at = asOf != null ? asOf : CooperativeTime.now(handle);
             List<AgreementRow> rows = AgreementDao.list(handle, new AgreementDao.Visibility(caller.memberScope().orElse(null)), filter, at, asOf != null, after, limit);
             Page<AgreementRow> page = Page.of(rows, limit, row -> row.id().toString());
             Map<UUID, List<TermsRow>> versions = AgreementDao.versions(handle,
@@ -164,7 +164,7 @@ public final class AgreementResource implements LoanAgreementsApi {
         Long after = Cursors.decodeLong(cursor);
         LoanAgreementVersionList list = transactions.read(caller.tenant(), handle -> {
             AgreementDao.find(handle, agreementId, new AgreementDao.Visibility(caller.memberScope().orElse(null)), false).orElseThrow(() -> notFound(agreementId));
-            Instant now = AgreementDao.databaseNow(handle);
+            Instant now = CooperativeTime.now(handle);
             Page<TermsRow> page = Page.of(AgreementDao.versionsPage(handle, agreementId,
                     after == null ? null : after.intValue(), limit), limit, terms -> Integer.toString(terms.versionNo()));
             return new LoanAgreementVersionList(page.data().stream().map(terms -> AgreementViews.terms(terms, now)).toList())
@@ -399,7 +399,7 @@ public final class AgreementResource implements LoanAgreementsApi {
     }
 
     private static Instant now(Handle handle) {
-        return AgreementDao.databaseNow(handle);
+        return CooperativeTime.now(handle);
     }
 
     /** The agreement as the transaction sees it at {@code at} (PostgreSQL's now(), fixed for the transaction). */

@@ -2,8 +2,6 @@ package nl.regiopool.member;
 
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import nl.regiopool.api.MembersApi;
@@ -21,13 +19,13 @@ import nl.regiopool.http.ETags;
 import nl.regiopool.http.Page;
 import nl.regiopool.http.ProblemException;
 import nl.regiopool.http.Writes;
+import nl.regiopool.settings.CooperativeTime;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
 
 /** Members: the care employers of a cooperative. Admins write; members and auditors read. */
 public final class MemberResource implements MembersApi {
 
-    private static final ZoneId COOPERATIVE_ZONE = ZoneId.of("Europe/Amsterdam");
 
     private final Transactions transactions;
     private final Writes writes;
@@ -53,9 +51,12 @@ public final class MemberResource implements MembersApi {
                 .postcode(MemberFields.normalizePostcode(body.getPostcode()))
                 .iban(MemberFields.normalizeIban(body.getIban()))
                 .status(MemberStatus.ACTIVE)
-                .joinedOn(body.getJoinedOn() != null ? body.getJoinedOn() : LocalDate.now(COOPERATIVE_ZONE));
+                .joinedOn(body.getJoinedOn());
         return writes.inTenant(caller, "createMember", idempotencyKey, body, write -> {
             UUID id = Ids.next();
+            if (values.getJoinedOn() == null) {
+                values.setJoinedOn(CooperativeTime.today(write.handle()));
+            }
             MemberDao.Row row = MemberDao.insert(write.handle(), write.tenantId(), id, values);
             write.audit("member.created", "member", id, null, row.member());
             return Response.created(URI.create("/v1/members/" + id))

@@ -25,7 +25,6 @@ import nl.regiopool.api.model.ScheduleEntryKind;
 import nl.regiopool.api.model.WorkerSchedule;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.Role;
-import nl.regiopool.ruleset.CaoRuleSetDao;
 import nl.regiopool.cao.RuleSetVersion;
 import nl.regiopool.cao.SeededRuleSets;
 import nl.regiopool.cao.Shift;
@@ -33,6 +32,8 @@ import nl.regiopool.cao.WorkingTimeRules;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.ProblemException;
 import nl.regiopool.http.Writes;
+import nl.regiopool.ruleset.CaoRuleSetDao;
+import nl.regiopool.settings.CooperativeTime;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
 import org.jdbi.v3.core.Handle;
@@ -117,7 +118,7 @@ final class HomeShifts {
         if (shifts.isEmpty()) {
             return List.of();
         }
-        ZoneId zone = PlacementResource.zone(handle);
+        ZoneId zone = CooperativeTime.zone(handle);
         Instant first = shifts.get(0).getStartsAt().toInstant();
         Instant last = shifts.get(shifts.size() - 1).getEndsAt().toInstant();
         List<Shift> all = PlacementDao.shiftsAround(handle, workerId, first.minus(PlacementChecks.HORIZON),

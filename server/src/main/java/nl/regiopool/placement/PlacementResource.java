@@ -4,7 +4,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +33,7 @@ import nl.regiopool.http.Page;
 import nl.regiopool.http.ProblemException;
 import nl.regiopool.http.WriteContext;
 import nl.regiopool.http.Writes;
-import nl.regiopool.settings.SettingsDao;
+import nl.regiopool.settings.CooperativeTime;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
 import org.jdbi.v3.core.Handle;
@@ -149,7 +148,7 @@ public final class PlacementResource implements PlacementsApi {
                 List<PlacementDao.OtherShift> shifts = PlacementChecks.around(handle, current.workerId(), candidate);
                 requireNoOverlap(shifts, candidate);
                 PlacementDao.Placing placing = PlacementDao.placing(handle, current.agreementId(), null, false,
-                        SettingsDao.DEFAULT_TIME_ZONE).orElseThrow();
+                        CooperativeTime.DEFAULT_ZONE).orElseThrow();
                 override = decide(handle, placing, candidate, shifts, body.getOverrideReason(), write.caller());
             }
             PlacementDao.updateTimes(handle, current.id(), startsAt, endsAt, breakMinutes, postcode, override);
@@ -184,7 +183,7 @@ public final class PlacementResource implements PlacementsApi {
                     return status(current, "COMPLETED").actualStartsAt(body.getActualStartsAt())
                             .actualEndsAt(body.getActualEndsAt()).actualBreakMinutes(body.getBreakMinutes())
                             .completedAt(now(write)).completedBy(write.caller().subject())
-                            .costLines(PlacementViews.json(PlacementCosts.lines(handle, zone(handle), agreement, worked)))
+                            .costLines(PlacementViews.json(PlacementCosts.lines(handle, CooperativeTime.zone(handle), agreement, worked)))
                             .build();
                 });
     }
@@ -265,13 +264,13 @@ public final class PlacementResource implements PlacementsApi {
         if (verdict.overridable().isEmpty()) {
             return Overridden.NONE;
         }
-        return new Overridden(reason.strip(), caller.subject(), OffsetDateTime.ofInstant(PlacementDao.now(handle),
+        return new Overridden(reason.strip(), caller.subject(), OffsetDateTime.ofInstant(CooperativeTime.now(handle),
                 java.time.ZoneOffset.UTC), PlacementViews.json(verdict.overridable()));
     }
 
     /** The agreement and what placing under it needs; with {@code lockWorker} the worker's lock is taken. */
     private static PlacementDao.Placing placing(Handle handle, UUID agreementId, Caller caller, boolean lockWorker) {
-        return PlacementDao.placing(handle, agreementId, caller.memberScope().orElse(null), lockWorker, SettingsDao.DEFAULT_TIME_ZONE)
+        return PlacementDao.placing(handle, agreementId, caller.memberScope().orElse(null), lockWorker, CooperativeTime.DEFAULT_ZONE)
                 .orElseThrow(() -> ProblemException.invalid("agreementId", "NOT_FOUND", "No such loan agreement."));
     }
 
@@ -332,12 +331,8 @@ public final class PlacementResource implements PlacementsApi {
         }
     }
 
-    static ZoneId zone(Handle handle) {
-        return ZoneId.of(SettingsDao.current(handle).getTimeZone());
-    }
-
     private static OffsetDateTime now(WriteContext write) {
-        return OffsetDateTime.ofInstant(PlacementDao.now(write.handle()), java.time.ZoneOffset.UTC);
+        return CooperativeTime.nowUtc(write.handle());
     }
 
     private static PlacementRowBuilder status(PlacementRow row, String status) {
