@@ -30,7 +30,7 @@ import nl.regiopool.auth.DevSecret;
 import nl.regiopool.auth.OperationRoles;
 import nl.regiopool.auth.TokenCommand;
 import nl.regiopool.auth.TokenVerifier;
-import nl.regiopool.cao.CaoRuleSetResource;
+import nl.regiopool.ruleset.CaoRuleSetResource;
 import nl.regiopool.cooperative.CooperativeResource;
 import nl.regiopool.db.DatabaseConfig;
 import nl.regiopool.db.EmbeddedDatabase;

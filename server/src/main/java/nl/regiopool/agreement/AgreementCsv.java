@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.regiopool.api.model.LoanAgreement;
+import nl.regiopool.settings.CooperativeTime;
 import nl.regiopool.tenancy.Transactions;
 
 /**
@@ -44,7 +45,7 @@ final class AgreementCsv implements StreamingOutput {
     public void write(OutputStream output) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
         line(writer, HEADER);
-        Instant at = asOf != null ? asOf : transactions.read(tenantId, AgreementDao::databaseNow);
+        Instant at = asOf != null ? asOf : transactions.read(tenantId, CooperativeTime::now);
         UUID after = null;
         while (true) {
             UUID from = after;

@@ -68,10 +68,6 @@ final class AgreementDao {
                   LocalDate periodFrom, LocalDate periodTo, Boolean vatEligible) {
     }
 
-    static Instant databaseNow(Handle handle) {
-        return handle.createQuery("SELECT now()").mapTo(OffsetDateTime.class).one().toInstant();
-    }
-
     static int nextNumber(Handle handle, UUID tenantId, int year) {
         return handle.createQuery("""
                         INSERT INTO loan_agreement_number (tenant_id, year, last_number) VALUES (:tenant, :year, 1)

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.http.Writes;
+import nl.regiopool.settings.CooperativeTime;
 import nl.regiopool.tenancy.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +81,7 @@ public final class AgreementExpiry implements Managed {
         Caller system = new Caller(ACTOR, tenant, Set.of(), null);
         return writes.asSystem(system, tenant, write -> {
             List<AgreementRow> expired = AgreementDao.claimExpired(write.handle(), BATCH);
-            java.time.Instant now = AgreementDao.databaseNow(write.handle());
+            java.time.Instant now = CooperativeTime.now(write.handle());
             for (AgreementRow row : expired) {
                 AgreementRow endedRow = new AgreementRowBuilder(row).status("ENDED").endedAt(now).build();
                 AgreementDao.update(write.handle(), endedRow);

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,13 +29,14 @@ import nl.regiopool.api.model.WorkerConsentRequest;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.auth.Role;
-import nl.regiopool.http.Negotiation;
 import nl.regiopool.http.Cursors;
 import nl.regiopool.http.ETags;
+import nl.regiopool.http.Negotiation;
 import nl.regiopool.http.Page;
 import nl.regiopool.http.ProblemException;
 import nl.regiopool.http.WriteContext;
 import nl.regiopool.http.Writes;
+import nl.regiopool.settings.CooperativeTime;
 import nl.regiopool.settings.SettingsDao;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
@@ -60,7 +60,7 @@ public final class AgreementResource implements LoanAgreementsApi {
 
     @Override
     public Response createLoanAgreement(LoanAgreementCreate body, String idempotencyKey) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        Caller caller = CurrentCaller.get();
         if (!caller.has(Role.COOP_ADMIN) && !List.of(body.getLenderMemberId(), body.getBorrowerMemberId())
                 .contains(caller.memberId())) {
             throw ProblemException.forbidden("A member can draft only agreements in which it lends or borrows.");
@@ -83,7 +83,7 @@ public final class AgreementResource implements LoanAgreementsApi {
 
             String cao = body.getCaoRuleSetCode() != null ? body.getCaoRuleSetCode()
                     : AgreementDao.memberCaoRuleSet(handle, borrower.memberId()).orElse(null);
-            int year = LocalDate.now(ZoneId.of(settings.getTimeZone())).getYear();
+            int year = CooperativeTime.today(handle).getYear();
             String number = String.format("LA-%d-%04d", year, AgreementDao.nextNumber(handle, write.tenantId(), year));
             AgreementDao.insert(handle, write.tenantId(), id, number, lender.memberId(), borrower.memberId(),
                     worker.id(), body.getRole().toString(), cao, body.getWaadiRegime().toString());
@@ -99,11 +99,11 @@ public final class AgreementResource implements LoanAgreementsApi {
 
     @Override
     public Response getLoanAgreement(UUID agreementId) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Caller caller = CurrentCaller.get();
         Current current = transactions.read(caller.tenant(), handle -> {
-            AgreementRow row = AgreementDao.find(handle, agreementId, visibility(caller), false)
+            AgreementRow row = AgreementDao.find(handle, agreementId, new AgreementDao.Visibility(caller.memberScope().orElse(null)), false)
                     .orElseThrow(() -> notFound(agreementId));
-            return view(handle, row, AgreementDao.databaseNow(handle));
+            return view(handle, row, CooperativeTime.now(handle));
         });
         return Response.ok(current.view()).tag(ETags.of(current.row().version())).build();
     }
@@ -112,13 +112,13 @@ public final class AgreementResource implements LoanAgreementsApi {
     public Response listLoanAgreements(UUID memberId, UUID workerId, LoanAgreementStatus status, QualificationRole role,
                                        LocalDate periodFrom, LocalDate periodTo, Boolean vatEligible,
                                        OffsetDateTime asOf, Integer limit, String cursor) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Caller caller = CurrentCaller.get();
         AgreementDao.Filter filter = new AgreementDao.Filter(memberId, null, null, workerId,
                 status == null ? null : status.toString(), role == null ? null : role.toString(),
                 periodFrom, periodTo, vatEligible);
         Instant at = asOf == null ? null : asOf.toInstant();
         if (Negotiation.prefers(CSV)) {
-            return Response.ok(new AgreementCsv(transactions, caller.tenant(), visibility(caller), filter, at), CSV)
+            return Response.ok(new AgreementCsv(transactions, caller.tenant(), new AgreementDao.Visibility(caller.memberScope().orElse(null)), filter, at), CSV)
                     .header("Content-Disposition", "attachment; filename=\"loan-agreements.csv\"").build();
         }
         return Response.ok(page(caller, filter, at, Cursors.decodeUuid(cursor), limit)).build();
@@ -135,7 +135,7 @@ public final class AgreementResource implements LoanAgreementsApi {
     }
 
     private Response listForMember(UUID memberId, LoanAgreementStatus status, Integer limit, String cursor, boolean out) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Caller caller = CurrentCaller.get();
         boolean exists = transactions.read(caller.tenant(), handle -> AgreementDao.member(handle, memberId).isPresent());
         if (!exists) {
             throw ProblemException.notFound("Member " + memberId);
@@ -147,8 +147,8 @@ public final class AgreementResource implements LoanAgreementsApi {
 
     private LoanAgreementList page(Caller caller, AgreementDao.Filter filter, Instant asOf, UUID after, int limit) {
         return transactions.read(caller.tenant(), handle -> {
-            Instant at = asOf != null ? asOf : AgreementDao.databaseNow(handle);
-            List<AgreementRow> rows = AgreementDao.list(handle, visibility(caller), filter, at, asOf != null, after, limit);
+            Instant at = asOf != null ? asOf : CooperativeTime.now(handle);
+            List<AgreementRow> rows = AgreementDao.list(handle, new AgreementDao.Visibility(caller.memberScope().orElse(null)), filter, at, asOf != null, after, limit);
             Page<AgreementRow> page = Page.of(rows, limit, row -> row.id().toString());
             Map<UUID, List<TermsRow>> versions = AgreementDao.versions(handle,
                     page.data().stream().map(AgreementRow::id).toList());
@@ -160,11 +160,11 @@ public final class AgreementResource implements LoanAgreementsApi {
 
     @Override
     public Response listLoanAgreementVersions(UUID agreementId, Integer limit, String cursor) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Caller caller = CurrentCaller.get();
         Long after = Cursors.decodeLong(cursor);
         LoanAgreementVersionList list = transactions.read(caller.tenant(), handle -> {
-            AgreementDao.find(handle, agreementId, visibility(caller), false).orElseThrow(() -> notFound(agreementId));
-            Instant now = AgreementDao.databaseNow(handle);
+            AgreementDao.find(handle, agreementId, new AgreementDao.Visibility(caller.memberScope().orElse(null)), false).orElseThrow(() -> notFound(agreementId));
+            Instant now = CooperativeTime.now(handle);
             Page<TermsRow> page = Page.of(AgreementDao.versionsPage(handle, agreementId,
                     after == null ? null : after.intValue(), limit), limit, terms -> Integer.toString(terms.versionNo()));
             return new LoanAgreementVersionList(page.data().stream().map(terms -> AgreementViews.terms(terms, now)).toList())
@@ -304,11 +304,11 @@ public final class AgreementResource implements LoanAgreementsApi {
     /** Runs a change on a locked agreement the caller may see, checks If-Match, audits before and after. */
     private Response change(UUID agreementId, String ifMatch, String idempotencyKey, Object body, String operation,
                             String action, java.util.function.BiFunction<WriteContext, Current, AgreementRow> work) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        Caller caller = CurrentCaller.get();
         int expectedVersion = ETags.expectedVersion(ifMatch);
         return writes.inTenant(caller, operation, idempotencyKey, body, write -> {
             Handle handle = write.handle();
-            AgreementRow locked = AgreementDao.find(handle, agreementId, visibility(caller), true)
+            AgreementRow locked = AgreementDao.find(handle, agreementId, new AgreementDao.Visibility(caller.memberScope().orElse(null)), true)
                     .orElseThrow(() -> notFound(agreementId));
             if (locked.version() != expectedVersion) {
                 throw ETags.stale();
@@ -394,17 +394,12 @@ public final class AgreementResource implements LoanAgreementsApi {
         }
     }
 
-    private static AgreementDao.Visibility visibility(Caller caller) {
-        return caller.has(Role.COOP_ADMIN) || caller.has(Role.AUDITOR) ? AgreementDao.Visibility.ALL
-                : new AgreementDao.Visibility(caller.memberId());
-    }
-
     private static ProblemException notFound(UUID agreementId) {
         return ProblemException.notFound("Loan agreement " + agreementId);
     }
 
     private static Instant now(Handle handle) {
-        return AgreementDao.databaseNow(handle);
+        return CooperativeTime.now(handle);
     }
 
     /** The agreement as the transaction sees it at {@code at} (PostgreSQL's now(), fixed for the transaction). */

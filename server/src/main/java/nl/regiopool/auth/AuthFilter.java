@@ -4,6 +4,8 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
@@ -20,7 +22,7 @@ import nl.regiopool.http.ProblemException;
  * Runs after matching, so an unknown route is a 404 whatever the token.
  */
 @Priority(Priorities.AUTHENTICATION)
-public final class AuthFilter implements ContainerRequestFilter {
+public final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final String BEARER = "bearer ";
     /** Larger bodies are left to Jetty, which closes the connection. */
@@ -48,6 +50,7 @@ public final class AuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        CurrentCaller.clear();
         try {
             authenticate(request);
         } catch (ProblemException e) {
@@ -114,5 +117,10 @@ public final class AuthFilter implements ContainerRequestFilter {
                 return "Bearer";
             }
         });
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        CurrentCaller.clear();
     }
 }

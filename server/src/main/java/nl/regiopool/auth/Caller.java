@@ -1,7 +1,6 @@
 package nl.regiopool.auth;
 
 import java.security.Principal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,12 +19,16 @@ public record Caller(String subject, UUID tenantId, Set<Role> roles, UUID member
         return roles.contains(role);
     }
 
-    /** 403 unless the caller has one of the roles; tenant roles also need a tenant. */
-    public void requireAny(Role... allowed) {
-        if (Arrays.stream(allowed).noneMatch(roles::contains)) {
-            throw ProblemException.forbidden("This operation needs one of the roles "
-                    + Arrays.stream(allowed).map(Role::claim).toList() + ".");
+    /**
+     * The member whose rows the caller may read, or empty when it may read the whole cooperative's
+     * (admins and auditors). A token holding both {@code member} and {@code auditor} reads as an auditor;
+     * what it may change stays limited to its member by the resources' own acts-for checks.
+     */
+    public Optional<UUID> memberScope() {
+        if (has(Role.COOP_ADMIN) || has(Role.AUDITOR)) {
+            return Optional.empty();
         }
+        return Optional.ofNullable(memberId);
     }
 
     public UUID tenant() {

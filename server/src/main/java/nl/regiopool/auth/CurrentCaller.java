@@ -3,9 +3,13 @@ package nl.regiopool.auth;
 import nl.regiopool.http.ProblemException;
 
 /**
- * The verified caller of the request being handled on this thread. Set by {@link AuthFilter}
- * after the token is verified, cleared when the response leaves (Jersey handles a synchronous
- * request on one thread from filter to response filter).
+ * The verified caller of the request being handled on this thread, set by {@link AuthFilter} once the
+ * token is verified and the operation's {@code x-roles} allow the caller, and cleared when the response
+ * leaves (Jersey handles a synchronous request on one thread from filter to response filter).
+ *
+ * <p>A thread local and not the request's {@code SecurityContext}: the resources implement interfaces
+ * generated from the spec, whose methods take no {@code @Context} parameters, and Jersey does not inject
+ * {@code @Context} fields into resource objects registered as instances (tried: the field stays null).
  */
 public final class CurrentCaller {
 
@@ -18,29 +22,16 @@ public final class CurrentCaller {
         CALLER.set(caller);
     }
 
-    public static void clear() {
+    static void clear() {
         CALLER.remove();
     }
 
+    /** The caller, whom the operation's x-roles already allowed. */
     public static Caller get() {
         Caller caller = CALLER.get();
         if (caller == null) {
             throw ProblemException.unauthenticated("A bearer token is required.");
         }
-        return caller;
-    }
-
-    /** The caller, who must hold one of the roles (403 otherwise). */
-    public static Caller requireAny(Role... allowed) {
-        Caller caller = get();
-        caller.requireAny(allowed);
-        return caller;
-    }
-
-    /** A caller of a cooperative holding one of the roles. */
-    public static Caller inTenant(Role... allowed) {
-        Caller caller = requireAny(allowed);
-        caller.tenant();
         return caller;
     }
 }

@@ -79,7 +79,7 @@ public final class RuleParameter<T> {
         return name;
     }
 
-    Class<T> type() {
+    public Class<T> type() {
         return type;
     }
 

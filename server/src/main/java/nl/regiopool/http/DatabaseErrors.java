@@ -2,7 +2,6 @@ package nl.regiopool.http;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Optional;
 import org.apache.tomcat.jdbc.pool.PoolExhaustedException;
 
 /** Reading PostgreSQL's SQLSTATEs out of whatever Jdbi wrapped them in. */
@@ -23,17 +22,6 @@ public final class DatabaseErrors {
             }
         }
         return null;
-    }
-
-    public static Optional<String> constraint(Throwable error, String sqlState) {
-        SQLException sql = sqlCause(error);
-        if (sql == null || !sqlState.equals(sql.getSQLState())) {
-            return Optional.empty();
-        }
-        if (sql instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
-            return Optional.ofNullable(psql.getServerErrorMessage().getConstraint()).or(() -> Optional.of(""));
-        }
-        return Optional.of("");
     }
 
     public static boolean isSerializationFailure(SQLException sql) {

@@ -28,6 +28,7 @@ import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -234,6 +235,10 @@ public final class ProblemMappers {
         public Response toResponse(Throwable exception) {
             if (bodyTooLarge(exception) != null) {
                 return Problems.response(RequestSizeLimit.tooLarge(bodyTooLarge(exception).maxBytes()));
+            }
+            Optional<ProblemException> refusedByConstraint = ConstraintProblems.of(exception);
+            if (refusedByConstraint.isPresent()) {
+                return Problems.response(refusedByConstraint.get());
             }
             SQLException sql = DatabaseErrors.sqlCause(exception);
             if (DatabaseErrors.isUnavailable(exception)) {

@@ -8,8 +8,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-import nl.regiopool.auth.Caller;
-import nl.regiopool.auth.CurrentCaller;
 
 /**
  * A token bucket per token subject: {@code burst} requests at once, refilled at
@@ -40,9 +38,8 @@ public final class RateLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        // runs after AuthFilter, so there is always a verified caller here
-        Caller caller = CurrentCaller.get();
-        long waitNanos = take(caller.subject());
+        // runs after AuthFilter, so the principal is always the verified caller, named by the token's subject
+        long waitNanos = take(request.getSecurityContext().getUserPrincipal().getName());
         if (waitNanos > 0) {
             long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
             Response problem = Problems.response(429, "RATE_LIMITED", "Too many requests",

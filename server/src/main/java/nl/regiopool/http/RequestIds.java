@@ -28,7 +28,6 @@ public final class RequestIds implements ContainerRequestFilter, ContainerRespon
 
     @Override
     public void filter(ContainerRequestContext request) {
-        nl.regiopool.auth.CurrentCaller.clear();
         String given = request.getHeaderString(HEADER);
         String requestId = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         MDC.put(MDC_KEY, requestId);
@@ -44,6 +43,5 @@ public final class RequestIds implements ContainerRequestFilter, ContainerRespon
         }
         MDC.remove(MDC_KEY);
         Negotiation.clear();
-        nl.regiopool.auth.CurrentCaller.clear();
     }
 }

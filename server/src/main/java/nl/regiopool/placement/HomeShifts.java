@@ -24,21 +24,19 @@ import nl.regiopool.api.model.ScheduleEntry;
 import nl.regiopool.api.model.ScheduleEntryKind;
 import nl.regiopool.api.model.WorkerSchedule;
 import nl.regiopool.auth.Caller;
-import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.auth.Role;
-import nl.regiopool.cao.CaoRuleSetDao;
 import nl.regiopool.cao.RuleSetVersion;
 import nl.regiopool.cao.SeededRuleSets;
 import nl.regiopool.cao.Shift;
 import nl.regiopool.cao.WorkingTimeRules;
-import nl.regiopool.http.DatabaseErrors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.ProblemException;
 import nl.regiopool.http.Writes;
+import nl.regiopool.ruleset.CaoRuleSetDao;
+import nl.regiopool.settings.CooperativeTime;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * A worker's home shifts (the roster at the employer, synced from the employer's system) and the worker's
@@ -56,8 +54,7 @@ final class HomeShifts {
         this.writes = writes;
     }
 
-    Response replace(UUID workerId, OffsetDateTime from, OffsetDateTime to, HomeShiftsReplace body, String ifMatch) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+    Response replace(Caller caller, UUID workerId, OffsetDateTime from, OffsetDateTime to, HomeShiftsReplace body, String ifMatch) {
         int expectedVersion = ETags.expectedVersion(ifMatch);
         requireWindow(from, to);
         requireShifts(body.getShifts(), from, to);
@@ -76,7 +73,7 @@ final class HomeShifts {
             PlacementDao.deleteHomeShifts(handle, workerId, from, to);
             for (HomeShiftInput shift : body.getShifts()) {
                 UUID id = ids.getOrDefault(shift.getExternalId(), Ids.next());
-                insert(handle, write.tenantId(), PlacementRow.planned(id, "HOME_SHIFT", null, workerId, employer,
+                PlacementDao.insert(handle, write.tenantId(), PlacementRow.planned(id, "HOME_SHIFT", null, workerId, employer,
                         employer, null, shift.getStartsAt(), shift.getEndsAt(),
                         PlacementResource.orZero(shift.getBreakMinutes()), null, shift.getExternalId(), "CONFIRMED",
                         Overridden.NONE));
@@ -93,15 +90,14 @@ final class HomeShifts {
         });
     }
 
-    Response schedule(UUID workerId, OffsetDateTime from, OffsetDateTime to) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+    Response schedule(Caller caller, UUID workerId, OffsetDateTime from, OffsetDateTime to) {
         requireWindow(from, to);
         record Read(WorkerSchedule schedule, int version) {
         }
         Read read = transactions.read(caller.tenant(), handle -> {
             UUID employer = PlacementDao.employer(handle, workerId)
                     .orElseThrow(() -> ProblemException.notFound("Worker " + workerId));
-            UUID viewer = PlacementResource.viewer(caller);
+            UUID viewer = caller.memberScope().orElse(null);
             boolean everything = viewer == null || viewer.equals(employer);
             List<ScheduleEntry> entries = new ArrayList<>();
             for (PlacementRow row : PlacementDao.schedule(handle, workerId, from, to)) {
@@ -122,7 +118,7 @@ final class HomeShifts {
         if (shifts.isEmpty()) {
             return List.of();
         }
-        ZoneId zone = PlacementResource.zone(handle);
+        ZoneId zone = CooperativeTime.zone(handle);
         Instant first = shifts.get(0).getStartsAt().toInstant();
         Instant last = shifts.get(shifts.size() - 1).getEndsAt().toInstant();
         List<Shift> all = PlacementDao.shiftsAround(handle, workerId, first.minus(PlacementChecks.HORIZON),
@@ -144,18 +140,6 @@ final class HomeShifts {
             });
         }
         return List.copyOf(unique.values());
-    }
-
-    private static void insert(Handle handle, UUID tenantId, PlacementRow row) {
-        try {
-            PlacementDao.insert(handle, tenantId, row);
-        } catch (UnableToExecuteStatementException e) {
-            if (DatabaseErrors.constraint(e, DatabaseErrors.UNIQUE_VIOLATION).isPresent()) {
-                throw ProblemException.conflict("HOME_SHIFT_EXTERNAL_ID_TAKEN", "A home shift with externalId "
-                        + row.externalId() + " exists outside this window; include its window to move it.");
-            }
-            throw PlacementResource.overlapOr(e);
-        }
     }
 
     private static void requireWindow(OffsetDateTime from, OffsetDateTime to) {

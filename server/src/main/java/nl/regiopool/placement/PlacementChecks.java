@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.regiopool.api.model.RuleViolation;
-import nl.regiopool.cao.CaoRuleSetDao;
+import nl.regiopool.ruleset.CaoRuleSetDao;
 import nl.regiopool.cao.RuleSetVersion;
 import nl.regiopool.cao.SeededRuleSets;
 import nl.regiopool.cao.Shift;

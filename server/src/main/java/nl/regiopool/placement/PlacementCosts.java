@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import nl.regiopool.api.model.CostLine;
 import nl.regiopool.api.model.CostLineKind;
-import nl.regiopool.cao.CaoRuleSetDao;
+import nl.regiopool.ruleset.CaoRuleSetDao;
 import nl.regiopool.cao.DutchHolidays;
 import nl.regiopool.cao.SeededRuleSets;
 import nl.regiopool.cao.Shift;

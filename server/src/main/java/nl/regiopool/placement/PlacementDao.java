@@ -156,10 +156,6 @@ final class PlacementDao {
                 .bind("worker", workerId).mapTo(Integer.class).one();
     }
 
-    static Instant now(Handle handle) {
-        return handle.createQuery("SELECT now()").mapTo(OffsetDateTime.class).one().toInstant();
-    }
-
     private static final String INSERT = """
             INSERT INTO placement AS p (tenant_id, id, kind, agreement_id, worker_id, borrower_member_id,
                 employer_member_id, role, starts_at, ends_at, break_minutes, location_postcode, external_id,

@@ -4,7 +4,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,17 +28,15 @@ import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.auth.Role;
 import nl.regiopool.cao.Shift;
 import nl.regiopool.http.Cursors;
-import nl.regiopool.http.DatabaseErrors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.Page;
 import nl.regiopool.http.ProblemException;
 import nl.regiopool.http.WriteContext;
 import nl.regiopool.http.Writes;
-import nl.regiopool.settings.SettingsDao;
+import nl.regiopool.settings.CooperativeTime;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Placements: borrowed shifts under an ACTIVE agreement, checked against the agreement, the worker's
@@ -64,7 +61,7 @@ public final class PlacementResource implements PlacementsApi {
 
     @Override
     public Response createPlacement(PlacementCreate body, String idempotencyKey) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        Caller caller = CurrentCaller.get();
         requireOverrideRight(caller, body.getOverrideReason());
         int breakMinutes = orZero(body.getBreakMinutes());
         requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
@@ -80,7 +77,7 @@ public final class PlacementResource implements PlacementsApi {
             PlacementRow row = PlacementRow.planned(candidate.id(), "SHIFT", agreement.id(), agreement.workerId(),
                     agreement.borrowerMemberId(), placing.employerMemberId(), agreement.role(), body.getStartsAt(),
                     body.getEndsAt(), breakMinutes, body.getLocationPostcode(), null, "PLANNED", override);
-            PlacementRow created = create(handle, write.tenantId(), row);
+            PlacementRow created = PlacementDao.create(handle, write.tenantId(), row);
             Placement view = PlacementViews.view(created);
             write.audit("placement.created", "placement", created.id(), null, view);
             return Response.created(URI.create("/v1/placements/" + created.id()))
@@ -90,7 +87,7 @@ public final class PlacementResource implements PlacementsApi {
 
     @Override
     public Response validatePlacement(PlacementCreate body, String idempotencyKey) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        Caller caller = CurrentCaller.get();
         int breakMinutes = orZero(body.getBreakMinutes());
         requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
         PlacementValidation validation = transactions.read(caller.tenant(), handle -> {
@@ -102,7 +99,7 @@ public final class PlacementResource implements PlacementsApi {
             List<RuleViolation> violations = new ArrayList<>();
             PlacementChecks.overlapping(shifts, candidate).ifPresent(other -> violations.add(overlap(other)));
             violations.addAll(PlacementChecks.check(handle, placing, candidate, shifts)
-                    .forViewer(viewer(caller)).all());
+                    .forViewer(caller.memberScope().orElse(null)).all());
             return new PlacementValidation(violations.isEmpty(), violations);
         });
         return Response.ok(validation).build();
@@ -110,28 +107,28 @@ public final class PlacementResource implements PlacementsApi {
 
     @Override
     public Response getPlacement(UUID placementId) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Caller caller = CurrentCaller.get();
         PlacementRow row = transactions.read(caller.tenant(), handle ->
-                PlacementDao.find(handle, placementId, viewer(caller), false).orElseThrow(() -> notFound(placementId)));
+                PlacementDao.find(handle, placementId, caller.memberScope().orElse(null), false).orElseThrow(() -> notFound(placementId)));
         return Response.ok(PlacementViews.view(row)).tag(ETags.of(row.version())).build();
     }
 
     @Override
     public Response listPlacements(UUID workerId, UUID agreementId, PlacementStatus status, PlacementKind kind,
                                    OffsetDateTime from, OffsetDateTime to, Integer limit, String cursor) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Caller caller = CurrentCaller.get();
         UUID after = Cursors.decodeUuid(cursor);
         PlacementDao.Filter filter = new PlacementDao.Filter(workerId, agreementId,
                 status == null ? null : status.toString(), kind == null ? null : kind.toString(), from, to);
         Page<PlacementRow> page = Page.of(transactions.read(caller.tenant(), handle ->
-                PlacementDao.list(handle, viewer(caller), filter, after, limit)), limit, row -> row.id().toString());
+                PlacementDao.list(handle, caller.memberScope().orElse(null), filter, after, limit)), limit, row -> row.id().toString());
         return Response.ok(new PlacementList(page.data().stream().map(PlacementViews::view).toList())
                 .nextCursor(page.nextCursor())).build();
     }
 
     @Override
     public Response updatePlacement(UUID placementId, PlacementPatch body, String ifMatch) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        Caller caller = CurrentCaller.get();
         requireOverrideRight(caller, body.getOverrideReason());
         return change(placementId, ifMatch, null, body, "updatePlacement", "placement.updated", (write, current) -> {
             requireBorrowedShift(current);
@@ -151,21 +148,16 @@ public final class PlacementResource implements PlacementsApi {
                 List<PlacementDao.OtherShift> shifts = PlacementChecks.around(handle, current.workerId(), candidate);
                 requireNoOverlap(shifts, candidate);
                 PlacementDao.Placing placing = PlacementDao.placing(handle, current.agreementId(), null, false,
-                        SettingsDao.DEFAULT_TIME_ZONE).orElseThrow();
+                        CooperativeTime.DEFAULT_ZONE).orElseThrow();
                 override = decide(handle, placing, candidate, shifts, body.getOverrideReason(), write.caller());
             }
-            try {
-                PlacementDao.updateTimes(handle, current.id(), startsAt, endsAt, breakMinutes, postcode, override);
-            } catch (UnableToExecuteStatementException e) {
-                throw overlapOr(e);
-            }
+            PlacementDao.updateTimes(handle, current.id(), startsAt, endsAt, breakMinutes, postcode, override);
             return null;
         });
     }
 
     @Override
     public Response confirmPlacement(UUID placementId, ConfirmPlacementRequest body, String ifMatch, String idempotencyKey) {
-        CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
         return change(placementId, ifMatch, idempotencyKey, body, "confirmPlacement", "placement.confirmed",
                 (write, current) -> {
                     requireBorrowedShift(current);
@@ -177,7 +169,6 @@ public final class PlacementResource implements PlacementsApi {
     @Override
     public Response completePlacement(UUID placementId, CompletePlacementRequest body, String ifMatch,
                                       String idempotencyKey) {
-        CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
         requireShape(body.getActualStartsAt(), body.getActualEndsAt(), body.getBreakMinutes(), "actual");
         return change(placementId, ifMatch, idempotencyKey, body, "completePlacement", "placement.completed",
                 (write, current) -> {
@@ -192,14 +183,13 @@ public final class PlacementResource implements PlacementsApi {
                     return status(current, "COMPLETED").actualStartsAt(body.getActualStartsAt())
                             .actualEndsAt(body.getActualEndsAt()).actualBreakMinutes(body.getBreakMinutes())
                             .completedAt(now(write)).completedBy(write.caller().subject())
-                            .costLines(PlacementViews.json(PlacementCosts.lines(handle, zone(handle), agreement, worked)))
+                            .costLines(PlacementViews.json(PlacementCosts.lines(handle, CooperativeTime.zone(handle), agreement, worked)))
                             .build();
                 });
     }
 
     @Override
     public Response cancelPlacement(UUID placementId, CancelRequest body, String ifMatch, String idempotencyKey) {
-        CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
         return change(placementId, ifMatch, idempotencyKey, body, "cancelPlacement", "placement.cancelled",
                 (write, current) -> {
                     requireBorrowedShift(current);
@@ -213,7 +203,6 @@ public final class PlacementResource implements PlacementsApi {
 
     @Override
     public Response recordPlacementNoShow(UUID placementId, NoShowRequest body, String ifMatch, String idempotencyKey) {
-        CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
         return change(placementId, ifMatch, idempotencyKey, body, "recordPlacementNoShow", "placement.no_show",
                 (write, current) -> {
                     requireBorrowedShift(current);
@@ -226,12 +215,12 @@ public final class PlacementResource implements PlacementsApi {
     @Override
     public Response replaceHomeShifts(UUID workerId, OffsetDateTime from, OffsetDateTime to, HomeShiftsReplace body,
                                       String ifMatch) {
-        return homeShifts.replace(workerId, from, to, body, ifMatch);
+        return homeShifts.replace(CurrentCaller.get(), workerId, from, to, body, ifMatch);
     }
 
     @Override
     public Response getWorkerSchedule(UUID workerId, OffsetDateTime from, OffsetDateTime to) {
-        return homeShifts.schedule(workerId, from, to);
+        return homeShifts.schedule(CurrentCaller.get(), workerId, from, to);
     }
 
     /**
@@ -240,11 +229,11 @@ public final class PlacementResource implements PlacementsApi {
      */
     private Response change(UUID placementId, String ifMatch, String idempotencyKey, Object body, String operation,
                             String action, BiFunction<WriteContext, PlacementRow, PlacementRow> work) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
+        Caller caller = CurrentCaller.get();
         int expectedVersion = ETags.expectedVersion(ifMatch);
         return writes.inTenant(caller, operation, idempotencyKey, body, write -> {
             Handle handle = write.handle();
-            PlacementRow current = PlacementDao.find(handle, placementId, viewer(caller), true)
+            PlacementRow current = PlacementDao.find(handle, placementId, caller.memberScope().orElse(null), true)
                     .orElseThrow(() -> notFound(placementId));
             if (current.version() != expectedVersion) {
                 throw ETags.stale();
@@ -266,7 +255,7 @@ public final class PlacementResource implements PlacementsApi {
         PlacementChecks.Verdict verdict = PlacementChecks.check(handle, placing, candidate, shifts);
         boolean overriding = reason != null && caller.has(Role.COOP_ADMIN);
         if (!verdict.hard().isEmpty() || (!verdict.overridable().isEmpty() && !overriding)) {
-            List<RuleViolation> violations = verdict.forViewer(viewer(caller)).all();
+            List<RuleViolation> violations = verdict.forViewer(caller.memberScope().orElse(null)).all();
             throw new ProblemException(422, "RULES_VIOLATED", "Rules violated",
                     "The placement breaks " + violations.size() + " rule(s)."
                             + (verdict.hard().isEmpty() ? " A coop_admin may override them with overrideReason." : ""),
@@ -275,13 +264,13 @@ public final class PlacementResource implements PlacementsApi {
         if (verdict.overridable().isEmpty()) {
             return Overridden.NONE;
         }
-        return new Overridden(reason.strip(), caller.subject(), OffsetDateTime.ofInstant(PlacementDao.now(handle),
+        return new Overridden(reason.strip(), caller.subject(), OffsetDateTime.ofInstant(CooperativeTime.now(handle),
                 java.time.ZoneOffset.UTC), PlacementViews.json(verdict.overridable()));
     }
 
     /** The agreement and what placing under it needs; with {@code lockWorker} the worker's lock is taken. */
     private static PlacementDao.Placing placing(Handle handle, UUID agreementId, Caller caller, boolean lockWorker) {
-        return PlacementDao.placing(handle, agreementId, viewer(caller), lockWorker, SettingsDao.DEFAULT_TIME_ZONE)
+        return PlacementDao.placing(handle, agreementId, caller.memberScope().orElse(null), lockWorker, CooperativeTime.DEFAULT_ZONE)
                 .orElseThrow(() -> ProblemException.invalid("agreementId", "NOT_FOUND", "No such loan agreement."));
     }
 
@@ -296,22 +285,6 @@ public final class PlacementResource implements PlacementsApi {
     static RuleViolation overlap(UUID other) {
         return new RuleViolation("PLACEMENT_OVERLAP", "The worker has another shift at that time.")
                 .entityIds(List.of(other));
-    }
-
-    private static PlacementRow create(Handle handle, UUID tenantId, PlacementRow row) {
-        try {
-            return PlacementDao.create(handle, tenantId, row);
-        } catch (UnableToExecuteStatementException e) {
-            throw overlapOr(e);
-        }
-    }
-
-    /** The EXCLUDE constraint's refusal (a concurrent write won the slot) as 409; anything else as it is. */
-    static RuntimeException overlapOr(UnableToExecuteStatementException e) {
-        if (DatabaseErrors.constraint(e, DatabaseErrors.EXCLUSION_VIOLATION).isPresent()) {
-            return ProblemException.conflict("PLACEMENT_OVERLAP", "The worker has another shift at that time.");
-        }
-        return e;
     }
 
     /** End after start, and a break shorter than the shift; 422 naming the fields otherwise. */
@@ -358,20 +331,8 @@ public final class PlacementResource implements PlacementsApi {
         }
     }
 
-    /** A member sees placements it borrows and those of the workers it employs; admins and auditors all. */
-    static UUID viewer(Caller caller) {
-        if (caller.has(Role.COOP_ADMIN) || caller.has(Role.AUDITOR)) {
-            return null;
-        }
-        return caller.member().orElseThrow(() -> ProblemException.forbidden("A member token needs a member claim."));
-    }
-
-    static ZoneId zone(Handle handle) {
-        return ZoneId.of(SettingsDao.current(handle).getTimeZone());
-    }
-
     private static OffsetDateTime now(WriteContext write) {
-        return OffsetDateTime.ofInstant(PlacementDao.now(write.handle()), java.time.ZoneOffset.UTC);
+        return CooperativeTime.nowUtc(write.handle());
     }
 
     private static PlacementRowBuilder status(PlacementRow row, String status) {

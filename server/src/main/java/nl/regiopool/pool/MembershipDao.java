@@ -18,8 +18,6 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 final class MembershipDao {
 
-    static final String NO_OVERLAP = "pool_membership_no_overlap";
-
     private static final String COLUMNS = "id, pool_id, worker_id, kind, valid_from, valid_to, max_hours_per_week,"
             + " version, created_at, updated_at";
 

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import nl.regiopool.api.PoolsApi;
 import nl.regiopool.api.model.Pool;
 import nl.regiopool.api.model.PoolCreate;
@@ -19,16 +18,13 @@ import nl.regiopool.api.model.PoolPatch;
 import nl.regiopool.api.model.QualificationRole;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
-import nl.regiopool.auth.Role;
 import nl.regiopool.http.Cursors;
-import nl.regiopool.http.DatabaseErrors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.Page;
 import nl.regiopool.http.ProblemException;
 import nl.regiopool.http.Writes;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Pools and their memberships. Admins write; members and auditors read. */
 public final class PoolResource implements PoolsApi {
@@ -43,13 +39,12 @@ public final class PoolResource implements PoolsApi {
 
     @Override
     public Response createPool(PoolCreate body, String idempotencyKey) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN);
+        Caller caller = CurrentCaller.get();
         String name = body.getName().strip();
         Set<QualificationRole> roles = body.getAllowedRoles() == null ? Set.of() : body.getAllowedRoles();
         return writes.inTenant(caller, "createPool", idempotencyKey, body, write -> {
             UUID id = Ids.next();
-            PoolDao.Row row = uniqueName(name, () ->
-                    PoolDao.insert(write.handle(), write.tenantId(), id, name, body.getDescription(), roles));
+            PoolDao.Row row = PoolDao.insert(write.handle(), write.tenantId(), id, name, body.getDescription(), roles);
             write.audit("pool.created", "pool", id, null, row.pool());
             return Response.created(URI.create("/v1/pools/" + id))
                     .tag(ETags.of(row.version())).entity(row.pool()).build();
@@ -58,7 +53,7 @@ public final class PoolResource implements PoolsApi {
 
     @Override
     public Response getPool(UUID poolId) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Caller caller = CurrentCaller.get();
         PoolDao.Row row = transactions.read(caller.tenant(), handle -> PoolDao.find(handle, poolId))
                 .orElseThrow(() -> poolNotFound(poolId));
         return Response.ok(row.pool()).tag(ETags.of(row.version())).build();
@@ -66,7 +61,7 @@ public final class PoolResource implements PoolsApi {
 
     @Override
     public Response listPools(Integer limit, String cursor) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Caller caller = CurrentCaller.get();
         UUID after = Cursors.decodeUuid(cursor);
         Page<PoolDao.Row> page = Page.of(
                 transactions.read(caller.tenant(), handle -> PoolDao.list(handle, after, limit)),
@@ -77,7 +72,7 @@ public final class PoolResource implements PoolsApi {
 
     @Override
     public Response updatePool(UUID poolId, PoolPatch patch, String ifMatch) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN);
+        Caller caller = CurrentCaller.get();
         int expectedVersion = ETags.expectedVersion(ifMatch);
         return writes.inTenant(caller, "updatePool", null, patch, write -> {
             PoolDao.Row current = PoolDao.findForUpdate(write.handle(), poolId).orElseThrow(() -> poolNotFound(poolId));
@@ -89,7 +84,7 @@ public final class PoolResource implements PoolsApi {
             String description = patch.getDescription() != null ? patch.getDescription() : before.getDescription();
             List<QualificationRole> roles = patch.getAllowedRoles() != null
                     ? List.copyOf(patch.getAllowedRoles()) : before.getAllowedRoles();
-            PoolDao.Row row = uniqueName(name, () -> PoolDao.update(write.handle(), poolId, name, description, roles));
+            PoolDao.Row row = PoolDao.update(write.handle(), poolId, name, description, roles);
             write.audit("pool.updated", "pool", poolId, before, row.pool());
             return Response.ok(row.pool()).tag(ETags.of(row.version())).build();
         });
@@ -97,7 +92,7 @@ public final class PoolResource implements PoolsApi {
 
     @Override
     public Response createPoolMembership(UUID poolId, PoolMembershipCreate body, String idempotencyKey) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN);
+        Caller caller = CurrentCaller.get();
         requireValidPeriod(body.getFrom(), body.getTo());
         return writes.inTenant(caller, "createPoolMembership:" + poolId, idempotencyKey, body, write -> {
             PoolDao.Row pool = PoolDao.find(write.handle(), poolId).orElseThrow(() -> poolNotFound(poolId));
@@ -118,7 +113,7 @@ public final class PoolResource implements PoolsApi {
                     null, null)
                     .to(body.getTo())
                     .maxHoursPerWeek(body.getMaxHoursPerWeek());
-            MembershipDao.Row row = noOverlap(() -> MembershipDao.insert(write.handle(), write.tenantId(), id, values));
+            MembershipDao.Row row = MembershipDao.insert(write.handle(), write.tenantId(), id, values);
             write.audit("pool_membership.created", "pool_membership", id, null, row.membership());
             return Response.created(URI.create("/v1/pools/" + poolId + "/memberships/" + id))
                     .tag(ETags.of(row.version())).entity(row.membership()).build();
@@ -127,8 +122,8 @@ public final class PoolResource implements PoolsApi {
 
     @Override
     public Response getPoolMembership(UUID poolId, UUID membershipId) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
-        UUID viewerMember = viewerMember(caller);
+        Caller caller = CurrentCaller.get();
+        UUID viewerMember = caller.memberScope().orElse(null);
         MembershipDao.Row row = transactions.read(caller.tenant(),
                         handle -> MembershipDao.find(handle, poolId, membershipId, viewerMember))
                 .orElseThrow(() -> membershipNotFound(membershipId));
@@ -137,8 +132,8 @@ public final class PoolResource implements PoolsApi {
 
     @Override
     public Response listPoolMemberships(UUID poolId, Integer limit, String cursor) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
-        UUID viewerMember = viewerMember(caller);
+        Caller caller = CurrentCaller.get();
+        UUID viewerMember = caller.memberScope().orElse(null);
         UUID after = Cursors.decodeUuid(cursor);
         List<MembershipDao.Row> rows = transactions.read(caller.tenant(), handle -> {
             PoolDao.find(handle, poolId).orElseThrow(() -> poolNotFound(poolId));
@@ -151,7 +146,7 @@ public final class PoolResource implements PoolsApi {
 
     @Override
     public Response updatePoolMembership(UUID poolId, UUID membershipId, PoolMembershipPatch patch, String ifMatch) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN);
+        Caller caller = CurrentCaller.get();
         int expectedVersion = ETags.expectedVersion(ifMatch);
         return writes.inTenant(caller, "updatePoolMembership", null, patch, write -> {
             MembershipDao.Row current = MembershipDao.findForUpdate(write.handle(), poolId, membershipId)
@@ -163,7 +158,7 @@ public final class PoolResource implements PoolsApi {
             LocalDate to = patch.getTo() != null ? patch.getTo() : before.getTo();
             Integer maxHours = patch.getMaxHoursPerWeek() != null ? patch.getMaxHoursPerWeek() : before.getMaxHoursPerWeek();
             requireValidPeriod(before.getFrom(), to);
-            MembershipDao.Row row = noOverlap(() -> MembershipDao.update(write.handle(), membershipId, to, maxHours));
+            MembershipDao.Row row = MembershipDao.update(write.handle(), membershipId, to, maxHours);
             String action = patch.getTo() != null ? "pool_membership.ended" : "pool_membership.updated";
             write.audit(action, "pool_membership", membershipId, before, row.membership());
             return Response.ok(row.membership()).tag(ETags.of(row.version())).build();
@@ -171,40 +166,9 @@ public final class PoolResource implements PoolsApi {
     }
 
     /** The member whose view of memberships applies; null for admins and auditors, who see all. */
-    private static UUID viewerMember(Caller caller) {
-        if (caller.has(Role.COOP_ADMIN) || !caller.has(Role.MEMBER)) {
-            return null;
-        }
-        return caller.member().orElseThrow(() -> ProblemException.forbidden("A member token needs a member claim."));
-    }
-
     private static void requireValidPeriod(LocalDate from, LocalDate to) {
         if (to != null && to.isBefore(from)) {
             throw ProblemException.invalid("to", "INVALID_PERIOD", "The last day (" + to + ") is before the first (" + from + ").");
-        }
-    }
-
-    private static PoolDao.Row uniqueName(String name, Supplier<PoolDao.Row> write) {
-        try {
-            return write.get();
-        } catch (UnableToExecuteStatementException e) {
-            if (DatabaseErrors.constraint(e, DatabaseErrors.UNIQUE_VIOLATION).filter("pool_name_unique"::equals).isPresent()) {
-                throw ProblemException.conflict("POOL_NAME_TAKEN", "A pool named '" + name + "' exists already.");
-            }
-            throw e;
-        }
-    }
-
-    private static MembershipDao.Row noOverlap(Supplier<MembershipDao.Row> write) {
-        try {
-            return write.get();
-        } catch (UnableToExecuteStatementException e) {
-            if (DatabaseErrors.constraint(e, DatabaseErrors.EXCLUSION_VIOLATION)
-                    .filter(MembershipDao.NO_OVERLAP::equals).isPresent()) {
-                throw ProblemException.conflict("POOL_MEMBERSHIP_OVERLAP",
-                        "The worker already holds a membership of this pool that overlaps this period.");
-            }
-            throw e;
         }
     }
 

@@ -24,11 +24,8 @@ public final class SettingsDao {
     record Row(CooperativeSettings settings, int version) {
     }
 
-    /** The time zone of a cooperative without a settings row (the column's default). */
-    public static final String DEFAULT_TIME_ZONE = "Europe/Amsterdam";
-
     static Row defaults() {
-        return new Row(new CooperativeSettings(BigDecimal.ZERO, 0, 0, DEFAULT_TIME_ZONE), 1);
+        return new Row(new CooperativeSettings(BigDecimal.ZERO, 0, 0, CooperativeTime.DEFAULT_ZONE), 1);
     }
 
     /** The settings of the transaction's tenant, defaults included. Later concepts read them here. */

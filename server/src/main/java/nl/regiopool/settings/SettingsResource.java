@@ -10,7 +10,6 @@ import nl.regiopool.api.model.CooperativeSettingsPatch;
 import nl.regiopool.api.model.FieldError;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
-import nl.regiopool.auth.Role;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.ProblemException;
 import nl.regiopool.http.Writes;
@@ -29,14 +28,14 @@ public final class SettingsResource implements SettingsApi {
 
     @Override
     public Response getSettings() {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN);
+        Caller caller = CurrentCaller.get();
         SettingsDao.Row row = transactions.read(caller.tenant(), SettingsDao::find);
         return Response.ok(row.settings()).tag(ETags.of(row.version())).build();
     }
 
     @Override
     public Response updateSettings(CooperativeSettingsPatch patch, String ifMatch) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN);
+        Caller caller = CurrentCaller.get();
         int expectedVersion = ETags.expectedVersion(ifMatch);
         List<FieldError> errors = new ArrayList<>();
         if (patch.getMarginPercent() != null && patch.getMarginPercent().stripTrailingZeros().scale() > 2) {

@@ -3,12 +3,11 @@ package nl.regiopool.worker;
 import java.util.UUID;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.Role;
-import nl.regiopool.http.ProblemException;
 
 /**
  * Who reads workers, as the SQL in {@link WorkerDao} needs it: an admin sees all in full, an auditor
  * all without contact details, a member its own workers in full and other members' pooled workers
- * as a limited profile. A caller with several roles gets the widest view (admin, then member).
+ * as a limited profile. Which rows a caller other than an admin reads follows {@link Caller#memberScope()}.
  */
 record Viewer(Scope scope, UUID memberId) {
 
@@ -18,10 +17,7 @@ record Viewer(Scope scope, UUID memberId) {
         if (caller.has(Role.COOP_ADMIN)) {
             return new Viewer(Scope.ADMIN, null);
         }
-        if (caller.has(Role.MEMBER)) {
-            return new Viewer(Scope.MEMBER, caller.member().orElseThrow(
-                    () -> ProblemException.forbidden("A member token needs a member claim.")));
-        }
-        return new Viewer(Scope.AUDITOR, null);
+        return caller.memberScope().map(member -> new Viewer(Scope.MEMBER, member))
+                .orElse(new Viewer(Scope.AUDITOR, null));
     }
 }

@@ -1,4 +1,4 @@
-package nl.regiopool.cao;
+package nl.regiopool.ruleset;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,6 +19,12 @@ import nl.regiopool.api.model.FieldError;
 import nl.regiopool.api.model.RuleParameterName;
 import nl.regiopool.api.model.RuleParameterValue;
 import nl.regiopool.api.model.SurchargeWindowValue;
+import nl.regiopool.cao.BreakRule;
+import nl.regiopool.cao.DayKind;
+import nl.regiopool.cao.RuleParameter;
+import nl.regiopool.cao.RuleSetVersion;
+import nl.regiopool.cao.Sourced;
+import nl.regiopool.cao.SurchargeWindow;
 import nl.regiopool.http.ProblemException;
 
 /**

@@ -1,4 +1,4 @@
-package nl.regiopool.cao;
+package nl.regiopool.ruleset;
 
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -11,9 +11,8 @@ import nl.regiopool.api.model.CaoRuleSetList;
 import nl.regiopool.api.model.CaoRuleSetVersionCreate;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
-import nl.regiopool.auth.Role;
+import nl.regiopool.cao.RuleSetVersion;
 import nl.regiopool.http.Cursors;
-import nl.regiopool.http.DatabaseErrors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.Page;
 import nl.regiopool.http.ProblemException;
@@ -21,7 +20,6 @@ import nl.regiopool.http.Writes;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** CAO rule sets as data: admins add rule sets and versions; everyone in the cooperative reads them. */
 public final class CaoRuleSetResource implements CaoRuleSetsApi {
@@ -36,7 +34,7 @@ public final class CaoRuleSetResource implements CaoRuleSetsApi {
 
     @Override
     public Response createCaoRuleSet(CaoRuleSetCreate body, String idempotencyKey) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN);
+        Caller caller = CurrentCaller.get();
         return writes.inTenant(caller, "createCaoRuleSet", idempotencyKey, body, write -> {
             Handle handle = write.handle();
             if (body.getExtends() != null && CaoRuleSetDao.find(handle, body.getExtends(), false).isEmpty()) {
@@ -46,14 +44,7 @@ public final class CaoRuleSetResource implements CaoRuleSetsApi {
                 throw exists(body.getCode());
             }
             UUID id = Ids.next();
-            try {
-                CaoRuleSetDao.insert(handle, write.tenantId(), id, body.getCode(), body.getName().strip(), body.getExtends());
-            } catch (UnableToExecuteStatementException e) {
-                if (DatabaseErrors.constraint(e, DatabaseErrors.UNIQUE_VIOLATION).isPresent()) {
-                    throw exists(body.getCode());
-                }
-                throw e;
-            }
+            CaoRuleSetDao.insert(handle, write.tenantId(), id, body.getCode(), body.getName().strip(), body.getExtends());
             CaoRuleSetDao.Row row = CaoRuleSetDao.find(handle, body.getCode(), false).orElseThrow();
             CaoRuleSet view = CaoRuleSetDao.view(row, List.of());
             write.audit("cao_rule_set.created", "cao_rule_set", id, null, view);
@@ -64,7 +55,7 @@ public final class CaoRuleSetResource implements CaoRuleSetsApi {
 
     @Override
     public Response addCaoRuleSetVersion(String code, CaoRuleSetVersionCreate body, String idempotencyKey) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN);
+        Caller caller = CurrentCaller.get();
         if (body.getValidTo() != null && body.getValidTo().isBefore(body.getValidFrom())) {
             throw ProblemException.invalid("validTo", "OUT_OF_RANGE", "validTo lies before validFrom.");
         }
@@ -74,17 +65,8 @@ public final class CaoRuleSetResource implements CaoRuleSetsApi {
             Handle handle = write.handle();
             CaoRuleSetDao.Row row = CaoRuleSetDao.find(handle, code, true).orElseThrow(() -> notFound(code));
             CaoRuleSet before = view(handle, row);
-            try {
-                CaoRuleSetDao.insertVersion(handle, write.tenantId(), code, body.getValidFrom(), body.getValidTo(),
-                        body.getParameters());
-            } catch (UnableToExecuteStatementException e) {
-                if (DatabaseErrors.constraint(e, DatabaseErrors.EXCLUSION_VIOLATION).isPresent()
-                        || DatabaseErrors.constraint(e, DatabaseErrors.UNIQUE_VIOLATION).isPresent()) {
-                    throw ProblemException.conflict("CAO_RULE_SET_VERSION_OVERLAP",
-                            "Another version of " + code + " is valid on some of these dates.");
-                }
-                throw e;
-            }
+            CaoRuleSetDao.insertVersion(handle, write.tenantId(), code, body.getValidFrom(), body.getValidTo(),
+                    body.getParameters());
             CaoRuleSetDao.touch(handle, code);
             CaoRuleSetDao.Row changed = CaoRuleSetDao.find(handle, code, false).orElseThrow();
             CaoRuleSet after = view(handle, changed);
@@ -96,7 +78,7 @@ public final class CaoRuleSetResource implements CaoRuleSetsApi {
 
     @Override
     public Response getCaoRuleSet(String code) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Caller caller = CurrentCaller.get();
         record Found(CaoRuleSet view, int version) {
         }
         Found found = transactions.read(caller.tenant(), handle -> {
@@ -108,7 +90,7 @@ public final class CaoRuleSetResource implements CaoRuleSetsApi {
 
     @Override
     public Response listCaoRuleSets(Integer limit, String cursor) {
-        Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER, Role.AUDITOR);
+        Caller caller = CurrentCaller.get();
         String after = cursor == null ? null : Cursors.decode(cursor);
         CaoRuleSetList list = transactions.read(caller.tenant(), handle -> {
             Page<CaoRuleSetDao.Row> page = Page.of(CaoRuleSetDao.list(handle, after, limit), limit, CaoRuleSetDao.Row::code);

@@ -1,4 +1,4 @@
-package nl.regiopool.cao;
+package nl.regiopool.ruleset;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import nl.regiopool.api.model.CaoRuleSet;
 import nl.regiopool.api.model.CaoRuleSetVersion;
 import nl.regiopool.api.model.RuleParameterValue;
+import nl.regiopool.cao.RuleSetVersion;
+import nl.regiopool.cao.SeededRuleSets;
 import nl.regiopool.tenancy.Ids;
 import org.jdbi.v3.core.Handle;
 

@@ -1,4 +1,4 @@
-package nl.regiopool.cao;
+package nl.regiopool.ruleset;
 
 import static nl.regiopool.testing.Problems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.regiopool.cao.RuleParameter;
+import nl.regiopool.cao.RuleSetVersion;
+import nl.regiopool.cao.SeededRuleSets;
 import nl.regiopool.client.ApiException;
 import nl.regiopool.client.api.AuditApi;
 import nl.regiopool.client.api.CaoRuleSetsApi;
@@ -20,9 +23,9 @@ import nl.regiopool.client.model.FieldError;
 import nl.regiopool.client.model.RuleParameterName;
 import nl.regiopool.client.model.RuleParameterValue;
 import nl.regiopool.client.model.SurchargeWindowValue;
+import nl.regiopool.tenancy.Transactions;
 import nl.regiopool.testing.ApiTest;
 import nl.regiopool.testing.TestApp;
-import nl.regiopool.tenancy.Transactions;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,42 @@
+package nl.regiopool.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CallerTest {
+
+    private static final UUID TENANT = UUID.randomUUID();
+    private static final UUID MEMBER = UUID.randomUUID();
+
+    private static Caller caller(Role... roles) {
+        return new Caller("someone", TENANT, Set.of(roles), Set.of(roles).contains(Role.MEMBER) ? MEMBER : null);
+    }
+
+    @Test
+    void aMemberReadsItsOwnRows() {
+        assertThat(caller(Role.MEMBER).memberScope()).contains(MEMBER);
+    }
+
+    @Test
+    void anAdminReadsTheWholeCooperative() {
+        assertThat(caller(Role.COOP_ADMIN).memberScope()).isEmpty();
+    }
+
+    @Test
+    void anAuditorReadsTheWholeCooperative() {
+        assertThat(caller(Role.AUDITOR).memberScope()).isEmpty();
+    }
+
+    @Test
+    void aMemberWhoIsAlsoAuditorReadsAsAnAuditor() {
+        assertThat(caller(Role.MEMBER, Role.AUDITOR).memberScope()).isEmpty();
+    }
+
+    @Test
+    void aMemberWhoIsAlsoAdminReadsAsAnAdmin() {
+        assertThat(caller(Role.MEMBER, Role.COOP_ADMIN).memberScope()).isEmpty();
+    }
+}
