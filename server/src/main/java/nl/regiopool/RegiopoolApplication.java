@@ -35,6 +35,8 @@ import nl.regiopool.cooperative.CooperativeResource;
 import nl.regiopool.db.DatabaseConfig;
 import nl.regiopool.db.EmbeddedDatabase;
 import nl.regiopool.db.Migrator;
+import nl.regiopool.http.AllFieldErrors;
+import nl.regiopool.http.BodyFields;
 import nl.regiopool.http.Idempotency;
 import nl.regiopool.http.JsonNulls;
 import nl.regiopool.http.ProblemMappers;
@@ -187,6 +189,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new AuthFilter(new TokenVerifier(configuration.getAuth()), OperationRoles.fromPackagedSpec()));
         environment.jersey().register(new RateLimit(configuration.getHttp()));
         ProblemMappers.all().forEach(environment.jersey()::register);
+        environment.jersey().register(new AllFieldErrors(mapper, new BodyFields(mapper, environment.getValidator())));
 
         environment.jersey().register(new MeResource());
         environment.jersey().register(new CooperativeResource(transactions, writes));

@@ -88,7 +88,7 @@ public final class AuthFilter implements ContainerRequestFilter {
         try {
             caller = verifier.verify(header.substring(BEARER.length()).trim());
         } catch (TokenVerifier.InvalidTokenException e) {
-            throw ProblemException.unauthenticated(e.getMessage());
+            throw ProblemException.invalidToken(e.getMessage());
         }
         authorize(request, caller);
         CurrentCaller.set(caller);

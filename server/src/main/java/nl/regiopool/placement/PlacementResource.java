@@ -130,7 +130,7 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     @Override
-    public Response updatePlacement(UUID placementId, PlacementPatch body, String ifMatch) {
+    public Response updatePlacement(UUID placementId, String ifMatch, PlacementPatch body) {
         Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
         requireOverrideRight(caller, body.getOverrideReason());
         return change(placementId, ifMatch, null, body, "updatePlacement", "placement.updated", (write, current) -> {
@@ -164,7 +164,7 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     @Override
-    public Response confirmPlacement(UUID placementId, ConfirmPlacementRequest body, String ifMatch, String idempotencyKey) {
+    public Response confirmPlacement(UUID placementId, String ifMatch, ConfirmPlacementRequest body, String idempotencyKey) {
         CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
         return change(placementId, ifMatch, idempotencyKey, body, "confirmPlacement", "placement.confirmed",
                 (write, current) -> {
@@ -175,7 +175,7 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     @Override
-    public Response completePlacement(UUID placementId, CompletePlacementRequest body, String ifMatch,
+    public Response completePlacement(UUID placementId, String ifMatch, CompletePlacementRequest body,
                                       String idempotencyKey) {
         CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
         requireShape(body.getActualStartsAt(), body.getActualEndsAt(), body.getBreakMinutes(), "actual");
@@ -198,7 +198,7 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     @Override
-    public Response cancelPlacement(UUID placementId, CancelRequest body, String ifMatch, String idempotencyKey) {
+    public Response cancelPlacement(UUID placementId, String ifMatch, CancelRequest body, String idempotencyKey) {
         CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
         return change(placementId, ifMatch, idempotencyKey, body, "cancelPlacement", "placement.cancelled",
                 (write, current) -> {
@@ -212,7 +212,7 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     @Override
-    public Response recordPlacementNoShow(UUID placementId, NoShowRequest body, String ifMatch, String idempotencyKey) {
+    public Response recordPlacementNoShow(UUID placementId, String ifMatch, NoShowRequest body, String idempotencyKey) {
         CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
         return change(placementId, ifMatch, idempotencyKey, body, "recordPlacementNoShow", "placement.no_show",
                 (write, current) -> {
@@ -224,8 +224,8 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     @Override
-    public Response replaceHomeShifts(UUID workerId, OffsetDateTime from, OffsetDateTime to, HomeShiftsReplace body,
-                                      String ifMatch) {
+    public Response replaceHomeShifts(UUID workerId, OffsetDateTime from, OffsetDateTime to, String ifMatch,
+                                      HomeShiftsReplace body) {
         return homeShifts.replace(workerId, from, to, body, ifMatch);
     }
 
@@ -241,14 +241,12 @@ public final class PlacementResource implements PlacementsApi {
     private Response change(UUID placementId, String ifMatch, String idempotencyKey, Object body, String operation,
                             String action, BiFunction<WriteContext, PlacementRow, PlacementRow> work) {
         Caller caller = CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
-        int expectedVersion = ETags.expectedVersion(ifMatch);
+        ETags.IfMatch expected = ETags.ifMatch(ifMatch);
         return writes.inTenant(caller, operation, idempotencyKey, body, write -> {
             Handle handle = write.handle();
             PlacementRow current = PlacementDao.find(handle, placementId, viewer(caller), true)
                     .orElseThrow(() -> notFound(placementId));
-            if (current.version() != expectedVersion) {
-                throw ETags.stale();
-            }
+            expected.require(current.version());
             PlacementRow changed = work.apply(write, current);
             if (changed != null) {
                 PlacementDao.updateStatus(handle, changed);
