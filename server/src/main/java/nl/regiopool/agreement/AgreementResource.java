@@ -174,7 +174,7 @@ public final class AgreementResource implements LoanAgreementsApi {
     }
 
     @Override
-    public Response proposeLoanAgreement(UUID agreementId, ProposeRequest body, String ifMatch, String idempotencyKey) {
+    public Response proposeLoanAgreement(UUID agreementId, String ifMatch, ProposeRequest body, String idempotencyKey) {
         return change(agreementId, ifMatch, idempotencyKey, body, "proposeLoanAgreement", "loan_agreement.proposed",
                 (write, current) -> {
                     requireStatus(current, "propose", "DRAFT");
@@ -190,7 +190,7 @@ public final class AgreementResource implements LoanAgreementsApi {
     }
 
     @Override
-    public Response approveLoanAgreement(UUID agreementId, ApprovalRequest body, String ifMatch, String idempotencyKey) {
+    public Response approveLoanAgreement(UUID agreementId, String ifMatch, ApprovalRequest body, String idempotencyKey) {
         boolean lenderSide = body.getSide() == ApprovalSide.LENDER;
         return change(agreementId, ifMatch, idempotencyKey, body, "approveLoanAgreement",
                 lenderSide ? "loan_agreement.approved_by_lender" : "loan_agreement.approved_by_borrower",
@@ -222,7 +222,7 @@ public final class AgreementResource implements LoanAgreementsApi {
     }
 
     @Override
-    public Response recordWorkerConsent(UUID agreementId, WorkerConsentRequest body, String ifMatch, String idempotencyKey) {
+    public Response recordWorkerConsent(UUID agreementId, String ifMatch, WorkerConsentRequest body, String idempotencyKey) {
         return change(agreementId, ifMatch, idempotencyKey, body, "recordWorkerConsent", "loan_agreement.worker_consent_recorded",
                 (write, current) -> {
                     AgreementRow row = current.row();
@@ -245,7 +245,7 @@ public final class AgreementResource implements LoanAgreementsApi {
     }
 
     @Override
-    public Response terminateLoanAgreement(UUID agreementId, TerminateRequest body, String ifMatch, String idempotencyKey) {
+    public Response terminateLoanAgreement(UUID agreementId, String ifMatch, TerminateRequest body, String idempotencyKey) {
         return change(agreementId, ifMatch, idempotencyKey, body, "terminateLoanAgreement", "loan_agreement.terminated",
                 (write, current) -> {
                     requireStatus(current, "terminate", "ACTIVE");
@@ -261,7 +261,7 @@ public final class AgreementResource implements LoanAgreementsApi {
     }
 
     @Override
-    public Response cancelLoanAgreement(UUID agreementId, CancelRequest body, String ifMatch, String idempotencyKey) {
+    public Response cancelLoanAgreement(UUID agreementId, String ifMatch, CancelRequest body, String idempotencyKey) {
         return change(agreementId, ifMatch, idempotencyKey, body, "cancelLoanAgreement", "loan_agreement.cancelled",
                 (write, current) -> {
                     requireStatus(current, "cancel", "DRAFT", "PROPOSED");
@@ -271,7 +271,7 @@ public final class AgreementResource implements LoanAgreementsApi {
     }
 
     @Override
-    public Response amendLoanAgreement(UUID agreementId, AmendmentRequest body, String ifMatch, String idempotencyKey) {
+    public Response amendLoanAgreement(UUID agreementId, String ifMatch, AmendmentRequest body, String idempotencyKey) {
         if (body.getHoursPerWeek() == null && body.getTariffCentsPerHour() == null && body.getEndDate() == null) {
             throw ProblemException.invalid("body", "REQUIRED", "An amendment changes hoursPerWeek, tariffCentsPerHour or endDate.");
         }
@@ -305,14 +305,12 @@ public final class AgreementResource implements LoanAgreementsApi {
     private Response change(UUID agreementId, String ifMatch, String idempotencyKey, Object body, String operation,
                             String action, java.util.function.BiFunction<WriteContext, Current, AgreementRow> work) {
         Caller caller = CurrentCaller.get();
-        int expectedVersion = ETags.expectedVersion(ifMatch);
+        ETags.IfMatch expected = ETags.ifMatch(ifMatch);
         return writes.inTenant(caller, operation, idempotencyKey, body, write -> {
             Handle handle = write.handle();
             AgreementRow locked = AgreementDao.find(handle, agreementId, new AgreementDao.Visibility(caller.memberScope().orElse(null)), true)
                     .orElseThrow(() -> notFound(agreementId));
-            if (locked.version() != expectedVersion) {
-                throw ETags.stale();
-            }
+            expected.require(locked.version());
             Current before = view(handle, locked, now(handle));
             AgreementRow changed = work.apply(write, before);
             AgreementDao.update(handle, changed);

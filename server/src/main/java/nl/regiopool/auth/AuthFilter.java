@@ -12,9 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.Principal;
 import java.util.Set;
+import nl.regiopool.http.ProblemException;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.ResourceMethod;
-import nl.regiopool.http.ProblemException;
 
 /**
  * Every matched request needs a valid bearer token (401 otherwise) whose roles the operation's
@@ -91,7 +91,7 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
         try {
             caller = verifier.verify(header.substring(BEARER.length()).trim());
         } catch (TokenVerifier.InvalidTokenException e) {
-            throw ProblemException.unauthenticated(e.getMessage());
+            throw ProblemException.invalidToken(e.getMessage());
         }
         authorize(request, caller);
         CurrentCaller.set(caller);

@@ -3,7 +3,12 @@ package nl.regiopool.auth;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.AlgorithmMismatchException;
+import com.auth0.jwt.exceptions.IncorrectClaimException;
 import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.exceptions.MissingClaimException;
+import com.auth0.jwt.exceptions.SignatureVerificationException;
+import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.interfaces.Claim;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +33,10 @@ public final class TokenVerifier {
 
     private final Map<String, JWTVerifier> verifiersByKeyId = new HashMap<>();
     private final JWTVerifier defaultVerifier;
+    private final AuthConfig.Algorithm algorithm;
 
     public TokenVerifier(AuthConfig config) {
+        algorithm = config.getAlgorithm();
         if (config.getAlgorithm() == AuthConfig.Algorithm.HS256) {
             if (!config.hasDevSecret()) {
                 throw new IllegalStateException("auth.algorithm HS256 needs auth.hmacSecret");
@@ -86,9 +93,36 @@ public final class TokenVerifier {
         try {
             decoded = verifier.verify(decoded);
         } catch (JWTVerificationException e) {
-            throw new InvalidTokenException("The token was refused: " + e.getMessage());
+            throw new InvalidTokenException(reason(e));
         }
         return caller(decoded);
+    }
+
+    /** Why java-jwt refused the token, in our words (its own messages name its internals). */
+    private String reason(JWTVerificationException refusal) {
+        if (refusal instanceof AlgorithmMismatchException) {
+            return "The token was refused: it is not signed with " + algorithm + ", the algorithm this server accepts.";
+        }
+        if (refusal instanceof SignatureVerificationException) {
+            return "The token was refused: its signature does not verify with this server's key.";
+        }
+        if (refusal instanceof TokenExpiredException) {
+            return "The token was refused: it has expired; get a new one.";
+        }
+        if (refusal instanceof MissingClaimException missing) {
+            return "The token was refused: it has no '" + missing.getClaimName() + "' claim.";
+        }
+        if (refusal instanceof IncorrectClaimException incorrect) {
+            return switch (incorrect.getClaimName()) {
+                case "iss" -> "The token was refused: its issuer is not the one this server trusts.";
+                case "aud" -> "The token was refused: it is not meant for this API (audience).";
+                case "nbf" -> "The token was refused: it is not valid yet (not before).";
+                case "iat" -> "The token was refused: it was issued in the future.";
+                case "exp" -> "The token was refused: it has expired; get a new one.";
+                default -> "The token was refused: its '" + incorrect.getClaimName() + "' claim is not valid.";
+            };
+        }
+        return "The token was refused.";
     }
 
     private static Caller caller(DecodedJWT jwt) throws InvalidTokenException {

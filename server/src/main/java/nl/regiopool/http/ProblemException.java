@@ -1,6 +1,8 @@
 package nl.regiopool.http;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import nl.regiopool.api.model.FieldError;
 import nl.regiopool.api.model.RuleViolation;
 
@@ -12,6 +14,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
     private final List<RuleViolation> violations;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String code, String title, String detail,
                             List<FieldError> errors, List<RuleViolation> violations) {
@@ -27,8 +30,18 @@ public class ProblemException extends RuntimeException {
         this(status, code, title, detail, List.of(), List.of());
     }
 
+    /** 401 for a request without a bearer token: RFC 6750 asks only for the scheme. */
     public static ProblemException unauthenticated(String detail) {
-        return new ProblemException(401, "UNAUTHENTICATED", "Unauthenticated", detail);
+        return new ProblemException(401, "UNAUTHENTICATED", "Unauthenticated", detail)
+                .withHeader("WWW-Authenticate", "Bearer realm=\"regiopool\"");
+    }
+
+    /** 401 for a bearer token that was sent but refused (RFC 6750 {@code invalid_token}). */
+    public static ProblemException invalidToken(String detail) {
+        String description = detail.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "'");
+        return new ProblemException(401, "UNAUTHENTICATED", "Unauthenticated", detail)
+                .withHeader("WWW-Authenticate", "Bearer realm=\"regiopool\", error=\"invalid_token\", "
+                        + "error_description=\"" + description + "\"");
     }
 
     public static ProblemException forbidden(String detail) {
@@ -50,6 +63,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException invalid(String field, String code, String message) {
         return invalid(List.of(new FieldError(field, code, message)));
+    }
+
+    /** A response header the problem goes out with, e.g. the current ETag of a 412. */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public int status() {

@@ -20,6 +20,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -33,6 +34,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.regiopool.api.model.FieldError;
+import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.ParamException;
 import org.glassfish.jersey.server.model.Invocable;
 import org.slf4j.Logger;
@@ -47,7 +49,7 @@ public final class ProblemMappers {
     }
 
     /** The size limit's complaint, which reaches us wrapped in whatever was reading the body. */
-    private static RequestSizeLimit.TooLargeException bodyTooLarge(Throwable error) {
+    static RequestSizeLimit.TooLargeException bodyTooLarge(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimit.TooLargeException tooLarge) {
                 return tooLarge;
@@ -70,6 +72,9 @@ public final class ProblemMappers {
     public static final class OfWebApplication implements ExceptionMapper<WebApplicationException> {
         private static final Pattern CONVERSION_FAILURE = Pattern.compile("(query|header|path) param (\\S+)");
 
+        @Context
+        private ExtendedUriInfo uriInfo;
+
         @Override
         public Response toResponse(WebApplicationException exception) {
             if (bodyTooLarge(exception) != null) {
@@ -81,8 +86,7 @@ public final class ProblemMappers {
                 if (param instanceof ParamException.PathParamException) {
                     return Problems.response(404, "NOT_FOUND", "Not found", "No such object: the id is not valid.");
                 }
-                return Problems.response(ProblemException.invalid(source + param.getParameterName(), "INVALID_VALUE",
-                        "The value is not valid for this parameter."));
+                return Problems.response(invalidParameter(source, param.getParameterName()));
             }
             if (exception instanceof NotFoundException) {
                 return Problems.response(404, "NOT_FOUND", "Not found", "There is no such resource.");
@@ -106,8 +110,7 @@ public final class ProblemMappers {
                 // Parameter conversion failures, e.g. "Failed to convert query param status to MemberStatus"
                 Matcher parameter = CONVERSION_FAILURE.matcher(exception.getMessage());
                 if (parameter.find()) {
-                    return Problems.response(ProblemException.invalid(parameter.group(1) + "." + parameter.group(2),
-                            "INVALID_VALUE", "The value is not valid for this parameter."));
+                    return Problems.response(invalidParameter(parameter.group(1) + ".", parameter.group(2)));
                 }
             }
             if (status >= 500) {
@@ -117,6 +120,36 @@ public final class ProblemMappers {
             Response.StatusType type = exception.getResponse().getStatusInfo();
             return Problems.response(status, type.getReasonPhrase().toUpperCase().replaceAll("[^A-Z]+", "_"),
                     type.getReasonPhrase(), "The request was refused.");
+        }
+
+        /** A query or header parameter that could not be converted, with what its type expects. */
+        private ProblemException invalidParameter(String source, String name) {
+            Class<?> type = parameterType(source, name);
+            String value = source.equals("query.") && uriInfo != null
+                    ? uriInfo.getQueryParameters().getFirst(name) : null;
+            String message = type == null ? "The value is not valid for this parameter." : Expected.queryMessage(type, value);
+            String code = type != null && (type.isEnum() || Expected.describe(type) == null) ? "INVALID_VALUE"
+                    : "INVALID_FORMAT";
+            return ProblemException.invalid(source + name, code, message);
+        }
+
+        /** The Java type of the matched operation's query or header parameter, from its generated interface. */
+        private Class<?> parameterType(String source, String name) {
+            if (uriInfo == null || uriInfo.getMatchedResourceMethod() == null) {
+                return null;
+            }
+            Method method = uriInfo.getMatchedResourceMethod().getInvocable().getDefinitionMethod();
+            Annotation[][] annotations = method.getParameterAnnotations();
+            for (int i = 0; i < annotations.length; i++) {
+                for (Annotation annotation : annotations[i]) {
+                    if ((annotation instanceof QueryParam query && source.equals("query.") && query.value().equals(name))
+                            || (annotation instanceof HeaderParam header && source.equals("header.")
+                            && header.value().equals(name))) {
+                        return method.getParameterTypes()[i];
+                    }
+                }
+            }
+            return null;
         }
     }
 
@@ -140,16 +173,19 @@ public final class ProblemMappers {
                             "UNKNOWN_FIELD", "This field is not part of the request schema."));
                 }
                 if (mapping instanceof ValueInstantiationException || mapping instanceof InvalidFormatException) {
-                    return Problems.response(ProblemException.invalid(field, "INVALID_VALUE",
-                            "The value is not allowed here."));
+                    Class<?> type = mapping instanceof InvalidFormatException format ? format.getTargetType() : null;
+                    return Problems.response(ProblemException.invalid(field, BodyFields.formatCode(type),
+                            type == null ? "The value is not allowed here." : Expected.message(type)));
                 }
                 if (mapping instanceof MismatchedInputException mismatched) {
                     String message = String.valueOf(mismatched.getOriginalMessage());
                     if (message.startsWith("Missing required creator property")) {
                         return Problems.response(ProblemException.invalid(field, "REQUIRED", "This field is required."));
                     }
+                    Class<?> type = mismatched.getTargetType();
                     return Problems.response(ProblemException.invalid(field.isEmpty() ? "body" : field, "INVALID_TYPE",
-                            "The value has the wrong JSON type."));
+                            type == null || Expected.describe(type) == null && !type.isEnum()
+                                    ? "The value has the wrong JSON type." : Expected.message(type)));
                 }
                 return Problems.response(ProblemException.invalid(field.isEmpty() ? "body" : field, "INVALID_VALUE",
                         "The value cannot be read."));
@@ -162,7 +198,7 @@ public final class ProblemMappers {
          * also when data binding wrapped it: a parse error met while binding a creator's properties
          * reaches us inside a JsonMappingException, which would otherwise read as a field error.
          */
-        private static JsonProcessingException unreadable(JsonProcessingException exception) {
+        static JsonProcessingException unreadable(JsonProcessingException exception) {
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
                 if (cause instanceof StreamReadException || cause instanceof StreamConstraintsException) {
                     return (JsonProcessingException) cause;
@@ -179,10 +215,15 @@ public final class ProblemMappers {
                     .map(violation -> fieldError(violation, exception.getInvocable()))
                     .sorted(Comparator.comparing(FieldError::getField))
                     .toList();
+            // the spec marks If-Match required; its absence is a missing precondition (428), not a field error
+            if (errors.stream().anyMatch(error -> error.getField().equals("header." + HttpHeaders.IF_MATCH)
+                    && error.getCode().equals("REQUIRED"))) {
+                return Problems.response(ETags.missing());
+            }
             return Problems.response(ProblemException.invalid(errors));
         }
 
-        private static FieldError fieldError(ConstraintViolation<?> violation, Invocable invocable) {
+        static FieldError fieldError(ConstraintViolation<?> violation, Invocable invocable) {
             StringBuilder field = new StringBuilder();
             for (Path.Node node : violation.getPropertyPath()) {
                 if (node.getKind() == ElementKind.PARAMETER) {

@@ -19,8 +19,14 @@ public final class Problems {
     }
 
     public static Response response(ProblemException problem) {
-        return response(problem.status(), problem.code(), problem.title(), problem.getMessage(),
+        Response response = response(problem.status(), problem.code(), problem.title(), problem.getMessage(),
                 problem.errors(), problem.violations());
+        if (problem.headers().isEmpty()) {
+            return response;
+        }
+        Response.ResponseBuilder withHeaders = Response.fromResponse(response);
+        problem.headers().forEach(withHeaders::header);
+        return withHeaders.build();
     }
 
     public static Response response(int status, String code, String title, String detail) {

@@ -84,9 +84,9 @@ public final class MemberResource implements MembersApi {
     }
 
     @Override
-    public Response updateMember(UUID memberId, MemberPatch patch, String ifMatch) {
+    public Response updateMember(UUID memberId, String ifMatch, MemberPatch patch) {
         Caller caller = CurrentCaller.get();
-        int expectedVersion = ETags.expectedVersion(ifMatch);
+        ETags.IfMatch expected = ETags.ifMatch(ifMatch);
         List<FieldError> errors = MemberFields.errors(patch.getIban());
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -94,9 +94,7 @@ public final class MemberResource implements MembersApi {
         return writes.inTenant(caller, "updateMember", null, patch, write -> {
             MemberDao.Row current = MemberDao.findForUpdate(write.handle(), memberId)
                     .orElseThrow(() -> notFound(memberId));
-            if (current.version() != expectedVersion) {
-                throw ETags.stale();
-            }
+            expected.require(current.version());
             Member before = current.member();
             if (before.getStatus() == MemberStatus.LEFT) {
                 throw ProblemException.conflict("MEMBER_LEFT",

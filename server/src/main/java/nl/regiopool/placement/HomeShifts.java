@@ -55,7 +55,7 @@ final class HomeShifts {
     }
 
     Response replace(Caller caller, UUID workerId, OffsetDateTime from, OffsetDateTime to, HomeShiftsReplace body, String ifMatch) {
-        int expectedVersion = ETags.expectedVersion(ifMatch);
+        ETags.IfMatch expected = ETags.ifMatch(ifMatch);
         requireWindow(from, to);
         requireShifts(body.getShifts(), from, to);
         return writes.inTenant(caller, "replaceHomeShifts", null, body, write -> {
@@ -64,9 +64,7 @@ final class HomeShifts {
                     .filter(e -> caller.has(Role.COOP_ADMIN) || e.equals(caller.memberId()))
                     .orElseThrow(() -> ProblemException.notFound("Worker " + workerId));
             PlacementDao.lockWorker(handle, workerId);
-            if (PlacementDao.rosterVersion(handle, workerId) != expectedVersion) {
-                throw ETags.stale();
-            }
+            expected.require(PlacementDao.rosterVersion(handle, workerId));
             List<PlacementRow> before = PlacementDao.homeShifts(handle, workerId, from, to);
             Map<String, UUID> ids = new HashMap<>();
             before.forEach(row -> ids.put(row.externalId(), row.id()));

@@ -127,7 +127,7 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     @Override
-    public Response updatePlacement(UUID placementId, PlacementPatch body, String ifMatch) {
+    public Response updatePlacement(UUID placementId, String ifMatch, PlacementPatch body) {
         Caller caller = CurrentCaller.get();
         requireOverrideRight(caller, body.getOverrideReason());
         return change(placementId, ifMatch, null, body, "updatePlacement", "placement.updated", (write, current) -> {
@@ -157,7 +157,7 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     @Override
-    public Response confirmPlacement(UUID placementId, ConfirmPlacementRequest body, String ifMatch, String idempotencyKey) {
+    public Response confirmPlacement(UUID placementId, String ifMatch, ConfirmPlacementRequest body, String idempotencyKey) {
         return change(placementId, ifMatch, idempotencyKey, body, "confirmPlacement", "placement.confirmed",
                 (write, current) -> {
                     requireBorrowedShift(current);
@@ -167,7 +167,7 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     @Override
-    public Response completePlacement(UUID placementId, CompletePlacementRequest body, String ifMatch,
+    public Response completePlacement(UUID placementId, String ifMatch, CompletePlacementRequest body,
                                       String idempotencyKey) {
         requireShape(body.getActualStartsAt(), body.getActualEndsAt(), body.getBreakMinutes(), "actual");
         return change(placementId, ifMatch, idempotencyKey, body, "completePlacement", "placement.completed",
@@ -189,7 +189,7 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     @Override
-    public Response cancelPlacement(UUID placementId, CancelRequest body, String ifMatch, String idempotencyKey) {
+    public Response cancelPlacement(UUID placementId, String ifMatch, CancelRequest body, String idempotencyKey) {
         return change(placementId, ifMatch, idempotencyKey, body, "cancelPlacement", "placement.cancelled",
                 (write, current) -> {
                     requireBorrowedShift(current);
@@ -202,7 +202,7 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     @Override
-    public Response recordPlacementNoShow(UUID placementId, NoShowRequest body, String ifMatch, String idempotencyKey) {
+    public Response recordPlacementNoShow(UUID placementId, String ifMatch, NoShowRequest body, String idempotencyKey) {
         return change(placementId, ifMatch, idempotencyKey, body, "recordPlacementNoShow", "placement.no_show",
                 (write, current) -> {
                     requireBorrowedShift(current);
@@ -213,8 +213,8 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     @Override
-    public Response replaceHomeShifts(UUID workerId, OffsetDateTime from, OffsetDateTime to, HomeShiftsReplace body,
-                                      String ifMatch) {
+    public Response replaceHomeShifts(UUID workerId, OffsetDateTime from, OffsetDateTime to, String ifMatch,
+                                      HomeShiftsReplace body) {
         return homeShifts.replace(CurrentCaller.get(), workerId, from, to, body, ifMatch);
     }
 
@@ -230,14 +230,12 @@ public final class PlacementResource implements PlacementsApi {
     private Response change(UUID placementId, String ifMatch, String idempotencyKey, Object body, String operation,
                             String action, BiFunction<WriteContext, PlacementRow, PlacementRow> work) {
         Caller caller = CurrentCaller.get();
-        int expectedVersion = ETags.expectedVersion(ifMatch);
+        ETags.IfMatch expected = ETags.ifMatch(ifMatch);
         return writes.inTenant(caller, operation, idempotencyKey, body, write -> {
             Handle handle = write.handle();
             PlacementRow current = PlacementDao.find(handle, placementId, caller.memberScope().orElse(null), true)
                     .orElseThrow(() -> notFound(placementId));
-            if (current.version() != expectedVersion) {
-                throw ETags.stale();
-            }
+            expected.require(current.version());
             PlacementRow changed = work.apply(write, current);
             if (changed != null) {
                 PlacementDao.updateStatus(handle, changed);

@@ -71,14 +71,12 @@ public final class PoolResource implements PoolsApi {
     }
 
     @Override
-    public Response updatePool(UUID poolId, PoolPatch patch, String ifMatch) {
+    public Response updatePool(UUID poolId, String ifMatch, PoolPatch patch) {
         Caller caller = CurrentCaller.get();
-        int expectedVersion = ETags.expectedVersion(ifMatch);
+        ETags.IfMatch expected = ETags.ifMatch(ifMatch);
         return writes.inTenant(caller, "updatePool", null, patch, write -> {
             PoolDao.Row current = PoolDao.findForUpdate(write.handle(), poolId).orElseThrow(() -> poolNotFound(poolId));
-            if (current.version() != expectedVersion) {
-                throw ETags.stale();
-            }
+            expected.require(current.version());
             Pool before = current.pool();
             String name = patch.getName() != null ? patch.getName().strip() : before.getName();
             String description = patch.getDescription() != null ? patch.getDescription() : before.getDescription();
@@ -145,15 +143,13 @@ public final class PoolResource implements PoolsApi {
     }
 
     @Override
-    public Response updatePoolMembership(UUID poolId, UUID membershipId, PoolMembershipPatch patch, String ifMatch) {
+    public Response updatePoolMembership(UUID poolId, UUID membershipId, String ifMatch, PoolMembershipPatch patch) {
         Caller caller = CurrentCaller.get();
-        int expectedVersion = ETags.expectedVersion(ifMatch);
+        ETags.IfMatch expected = ETags.ifMatch(ifMatch);
         return writes.inTenant(caller, "updatePoolMembership", null, patch, write -> {
             MembershipDao.Row current = MembershipDao.findForUpdate(write.handle(), poolId, membershipId)
                     .orElseThrow(() -> membershipNotFound(membershipId));
-            if (current.version() != expectedVersion) {
-                throw ETags.stale();
-            }
+            expected.require(current.version());
             PoolMembership before = current.membership();
             LocalDate to = patch.getTo() != null ? patch.getTo() : before.getTo();
             Integer maxHours = patch.getMaxHoursPerWeek() != null ? patch.getMaxHoursPerWeek() : before.getMaxHoursPerWeek();

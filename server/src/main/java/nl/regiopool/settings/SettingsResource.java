@@ -34,9 +34,9 @@ public final class SettingsResource implements SettingsApi {
     }
 
     @Override
-    public Response updateSettings(CooperativeSettingsPatch patch, String ifMatch) {
+    public Response updateSettings(String ifMatch, CooperativeSettingsPatch patch) {
         Caller caller = CurrentCaller.get();
-        int expectedVersion = ETags.expectedVersion(ifMatch);
+        ETags.IfMatch expected = ETags.ifMatch(ifMatch);
         List<FieldError> errors = new ArrayList<>();
         if (patch.getMarginPercent() != null && patch.getMarginPercent().stripTrailingZeros().scale() > 2) {
             errors.add(new FieldError("marginPercent", "INVALID_FORMAT", "At most two decimals."));
@@ -49,9 +49,7 @@ public final class SettingsResource implements SettingsApi {
         }
         return writes.inTenant(caller, "updateSettings", null, patch, write -> {
             SettingsDao.Row current = SettingsDao.findForUpdate(write.handle(), write.tenantId());
-            if (current.version() != expectedVersion) {
-                throw ETags.stale();
-            }
+            expected.require(current.version());
             CooperativeSettings before = current.settings();
             CooperativeSettings changed = new CooperativeSettings(
                     patch.getMarginPercent() != null ? patch.getMarginPercent() : before.getMarginPercent(),

@@ -92,10 +92,10 @@ public final class WorkerResource implements WorkersApi {
     }
 
     @Override
-    public Response updateWorker(UUID workerId, WorkerPatch patch, String ifMatch) {
+    public Response updateWorker(UUID workerId, String ifMatch, WorkerPatch patch) {
         Caller caller = CurrentCaller.get();
         Viewer viewer = Viewer.of(caller);
-        int expectedVersion = ETags.expectedVersion(ifMatch);
+        ETags.IfMatch expected = ETags.ifMatch(ifMatch);
         List<FieldError> errors = WorkerFields.qualificationErrors(patch.getQualifications());
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -109,9 +109,7 @@ public final class WorkerResource implements WorkersApi {
             if (current.worker().getVisibility() != WorkerVisibility.FULL) {
                 throw ProblemException.forbidden("A member may change only the workers it employs.");
             }
-            if (current.version() != expectedVersion) {
-                throw ETags.stale();
-            }
+            expected.require(current.version());
             Worker before = current.worker();
             if (before.getStatus() == WorkerStatus.LEFT) {
                 throw ProblemException.conflict("WORKER_LEFT",

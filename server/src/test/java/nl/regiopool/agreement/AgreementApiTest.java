@@ -85,11 +85,11 @@ class AgreementApiTest extends ApiTest {
     private ApiResponse<LoanAgreement> activate(LoanAgreementCreate body) throws ApiException {
         ApiResponse<LoanAgreement> step = asLender.createLoanAgreementWithHttpInfo(body, null);
         UUID id = step.getData().getId();
-        step = asLender.proposeLoanAgreementWithHttpInfo(id, new ProposeRequest(), etag(step), null);
-        step = asLender.approveLoanAgreementWithHttpInfo(id, new ApprovalRequest().side(ApprovalSide.LENDER), etag(step), null);
-        step = asBorrower.approveLoanAgreementWithHttpInfo(id, new ApprovalRequest().side(ApprovalSide.BORROWER), etag(step), null);
+        step = asLender.proposeLoanAgreementWithHttpInfo(id, etag(step), new ProposeRequest(), null);
+        step = asLender.approveLoanAgreementWithHttpInfo(id, etag(step), new ApprovalRequest().side(ApprovalSide.LENDER), null);
+        step = asBorrower.approveLoanAgreementWithHttpInfo(id, etag(step), new ApprovalRequest().side(ApprovalSide.BORROWER), null);
         return asLender.recordWorkerConsentWithHttpInfo(id,
-                new WorkerConsentRequest().consentedOn(START.minusDays(10)).method(ConsentMethod.SIGNED_FORM), etag(step), null);
+                etag(step), new WorkerConsentRequest().consentedOn(START.minusDays(10)).method(ConsentMethod.SIGNED_FORM), null);
     }
 
     @Test
@@ -102,34 +102,34 @@ class AgreementApiTest extends ApiTest {
         assertThat(draft.getTerms().getCostPriceCentsPerHour()).isEqualTo(3150L);
         assertThat(draft.getTerms().getVatExemption().getEligible()).isTrue();
 
-        ApiResponse<LoanAgreement> proposed = asLender.proposeLoanAgreementWithHttpInfo(draft.getId(), new ProposeRequest(),
-                etag(created), null);
+        ApiResponse<LoanAgreement> proposed = asLender.proposeLoanAgreementWithHttpInfo(draft.getId(), etag(created),
+                new ProposeRequest(), null);
         assertThat(proposed.getData().getStatus()).isEqualTo(LoanAgreementStatus.PROPOSED);
         OffsetDateTime whileProposed = OffsetDateTime.now();
         ApiResponse<LoanAgreement> lenderApproved = asLender.approveLoanAgreementWithHttpInfo(draft.getId(),
-                new ApprovalRequest().side(ApprovalSide.LENDER), etag(proposed), null);
+                etag(proposed), new ApprovalRequest().side(ApprovalSide.LENDER), null);
         ApiResponse<LoanAgreement> bothApproved = asBorrower.approveLoanAgreementWithHttpInfo(draft.getId(),
-                new ApprovalRequest().side(ApprovalSide.BORROWER), etag(lenderApproved), null);
+                etag(lenderApproved), new ApprovalRequest().side(ApprovalSide.BORROWER), null);
         assertThat(bothApproved.getData().getStatus()).isEqualTo(LoanAgreementStatus.PROPOSED);
         assertThat(bothApproved.getData().getTerms().getApprovals().getLender()).isNotNull();
         assertThat(bothApproved.getData().getTerms().getApprovals().getBorrower()).isNotNull();
 
         ApiResponse<LoanAgreement> active = asLender.recordWorkerConsentWithHttpInfo(draft.getId(),
-                new WorkerConsentRequest().consentedOn(START.minusDays(3)).method(ConsentMethod.DIGITAL),
-                etag(bothApproved), null);
+                etag(bothApproved),
+                new WorkerConsentRequest().consentedOn(START.minusDays(3)).method(ConsentMethod.DIGITAL), null);
         assertThat(active.getData().getStatus()).isEqualTo(LoanAgreementStatus.ACTIVE);
         assertThat(active.getData().getWorkerConsent().getMethod()).isEqualTo(ConsentMethod.DIGITAL);
         assertThat(active.getData().getTerms().getInForceFrom()).isNotNull();
         OffsetDateTime beforeAmendment = OffsetDateTime.now();
 
         ApiResponse<LoanAgreement> amended = asBorrower.amendLoanAgreementWithHttpInfo(draft.getId(),
-                new AmendmentRequest().hoursPerWeek(12), etag(active), null);
+                etag(active), new AmendmentRequest().hoursPerWeek(12), null);
         assertThat(amended.getData().getTerms().getHoursPerWeek()).isEqualTo(8);
         assertThat(amended.getData().getPendingAmendment().getHoursPerWeek()).isEqualTo(12);
         ApiResponse<LoanAgreement> oneSide = asLender.approveLoanAgreementWithHttpInfo(draft.getId(),
-                new ApprovalRequest().side(ApprovalSide.LENDER), etag(amended), null);
+                etag(amended), new ApprovalRequest().side(ApprovalSide.LENDER), null);
         LoanAgreement inForce = asBorrower.approveLoanAgreement(draft.getId(),
-                new ApprovalRequest().side(ApprovalSide.BORROWER), etag(oneSide), null);
+                etag(oneSide), new ApprovalRequest().side(ApprovalSide.BORROWER), null);
         assertThat(inForce.getTerms().getVersion()).isEqualTo(2);
         assertThat(inForce.getTerms().getHoursPerWeek()).isEqualTo(12);
         assertThat(inForce.getPendingAmendment()).isNull();
@@ -181,27 +181,27 @@ class AgreementApiTest extends ApiTest {
         ApiResponse<LoanAgreement> draft = asLender.createLoanAgreementWithHttpInfo(draft(), null);
         UUID id = draft.getData().getId();
         String tag = etag(draft);
-        expectProblem(409, "INVALID_TRANSITION", () -> admin.approveLoanAgreement(id, new ApprovalRequest().side(ApprovalSide.LENDER), tag, null));
-        expectProblem(409, "INVALID_TRANSITION", () -> admin.terminateLoanAgreement(id, new TerminateRequest().reason("x").effectiveDate(START), tag, null));
-        expectProblem(409, "INVALID_TRANSITION", () -> admin.amendLoanAgreement(id, new AmendmentRequest().hoursPerWeek(4), tag, null));
+        expectProblem(409, "INVALID_TRANSITION", () -> admin.approveLoanAgreement(id, tag, new ApprovalRequest().side(ApprovalSide.LENDER), null));
+        expectProblem(409, "INVALID_TRANSITION", () -> admin.terminateLoanAgreement(id, tag, new TerminateRequest().reason("x").effectiveDate(START), null));
+        expectProblem(409, "INVALID_TRANSITION", () -> admin.amendLoanAgreement(id, tag, new AmendmentRequest().hoursPerWeek(4), null));
 
-        LoanAgreement cancelled = admin.cancelLoanAgreement(id, new CancelRequest().reason("Niet meer nodig"), tag, null);
+        LoanAgreement cancelled = admin.cancelLoanAgreement(id, tag, new CancelRequest().reason("Niet meer nodig"), null);
         assertThat(cancelled.getStatus()).isEqualTo(LoanAgreementStatus.CANCELLED);
         assertThat(cancelled.getCancellationReason()).isEqualTo("Niet meer nodig");
         String cancelledTag = admin.getLoanAgreementWithHttpInfo(id).getHeaders().get("etag").get(0);
-        expectProblem(409, "INVALID_TRANSITION", () -> admin.proposeLoanAgreement(id, new ProposeRequest(), cancelledTag, null));
-        expectProblem(409, "INVALID_TRANSITION", () -> admin.cancelLoanAgreement(id, new CancelRequest().reason("again"), cancelledTag, null));
+        expectProblem(409, "INVALID_TRANSITION", () -> admin.proposeLoanAgreement(id, cancelledTag, new ProposeRequest(), null));
+        expectProblem(409, "INVALID_TRANSITION", () -> admin.cancelLoanAgreement(id, cancelledTag, new CancelRequest().reason("again"), null));
 
         ApiResponse<LoanAgreement> active = activate(draft().startDate(START.plusYears(1)));
         UUID activeId = active.getData().getId();
-        expectProblem(409, "INVALID_TRANSITION", () -> admin.cancelLoanAgreement(activeId, new CancelRequest().reason("x"), etag(active), null));
-        expectProblem(409, "NOTHING_TO_APPROVE", () -> admin.approveLoanAgreement(activeId, new ApprovalRequest().side(ApprovalSide.LENDER), etag(active), null));
+        expectProblem(409, "INVALID_TRANSITION", () -> admin.cancelLoanAgreement(activeId, etag(active), new CancelRequest().reason("x"), null));
+        expectProblem(409, "NOTHING_TO_APPROVE", () -> admin.approveLoanAgreement(activeId, etag(active), new ApprovalRequest().side(ApprovalSide.LENDER), null));
         expectProblem(409, "CONSENT_ALREADY_RECORDED", () -> admin.recordWorkerConsent(activeId,
-                new WorkerConsentRequest().consentedOn(START).method(ConsentMethod.IN_PERSON), etag(active), null));
-        ApiResponse<LoanAgreement> amended = admin.amendLoanAgreementWithHttpInfo(activeId, new AmendmentRequest().tariffCentsPerHour(3000L), etag(active), null);
-        expectProblem(409, "AMENDMENT_PENDING", () -> admin.amendLoanAgreement(activeId, new AmendmentRequest().hoursPerWeek(4), etag(amended), null));
+                etag(active), new WorkerConsentRequest().consentedOn(START).method(ConsentMethod.IN_PERSON), null));
+        ApiResponse<LoanAgreement> amended = admin.amendLoanAgreementWithHttpInfo(activeId, etag(active), new AmendmentRequest().tariffCentsPerHour(3000L), null);
+        expectProblem(409, "AMENDMENT_PENDING", () -> admin.amendLoanAgreement(activeId, etag(amended), new AmendmentRequest().hoursPerWeek(4), null));
         LoanAgreement terminated = admin.terminateLoanAgreement(activeId,
-                new TerminateRequest().reason("Praktijk gesloten").effectiveDate(START.plusYears(1).plusMonths(2)), etag(amended), null);
+                etag(amended), new TerminateRequest().reason("Praktijk gesloten").effectiveDate(START.plusYears(1).plusMonths(2)), null);
         assertThat(terminated.getStatus()).isEqualTo(LoanAgreementStatus.TERMINATED);
         assertThat(terminated.getTerminationEffectiveDate()).isEqualTo(START.plusYears(1).plusMonths(2));
     }
@@ -210,22 +210,21 @@ class AgreementApiTest extends ApiTest {
     void eachSideApprovesOnlyForItselfAndStaleETagsAreRefused() throws ApiException {
         ApiResponse<LoanAgreement> created = asLender.createLoanAgreementWithHttpInfo(draft(), null);
         UUID id = created.getData().getId();
-        ApiResponse<LoanAgreement> proposed = asBorrower.proposeLoanAgreementWithHttpInfo(id, new ProposeRequest(), etag(created), null);
-        expectProblem(403, "FORBIDDEN", () -> asBorrower.approveLoanAgreement(id, new ApprovalRequest().side(ApprovalSide.LENDER), etag(proposed), null));
-        expectProblem(403, "FORBIDDEN", () -> asLender.approveLoanAgreement(id, new ApprovalRequest().side(ApprovalSide.BORROWER), etag(proposed), null));
+        ApiResponse<LoanAgreement> proposed = asBorrower.proposeLoanAgreementWithHttpInfo(id, etag(created), new ProposeRequest(), null);
+        expectProblem(403, "FORBIDDEN", () -> asBorrower.approveLoanAgreement(id, etag(proposed), new ApprovalRequest().side(ApprovalSide.LENDER), null));
+        expectProblem(403, "FORBIDDEN", () -> asLender.approveLoanAgreement(id, etag(proposed), new ApprovalRequest().side(ApprovalSide.BORROWER), null));
         expectProblem(403, "FORBIDDEN", () -> asBorrower.recordWorkerConsent(id,
-                new WorkerConsentRequest().consentedOn(START).method(ConsentMethod.IN_PERSON), etag(proposed), null));
-        expectProblem(412, "PRECONDITION_FAILED", () -> asLender.approveLoanAgreement(id, new ApprovalRequest().side(ApprovalSide.LENDER), etag(created), null));
-        expectProblem(428, "PRECONDITION_REQUIRED", () -> asLender.approveLoanAgreement(id, new ApprovalRequest().side(ApprovalSide.LENDER), null, null));
-        ApiResponse<LoanAgreement> approved = asLender.approveLoanAgreementWithHttpInfo(id, new ApprovalRequest().side(ApprovalSide.LENDER), etag(proposed), null);
-        expectProblem(409, "ALREADY_APPROVED", () -> admin.approveLoanAgreement(id, new ApprovalRequest().side(ApprovalSide.LENDER), etag(approved), null));
+                etag(proposed), new WorkerConsentRequest().consentedOn(START).method(ConsentMethod.IN_PERSON), null));
+        expectProblem(412, "PRECONDITION_FAILED", () -> asLender.approveLoanAgreement(id, etag(created), new ApprovalRequest().side(ApprovalSide.LENDER), null));
+        ApiResponse<LoanAgreement> approved = asLender.approveLoanAgreementWithHttpInfo(id, etag(proposed), new ApprovalRequest().side(ApprovalSide.LENDER), null);
+        expectProblem(409, "ALREADY_APPROVED", () -> admin.approveLoanAgreement(id, etag(approved), new ApprovalRequest().side(ApprovalSide.LENDER), null));
     }
 
     @Test
     void concurrentApprovalsWithOneETagLetOneThroughAndTheOtherRetries() throws Exception {
         ApiResponse<LoanAgreement> created = asLender.createLoanAgreementWithHttpInfo(draft(), null);
         UUID id = created.getData().getId();
-        ApiResponse<LoanAgreement> proposed = asLender.proposeLoanAgreementWithHttpInfo(id, new ProposeRequest(), etag(created), null);
+        ApiResponse<LoanAgreement> proposed = asLender.proposeLoanAgreementWithHttpInfo(id, etag(created), new ProposeRequest(), null);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<Integer> lenderSide = pool.submit(approve(asLender, id, ApprovalSide.LENDER, etag(proposed)));
@@ -239,7 +238,7 @@ class AgreementApiTest extends ApiTest {
         LoanAgreement agreement = current.getData();
         ApprovalSide missing = agreement.getTerms().getApprovals().getLender() == null ? ApprovalSide.LENDER : ApprovalSide.BORROWER;
         LoanAgreement both = (missing == ApprovalSide.LENDER ? asLender : asBorrower)
-                .approveLoanAgreement(id, new ApprovalRequest().side(missing), etag(current), null);
+                .approveLoanAgreement(id, etag(current), new ApprovalRequest().side(missing), null);
         assertThat(both.getTerms().getApprovals().getLender()).isNotNull();
         assertThat(both.getTerms().getApprovals().getBorrower()).isNotNull();
     }
@@ -247,7 +246,7 @@ class AgreementApiTest extends ApiTest {
     private static Callable<Integer> approve(LoanAgreementsApi api, UUID id, ApprovalSide side, String etag) {
         return () -> {
             try {
-                api.approveLoanAgreement(id, new ApprovalRequest().side(side), etag, null);
+                api.approveLoanAgreement(id, etag, new ApprovalRequest().side(side), null);
                 return 200;
             } catch (ApiException e) {
                 return e.getCode();
@@ -301,7 +300,7 @@ class AgreementApiTest extends ApiTest {
         assertThat(violations(draft().endDate(START.minusDays(1)))).containsExactly("PERIOD_INVALID");
 
         new SettingsApi(TestApp.client(TestApp.adminToken(tenant)))
-                .updateSettings(new CooperativeSettingsPatch().minHomeEmployerSharePercent(50).marginPercent(new java.math.BigDecimal("2")), "\"1\"");
+                .updateSettings("\"1\"", new CooperativeSettingsPatch().minHomeEmployerSharePercent(50).marginPercent(new java.math.BigDecimal("2")));
         assertThat(violations(draft().hoursPerWeek(13))).containsExactly("HOME_SHARE_TOO_LOW");
         assertThat(admin.createLoanAgreement(draft().hoursPerWeek(12).tariffCentsPerHour(3213L), null).getStatus())
                 .isEqualTo(LoanAgreementStatus.DRAFT);
@@ -351,7 +350,7 @@ class AgreementApiTest extends ApiTest {
         LoanAgreementsApi asOutsider = new LoanAgreementsApi(TestApp.client(TestApp.memberToken(tenant, outsider.getId())));
         expectProblem(404, "NOT_FOUND", () -> asOutsider.getLoanAgreement(agreement.getId()));
         expectProblem(404, "NOT_FOUND", () -> asOutsider.terminateLoanAgreement(agreement.getId(),
-                new TerminateRequest().reason("x").effectiveDate(START), "\"5\"", null));
+                "\"5\"", new TerminateRequest().reason("x").effectiveDate(START), null));
         assertThat(asOutsider.listLoanAgreements(null, null, null, null, null, null, null, null, null, null).getData()).isEmpty();
         expectProblem(403, "FORBIDDEN", () -> asOutsider.createLoanAgreement(draft(), null));
 
@@ -360,7 +359,7 @@ class AgreementApiTest extends ApiTest {
         expectProblem(404, "NOT_FOUND", () -> otherTenant.listLoanAgreementVersions(agreement.getId(), null, null));
 
         LoanAgreementsApi auditor = new LoanAgreementsApi(TestApp.client(TestApp.auditorToken(tenant)));
-        expectProblem(403, "FORBIDDEN", () -> auditor.cancelLoanAgreement(agreement.getId(), new CancelRequest().reason("x"), "\"1\"", null));
+        expectProblem(403, "FORBIDDEN", () -> auditor.cancelLoanAgreement(agreement.getId(), "\"1\"", new CancelRequest().reason("x"), null));
         assertThat(auditor.getLoanAgreement(agreement.getId()).getStatus()).isEqualTo(LoanAgreementStatus.ACTIVE);
     }
 

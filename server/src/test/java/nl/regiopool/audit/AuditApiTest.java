@@ -38,7 +38,7 @@ class AuditApiTest extends ApiTest {
         String adminToken = TestApp.adminToken(tenant);
         MembersApi members = new MembersApi(TestApp.client(adminToken));
         Member member = members.createMember(memberCreate("Praktijk"), null);
-        members.updateMember(member.getId(), new MemberPatch().name("Praktijk Zuid"), "\"1\"");
+        members.updateMember(member.getId(), "\"1\"", new MemberPatch().name("Praktijk Zuid"));
 
         List<AuditEvent> events = asAdmin.listAuditEvents(null, null, null, null, null, null, null).getData();
         assertThat(events).extracting(AuditEvent::getAction)

@@ -117,7 +117,26 @@ class AuthApiTest extends ApiTest {
         Problem problem = Problems.parse(response.body());
         assertThat(problem.getCode()).isEqualTo("UNAUTHENTICATED");
         assertThat(rowCount("member")).isEqualTo(members);
+        String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
+        if (token.token() == null) {
+            assertThat(challenge).isEqualTo("Bearer realm=\"regiopool\"");
+        } else {
+            assertThat(challenge).startsWith("Bearer realm=\"regiopool\", error=\"invalid_token\", error_description=\"");
+        }
+        assertThat(problem.getDetail()).as("in our words, not java-jwt's")
+                .doesNotContain("Token's", "resulted invalid", "The Claim", "doesn't have", "can't be used", "Token has")
+                .isNotBlank().containsIgnoringCase(EXPECTED_DETAIL.getOrDefault(token.name(), ""));
     }
+
+    private static final java.util.Map<String, String> EXPECTED_DETAIL = java.util.Map.of(
+            "expired", "has expired",
+            "forged signature", "signature does not verify",
+            "wrong issuer", "issuer",
+            "wrong audience", "audience",
+            "not yet valid", "not valid yet",
+            "HS512 instead of HS256", "not signed with HS256",
+            "RS256 instead of HS256", "not signed with HS256",
+            "no expiry", "no 'exp' claim");
 
     static Stream<Object[]> everyOperationWithARoleItDoesNotAllow() {
         return SpecOperations.all().stream().flatMap(operation -> Stream.of("operator", "coop_admin", "member", "auditor")

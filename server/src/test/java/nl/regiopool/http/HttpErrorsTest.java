@@ -70,17 +70,20 @@ class HttpErrorsTest extends ApiTest {
         Problem wrongType = problem(Http.send("POST", "/v1/members", admin, "application/json",
                 "{\"name\":[1],\"kvkNumber\":\"12345678\",\"sector\":\"OTHER\",\"postcode\":\"1234 AB\",\"iban\":\"x\"}"),
                 422, "VALIDATION_FAILED");
-        assertThat(wrongType.getErrors()).extracting(FieldError::getField).containsExactly("name");
+        // every invalid field at once: the wrong type and the too-short iban beside it
+        assertThat(wrongType.getErrors()).extracting(FieldError::getField, FieldError::getCode).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("iban", "INVALID_LENGTH"),
+                org.assertj.core.groups.Tuple.tuple("name", "INVALID_TYPE"));
 
         Problem numberForString = problem(Http.send("POST", "/v1/members", admin, "application/json",
                 "{\"name\":\"x\",\"kvkNumber\":12345678,\"sector\":\"OTHER\",\"postcode\":\"1234 AB\",\"iban\":\"x\"}"),
                 422, "VALIDATION_FAILED");
-        assertThat(numberForString.getErrors()).extracting(FieldError::getField).containsExactly("kvkNumber");
+        assertThat(numberForString.getErrors()).extracting(FieldError::getField).containsExactly("iban", "kvkNumber");
 
         Problem badEnum = problem(Http.send("POST", "/v1/members", admin, "application/json",
                 "{\"name\":\"x\",\"kvkNumber\":\"12345678\",\"sector\":\"BAKERY\",\"postcode\":\"1234 AB\",\"iban\":\"x\"}"),
                 422, "VALIDATION_FAILED");
-        assertThat(badEnum.getErrors()).extracting(FieldError::getField).containsExactly("sector");
+        assertThat(badEnum.getErrors()).extracting(FieldError::getField).containsExactly("iban", "sector");
 
         Problem missing = problem(Http.send("POST", "/v1/members", admin, "application/json", "{}"), 422,
                 "VALIDATION_FAILED");
@@ -182,7 +185,9 @@ class HttpErrorsTest extends ApiTest {
         Map<String, Long> before = allRowCounts();
         List<String> headers = new ArrayList<>(List.of("If-Match", "\"1\""));
         variant.headers().forEach((name, value) -> {
-            headers.removeAll(List.of("If-Match", "\"1\""));
+            if (name.equals("If-Match")) {
+                headers.removeAll(List.of("If-Match", "\"1\""));
+            }
             headers.addAll(List.of(name, value));
         });
 

@@ -2,6 +2,7 @@ package nl.regiopool.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import java.util.UUID;
@@ -10,14 +11,25 @@ import org.junit.jupiter.api.Test;
 class HttpHelpersTest {
 
     @Test
-    void ifMatchNeedsAStrongTagOfTheVersion() {
-        assertThat(ETags.expectedVersion("\"3\"")).isEqualTo(3);
-        assertThat(ETags.expectedVersion(" \"12\" ")).isEqualTo(12);
+    void ifMatchFollowsRfc9110() {
+        ETags.ifMatch("\"3\"").require(3);
+        ETags.ifMatch(" \"12\" ").require(12);
+        ETags.ifMatch("\"2\", \"12\"").require(12);
+        ETags.ifMatch("*").require(7);
+        ETags.ifMatch(" * ").require(1);
         assertThat(ETags.of(4).toString()).isEqualTo("\"4\"");
-        assertThatThrownBy(() -> ETags.expectedVersion(null)).extracting("status").isEqualTo(428);
-        assertThatThrownBy(() -> ETags.expectedVersion("")).extracting("status").isEqualTo(428);
-        for (String stale : List.of("3", "W/\"3\"", "\"x\"", "\"\"", "*")) {
-            assertThatThrownBy(() -> ETags.expectedVersion(stale)).as(stale).extracting("status").isEqualTo(412);
+        assertThatThrownBy(() -> ETags.ifMatch(null)).extracting("status").isEqualTo(428);
+        assertThatThrownBy(() -> ETags.ifMatch("")).extracting("status").isEqualTo(428);
+        for (String malformed : List.of("3", "1", "\"3", "3\"", "\"3\" 4", "W/3", "**", "* ,\"3\"", ",", "\"a b\"")) {
+            assertThatThrownBy(() -> ETags.ifMatch(malformed)).as(malformed)
+                    .extracting("status", "code").containsExactly(400, "MALFORMED_IF_MATCH");
+        }
+        assertThat(catchThrowableOfType(ProblemException.class, () -> ETags.ifMatch("1")).getMessage())
+                .contains("\"<etag>\"", "got: 1");
+        for (String stale : List.of("\"4\"", "W/\"3\"", "\"x\"", "\"\"")) {
+            ProblemException failed = catchThrowableOfType(ProblemException.class, () -> ETags.ifMatch(stale).require(3));
+            assertThat(failed).as(stale).extracting("status").isEqualTo(412);
+            assertThat(failed.headers()).containsEntry("ETag", "\"3\"");
         }
     }
 

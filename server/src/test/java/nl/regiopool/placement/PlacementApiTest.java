@@ -104,7 +104,7 @@ class PlacementApiTest extends ApiTest {
 
     private HomeShiftsResult roster(String ifMatch, HomeShiftInput... shifts) throws ApiException {
         return as(home).replaceHomeShifts(assistant.getId(), at(TUESDAY.minusDays(1), 0, 0), at(TUESDAY.plusDays(6), 0, 0),
-                new HomeShiftsReplace().shifts(List.of(shifts)), ifMatch);
+                ifMatch, new HomeShiftsReplace().shifts(List.of(shifts)));
     }
 
     private static HomeShiftInput homeDayShift(String externalId) {
@@ -139,11 +139,11 @@ class PlacementApiTest extends ApiTest {
         assertThat(placement.getCostLines()).isEmpty();
 
         ApiResponse<Placement> confirmed = as(home).confirmPlacementWithHttpInfo(placement.getId(),
-                new ConfirmPlacementRequest(), etag(created), null);
+                etag(created), new ConfirmPlacementRequest(), null);
         assertThat(confirmed.getData().getStatus()).isEqualTo(PlacementStatus.CONFIRMED);
-        expectProblem(403, "FORBIDDEN", () -> as(home).completePlacement(placement.getId(), complete(placement),
-                etag(confirmed), null));
-        Placement completed = as(borrower).completePlacement(placement.getId(), complete(placement), etag(confirmed), null);
+        expectProblem(403, "FORBIDDEN", () -> as(home).completePlacement(placement.getId(), etag(confirmed),
+                complete(placement), null));
+        Placement completed = as(borrower).completePlacement(placement.getId(), etag(confirmed), complete(placement), null);
 
         assertThat(completed.getStatus()).isEqualTo(PlacementStatus.COMPLETED);
         assertThat(completed.getActualStartsAt()).isEqualTo(at(WEDNESDAY, 18, 0));
@@ -304,17 +304,16 @@ class PlacementApiTest extends ApiTest {
     void lifecycleNeedsIfMatchAndAllowedTransitions() throws ApiException {
         ApiResponse<Placement> created = as(borrower).createPlacementWithHttpInfo(shift(WEDNESDAY, 9, 0, 13, 0), null);
         UUID id = created.getData().getId();
-        expectProblem(428, "PRECONDITION_REQUIRED", () -> as(borrower).confirmPlacement(id, new ConfirmPlacementRequest(), null, null));
-        expectProblem(409, "INVALID_TRANSITION", () -> as(borrower).completePlacement(id, complete(created.getData()),
-                etag(created), null));
+        expectProblem(409, "INVALID_TRANSITION", () -> as(borrower).completePlacement(id, etag(created),
+                complete(created.getData()), null));
 
         ApiResponse<Placement> moved = as(borrower).updatePlacementWithHttpInfo(id,
-                new PlacementPatch().startsAt(at(WEDNESDAY, 10, 0)).endsAt(at(WEDNESDAY, 14, 0)), etag(created));
+                etag(created), new PlacementPatch().startsAt(at(WEDNESDAY, 10, 0)).endsAt(at(WEDNESDAY, 14, 0)));
         assertThat(moved.getData().getStartsAt()).isEqualTo(at(WEDNESDAY, 10, 0));
-        expectProblem(412, "PRECONDITION_FAILED", () -> as(borrower).cancelPlacement(id, new CancelRequest().reason("x"),
-                etag(created), null));
+        expectProblem(412, "PRECONDITION_FAILED", () -> as(borrower).cancelPlacement(id, etag(created),
+                new CancelRequest().reason("x"), null));
 
-        Placement cancelled = as(home).cancelPlacement(id, new CancelRequest().reason("Sick"), etag(moved), null);
+        Placement cancelled = as(home).cancelPlacement(id, etag(moved), new CancelRequest().reason("Sick"), null);
         assertThat(cancelled.getStatus()).isEqualTo(PlacementStatus.CANCELLED);
         assertThat(cancelled.getCancellationReason()).isEqualTo("Sick");
         assertThat(cancelled.getCancelledBy()).startsWith("test-member-");
@@ -323,9 +322,9 @@ class PlacementApiTest extends ApiTest {
         // the cancelled slot is free again; a confirmed shift the worker missed is a no-show
         ApiResponse<Placement> again = as(borrower).createPlacementWithHttpInfo(shift(WEDNESDAY, 9, 0, 13, 0), null);
         ApiResponse<Placement> confirmed = as(borrower).confirmPlacementWithHttpInfo(again.getData().getId(),
-                new ConfirmPlacementRequest(), etag(again), null);
-        Placement noShow = as(borrower).recordPlacementNoShow(again.getData().getId(), new NoShowRequest(),
-                etag(confirmed), null);
+                etag(again), new ConfirmPlacementRequest(), null);
+        Placement noShow = as(borrower).recordPlacementNoShow(again.getData().getId(), etag(confirmed),
+                new NoShowRequest(), null);
         assertThat(noShow.getStatus()).isEqualTo(PlacementStatus.NO_SHOW);
         assertThat(noShow.getNoShowAt()).isNotNull();
     }
@@ -355,7 +354,7 @@ class PlacementApiTest extends ApiTest {
                 .endsAt(at(WEDNESDAY, 19, 0)).breakMinutes(0);
         expectProblem(409, "PLACEMENT_OVERLAP", () -> roster("\"2\"", overlapping));
         expectProblem(404, "NOT_FOUND", () -> as(borrower).replaceHomeShifts(assistant.getId(), at(TUESDAY, 0, 0),
-                at(TUESDAY.plusDays(1), 0, 0), new HomeShiftsReplace().shifts(List.of()), "\"2\""));
+                at(TUESDAY.plusDays(1), 0, 0), "\"2\"", new HomeShiftsReplace().shifts(List.of())));
         assertThat(roster("\"2\"").getShifts()).isEmpty();
         assertThat(admin.listPlacements(assistant.getId(), null, null, PlacementKind.HOME_SHIFT, null, null, null, null)
                 .getData()).isEmpty();
@@ -429,13 +428,13 @@ class PlacementApiTest extends ApiTest {
         UUID id = created.getData().getId();
 
         Problem problem = expectProblem(422, "RULES_VIOLATED", () -> as(borrower).updatePlacement(id,
-                new PlacementPatch().startsAt(at(TUESDAY, 19, 0)).endsAt(at(TUESDAY, 23, 30)), etag(created)));
+                etag(created), new PlacementPatch().startsAt(at(TUESDAY, 19, 0)).endsAt(at(TUESDAY, 23, 30))));
         assertThat(problem.getViolations()).extracting(RuleViolation::getCode).contains("ATW_MIN_DAILY_REST");
         Placement unchanged = as(borrower).getPlacement(id);
         assertThat(unchanged.getStartsAt()).isEqualTo(at(WEDNESDAY, 18, 0));
 
-        Placement moved = as(borrower).updatePlacement(id, new PlacementPatch().startsAt(at(WEDNESDAY, 17, 0))
-                .endsAt(at(WEDNESDAY, 21, 0)).locationPostcode("7002 CD"), etag(created));
+        Placement moved = as(borrower).updatePlacement(id, etag(created), new PlacementPatch().startsAt(at(WEDNESDAY, 17, 0))
+                .endsAt(at(WEDNESDAY, 21, 0)).locationPostcode("7002 CD"));
         assertThat(moved.getEndsAt()).isEqualTo(at(WEDNESDAY, 21, 0));
         assertThat(moved.getLocationPostcode()).isEqualTo("7002 CD");
     }
@@ -476,14 +475,14 @@ class PlacementApiTest extends ApiTest {
         OffsetDateTime to = from.plusDays(366);
         PlacementsApi employer = as(home);
         HomeShiftsResult result = employer.replaceHomeShifts(assistant.getId(), from, to,
-                new HomeShiftsReplace().shifts(shifts), "\"0\"");
+                "\"0\"", new HomeShiftsReplace().shifts(shifts));
         assertThat(result.getShifts()).hasSize(1000);
         assertThat(result.getViolations()).extracting(RuleViolation::getCode).contains("ATW_MAX_WEEK_HOURS");
 
         List<HomeShiftInput> tooMany = new ArrayList<>(shifts);
         tooMany.add(new HomeShiftInput().externalId("extra").startsAt(from.plusDays(360)).endsAt(from.plusDays(360).plusHours(1)));
         expectProblem(422, "VALIDATION_FAILED", () -> employer.replaceHomeShifts(assistant.getId(), from, to,
-                new HomeShiftsReplace().shifts(tooMany), "\"1\""));
+                "\"1\"", new HomeShiftsReplace().shifts(tooMany)));
         assertThat(admin.listPlacements(assistant.getId(), null, null, PlacementKind.HOME_SHIFT, null, null, 200, null)
                 .getNextCursor()).isNotNull();
     }

@@ -45,8 +45,8 @@ class SettingsApiTest extends ApiTest {
 
     @Test
     void adminChangesSettingsWithTheETagAndItIsAudited() throws ApiException {
-        ApiResponse<CooperativeSettings> changed = admin.updateSettingsWithHttpInfo(new CooperativeSettingsPatch()
-                .marginPercent(new BigDecimal("2.50")).serviceFeeCentsPerHour(300).minHomeEmployerSharePercent(50), "\"1\"");
+        ApiResponse<CooperativeSettings> changed = admin.updateSettingsWithHttpInfo("\"1\"", new CooperativeSettingsPatch()
+                .marginPercent(new BigDecimal("2.50")).serviceFeeCentsPerHour(300).minHomeEmployerSharePercent(50));
         assertThat(changed.getHeaders().get("etag")).containsExactly("\"2\"");
         assertThat(changed.getData().getMarginPercent()).isEqualByComparingTo("2.5");
         assertThat(changed.getData().getServiceFeeCentsPerHour()).isEqualTo(300);
@@ -55,9 +55,8 @@ class SettingsApiTest extends ApiTest {
         assertThat(changed.getData().getUpdatedAt()).isNotNull();
         assertThat(admin.getSettings()).isEqualTo(changed.getData());
 
-        expectProblem(412, "PRECONDITION_FAILED", () -> admin.updateSettings(new CooperativeSettingsPatch().timeZone("Europe/Brussels"), "\"1\""));
-        expectProblem(428, "PRECONDITION_REQUIRED", () -> admin.updateSettings(new CooperativeSettingsPatch().timeZone("Europe/Brussels"), null));
-        assertThat(admin.updateSettings(new CooperativeSettingsPatch().timeZone("Europe/Brussels"), "\"2\"").getTimeZone())
+        expectProblem(412, "PRECONDITION_FAILED", () -> admin.updateSettings("\"1\"", new CooperativeSettingsPatch().timeZone("Europe/Brussels")));
+        assertThat(admin.updateSettings("\"2\"", new CooperativeSettingsPatch().timeZone("Europe/Brussels")).getTimeZone())
                 .isEqualTo("Europe/Brussels");
 
         assertThat(new AuditApi(TestApp.client(TestApp.adminToken(tenant)))
@@ -70,12 +69,12 @@ class SettingsApiTest extends ApiTest {
 
     @Test
     void invalidSettingsAreRefused() throws ApiException {
-        Problem problem = expectProblem(422, "VALIDATION_FAILED", () -> admin.updateSettings(new CooperativeSettingsPatch()
-                .marginPercent(new BigDecimal("1.234")).timeZone("Mars/Olympus"), "\"1\""));
+        Problem problem = expectProblem(422, "VALIDATION_FAILED", () -> admin.updateSettings("\"1\"", new CooperativeSettingsPatch()
+                .marginPercent(new BigDecimal("1.234")).timeZone("Mars/Olympus")));
         assertThat(problem.getErrors()).extracting(FieldError::getField, FieldError::getCode).containsExactlyInAnyOrder(
                 tuple("marginPercent", "INVALID_FORMAT"), tuple("timeZone", "INVALID_VALUE"));
-        Problem ranges = expectProblem(422, "VALIDATION_FAILED", () -> admin.updateSettings(new CooperativeSettingsPatch()
-                .marginPercent(new BigDecimal("101")).minHomeEmployerSharePercent(-1).serviceFeeCentsPerHour(-5), "\"1\""));
+        Problem ranges = expectProblem(422, "VALIDATION_FAILED", () -> admin.updateSettings("\"1\"", new CooperativeSettingsPatch()
+                .marginPercent(new BigDecimal("101")).minHomeEmployerSharePercent(-1).serviceFeeCentsPerHour(-5)));
         assertThat(ranges.getErrors()).extracting(FieldError::getCode).containsOnly("OUT_OF_RANGE").hasSize(3);
         assertThat(admin.getSettingsWithHttpInfo().getHeaders().get("etag")).containsExactly("\"1\"");
     }
@@ -86,7 +85,7 @@ class SettingsApiTest extends ApiTest {
                 TestApp.operatorToken()}) {
             SettingsApi other = new SettingsApi(TestApp.client(token));
             expectProblem(403, "FORBIDDEN", other::getSettings);
-            expectProblem(403, "FORBIDDEN", () -> other.updateSettings(new CooperativeSettingsPatch().serviceFeeCentsPerHour(1), "\"1\""));
+            expectProblem(403, "FORBIDDEN", () -> other.updateSettings("\"1\"", new CooperativeSettingsPatch().serviceFeeCentsPerHour(1)));
         }
     }
 }

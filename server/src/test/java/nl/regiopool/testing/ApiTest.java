@@ -90,13 +90,13 @@ public abstract class ApiTest {
                 .endDate(end).hoursPerWeek(hoursPerWeek).tariffCentsPerHour(3150L).caoRuleSetCode(caoRuleSetCode)
                 .waadiRegime(WaadiRegime.COLLEGIAL_NO_PROFIT), null);
         UUID id = response.getData().getId();
-        response = api.proposeLoanAgreementWithHttpInfo(id, new ProposeRequest(), etag(response), null);
-        response = api.approveLoanAgreementWithHttpInfo(id, new ApprovalRequest().side(ApprovalSide.LENDER),
-                etag(response), null);
-        response = api.approveLoanAgreementWithHttpInfo(id, new ApprovalRequest().side(ApprovalSide.BORROWER),
-                etag(response), null);
-        response = api.recordWorkerConsentWithHttpInfo(id, new WorkerConsentRequest().consentedOn(start)
-                .method(ConsentMethod.SIGNED_FORM), etag(response), null);
+        response = api.proposeLoanAgreementWithHttpInfo(id, etag(response), new ProposeRequest(), null);
+        response = api.approveLoanAgreementWithHttpInfo(id, etag(response),
+                new ApprovalRequest().side(ApprovalSide.LENDER), null);
+        response = api.approveLoanAgreementWithHttpInfo(id, etag(response),
+                new ApprovalRequest().side(ApprovalSide.BORROWER), null);
+        response = api.recordWorkerConsentWithHttpInfo(id, etag(response), new WorkerConsentRequest().consentedOn(start)
+                .method(ConsentMethod.SIGNED_FORM), null);
         assertThat(response.getData().getStatus()).isEqualTo(LoanAgreementStatus.ACTIVE);
         return response.getData();
     }
