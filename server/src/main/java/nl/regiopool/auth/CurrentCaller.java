@@ -22,6 +22,11 @@ public final class CurrentCaller {
         CALLER.remove();
     }
 
+    /** The caller when one is set, without demanding one. */
+    static java.util.Optional<Caller> find() {
+        return java.util.Optional.ofNullable(CALLER.get());
+    }
+
     public static Caller get() {
         Caller caller = CALLER.get();
         if (caller == null) {
