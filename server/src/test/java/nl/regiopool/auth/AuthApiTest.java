@@ -19,6 +19,7 @@ import nl.regiopool.testing.Problems;
 import nl.regiopool.testing.SpecOperations;
 import nl.regiopool.testing.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -136,5 +137,17 @@ class AuthApiTest extends ApiTest {
         // 403 before anything else: the body is not even read for a role that may not call this
         assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
         assertThat(Problems.parse(response.body()).getCode()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void aMemberClaimNamingNoMemberOfTheTokensCooperativeIsRefused() throws Exception {
+        UUID foreignMember = newMember(newCooperative(), "Praktijk Elders").getId();
+        for (UUID claim : List.of(foreignMember, UUID.randomUUID())) {
+            HttpResponse<String> response = Http.get("/v1/workers", TestApp.memberToken(tenant, claim));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+            assertThat(Problems.parse(response.body()).getCode()).isEqualTo("FORBIDDEN");
+        }
+        UUID ownMember = newMember(tenant, "Praktijk Hier").getId();
+        assertThat(Http.get("/v1/workers", TestApp.memberToken(tenant, ownMember)).statusCode()).isEqualTo(200);
     }
 }
