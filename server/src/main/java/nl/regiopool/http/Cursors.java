@@ -46,18 +46,26 @@ public final class Cursors {
         if (dot < 0) {
             throw invalid();
         }
-        String lastKey;
-        byte[] given;
-        try {
-            lastKey = new String(Base64.getUrlDecoder().decode(cursor.substring(0, dot)), StandardCharsets.UTF_8);
-            given = Base64.getUrlDecoder().decode(cursor.substring(dot + 1));
-        } catch (IllegalArgumentException e) {
-            throw invalid();
-        }
+        byte[] key = strictlyDecoded(cursor.substring(0, dot));
+        byte[] given = strictlyDecoded(cursor.substring(dot + 1));
+        String lastKey = new String(key, StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(given, mac(lastKey))) {
             throw invalid();
         }
         return lastKey;
+    }
+
+    /** Base64url as {@link #encode} writes it: another spelling of the same bytes (unused low bits set) is refused. */
+    private static byte[] strictlyDecoded(String part) {
+        try {
+            byte[] bytes = Base64.getUrlDecoder().decode(part);
+            if (!ENCODER.encodeToString(bytes).equals(part)) {
+                throw invalid();
+            }
+            return bytes;
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
     }
 
     public static UUID decodeUuid(String cursor) {

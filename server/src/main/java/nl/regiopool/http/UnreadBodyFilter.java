@@ -14,11 +14,19 @@ public final class UnreadBodyFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() < 400 || !request.hasEntity()) {
+        if (response.getStatus() < 400 || !hasUnreadEntity(request)) {
             return;
         }
         if (!UnreadBodies.discard(request.getEntityStream())) {
             response.getHeaders().putSingle("Connection", "close");
+        }
+    }
+
+    private static boolean hasUnreadEntity(ContainerRequestContext request) {
+        try {
+            return request.hasEntity();
+        } catch (IllegalStateException closed) {
+            return false; // read to its end by the resource's body reader, which then closed it
         }
     }
 }
