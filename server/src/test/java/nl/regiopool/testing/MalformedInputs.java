@@ -71,7 +71,10 @@ public final class MalformedInputs {
             }
             if (type.path("type").asText().equals("string") && !type.has("enum")) {
                 variants.add(json(name + " with a NUL character", at.apply("\"a\\u0000b\""), UNREADABLE_OR_INVALID, null));
-                variants.add(json(name + " with a lone surrogate", at.apply("\"a\\ud800b\""), UNREADABLE_OR_INVALID, null));
+                // a typed string (a date, a uuid) does not parse at all; plain text names the surrogate
+                variants.add(type.has("format")
+                        ? json(name + " with a lone surrogate", at.apply("\"a\\ud800b\""), UNREADABLE_OR_INVALID, null)
+                        : json(name + " with a lone surrogate", at.apply("\"a\\ud800b\""), Set.of(400), "INVALID_UNICODE"));
                 if (type.path("minLength").asInt(0) >= 1 && !type.has("pattern") && !type.has("format")) {
                     variants.add(json(name + " whitespace only", at.apply("\"   \""), Set.of(422), "VALIDATION_FAILED"));
                     variants.add(json(name + " Unicode blank", at.apply("\"\\u00a0\\u2003\\u200b\""), Set.of(422),
