@@ -1,6 +1,8 @@
 package nl.regiopool.http;
 
+import java.util.List;
 import java.util.regex.Pattern;
+import nl.regiopool.api.model.FieldError;
 
 /**
  * What text the API stores. PostgreSQL refuses the NUL character and cannot store a lone UTF-16 surrogate, so
@@ -57,8 +59,7 @@ public final class Text {
     public static ProblemException unreadable(String field) {
         return new ProblemException(400, "INVALID_UNICODE", "Invalid Unicode",
                 "The text holds a lone UTF-16 surrogate, which is not a character.",
-                java.util.List.of(new nl.regiopool.api.model.FieldError(field, "INVALID_UNICODE",
-                        "A lone UTF-16 surrogate is not a character.")), java.util.List.of());
+                List.of(new FieldError(field, "INVALID_UNICODE", "A lone UTF-16 surrogate is not a character.")), List.of());
     }
 
     public static ProblemException blank(String field) {
