@@ -14,7 +14,9 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
+import jakarta.servlet.DispatcherType;
 import java.time.Duration;
+import java.util.EnumSet;
 import nl.regiopool.agreement.AgreementExpiry;
 import nl.regiopool.agreement.AgreementResource;
 import nl.regiopool.api.model.Approvals;
@@ -27,6 +29,7 @@ import nl.regiopool.audit.AuditLog;
 import nl.regiopool.audit.AuditResource;
 import nl.regiopool.auth.AuthFilter;
 import nl.regiopool.auth.DevSecret;
+import nl.regiopool.auth.MemberClaims;
 import nl.regiopool.auth.OperationRoles;
 import nl.regiopool.auth.TokenCommand;
 import nl.regiopool.auth.TokenVerifier;
@@ -36,14 +39,22 @@ import nl.regiopool.db.EmbeddedDatabase;
 import nl.regiopool.db.Migrator;
 import nl.regiopool.http.AllFieldErrors;
 import nl.regiopool.http.BodyFields;
+import nl.regiopool.http.ContainerErrors;
+import nl.regiopool.http.CursorBinding;
 import nl.regiopool.http.Idempotency;
 import nl.regiopool.http.JsonNulls;
+import nl.regiopool.http.MethodGate;
 import nl.regiopool.http.ProblemMappers;
 import nl.regiopool.http.RateLimit;
 import nl.regiopool.http.RequestIds;
+import nl.regiopool.http.RequestJson;
+import nl.regiopool.http.RequestSchemas;
 import nl.regiopool.http.RequestSizeLimit;
+import nl.regiopool.http.RequestText;
+import nl.regiopool.http.SpecRoutes;
 import nl.regiopool.http.StrictInstants;
 import nl.regiopool.http.TimeParamConverters;
+import nl.regiopool.http.UnreadBodyFilter;
 import nl.regiopool.http.Writes;
 import nl.regiopool.me.MeResource;
 import nl.regiopool.member.MemberResource;
@@ -54,6 +65,8 @@ import nl.regiopool.settings.SettingsResource;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
 import nl.regiopool.worker.WorkerResource;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.NoTemplateEngine;
@@ -145,6 +158,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         // Strict for requests only: the configuration was parsed before run(), from a copy of this
         // mapper, and overrides such as -Ddw.database.maxConnections=8 arrive as strings to coerce.
         configureJson(environment.getObjectMapper());
+        RequestJson.configure(environment.getObjectMapper(), RequestSchemas.fromPackagedSpec());
         DevSecret.applyIfNeeded(configuration);
         DatabaseConfig database = configuration.getDatabase();
         String jdbcUrl = database.getUrl();
@@ -183,13 +197,31 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         Writes writes = new Writes(jdbi, new AuditLog(mapper, Ids::next), new Idempotency(mapper));
 
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        ContainerErrors containerErrors = new ContainerErrors(mapper);
+        environment.getApplicationContext().setErrorHandler(containerErrors);
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                if (event instanceof Server server) {
+                    server.setErrorHandler(containerErrors);
+                }
+            }
+        });
+        environment.servlets().addFilter("method-gate", new MethodGate(SpecRoutes.fromPackagedSpec(), mapper))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         environment.jersey().register(new RequestIds());
         environment.jersey().register(new RequestSizeLimit(configuration.getHttp().getMaxRequestBytes()));
+        environment.jersey().register(new RequestText());
+        environment.jersey().register(new UnreadBodyFilter());
+        environment.jersey().register(new CursorBinding(CursorBinding.key(configuration.getHttp().getCursorSecret(),
+                configuration.getAuth().getHmacSecret())));
         environment.jersey().register(new TimeParamConverters());
         environment.jersey().register(new AuthFilter(new TokenVerifier(configuration.getAuth()), OperationRoles.fromPackagedSpec()));
+        environment.jersey().register(new MemberClaims(transactions));
         environment.jersey().register(new RateLimit(configuration.getHttp()));
         ProblemMappers.all().forEach(environment.jersey()::register);
         environment.jersey().register(new AllFieldErrors(mapper, new BodyFields(mapper, environment.getValidator())));
+        RequestJson.mappers().forEach(environment.jersey()::register);
 
         environment.jersey().register(new MeResource());
         environment.jersey().register(new CooperativeResource(transactions, writes));

@@ -26,6 +26,11 @@ public final class CurrentCaller {
         CALLER.remove();
     }
 
+    /** The caller when one is set, without demanding one. */
+    static java.util.Optional<Caller> find() {
+        return java.util.Optional.ofNullable(CALLER.get());
+    }
+
     /** The caller, whom the operation's x-roles already allowed. */
     public static Caller get() {
         Caller caller = CALLER.get();

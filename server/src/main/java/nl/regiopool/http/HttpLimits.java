@@ -18,6 +18,22 @@ public class HttpLimits {
     @Min(1)
     private int burst = 100;
 
+    private String cursorSecret;
+
+    /**
+     * The key list cursors are signed with; every node behind one load balancer needs the same. Optional with an
+     * HS256 token secret, from which a key is derived then.
+     */
+    @JsonProperty
+    public String getCursorSecret() {
+        return cursorSecret;
+    }
+
+    @JsonProperty
+    public void setCursorSecret(String cursorSecret) {
+        this.cursorSecret = cursorSecret;
+    }
+
     @JsonProperty
     public long getMaxRequestBytes() {
         return maxRequestBytes;

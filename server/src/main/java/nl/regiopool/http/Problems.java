@@ -35,11 +35,18 @@ public final class Problems {
 
     public static Response response(int status, String code, String title, String detail,
                                     List<FieldError> errors, List<RuleViolation> violations) {
-        Problem problem = new Problem(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'), title, status, code)
-                .detail(detail)
-                .requestId(RequestIds.current())
+        Problem problem = of(status, code, title, detail, RequestIds.current())
                 .errors(errors)
                 .violations(violations);
         return Response.status(status).type(PROBLEM_JSON).entity(problem).build();
+    }
+
+    /** A problem without field errors or violations, e.g. for answers given outside Jersey. */
+    public static Problem of(int status, String code, String title, String detail, String requestId) {
+        return new Problem(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'), title, status, code)
+                .detail(detail)
+                .requestId(requestId)
+                .errors(List.of())
+                .violations(List.of());
     }
 }

@@ -26,10 +26,14 @@ public final class RequestIds implements ContainerRequestFilter, ContainerRespon
         return MDC.get(MDC_KEY);
     }
 
+    /** The client's request id when it is sane, a new one otherwise. */
+    public static String acceptOrGenerate(String given) {
+        return given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
-        String given = request.getHeaderString(HEADER);
-        String requestId = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String requestId = acceptOrGenerate(request.getHeaderString(HEADER));
         MDC.put(MDC_KEY, requestId);
         request.setProperty(MDC_KEY, requestId);
         Negotiation.set(request.getAcceptableMediaTypes());

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import nl.regiopool.client.model.Problem;
@@ -19,6 +20,7 @@ import nl.regiopool.testing.Problems;
 import nl.regiopool.testing.SpecOperations;
 import nl.regiopool.testing.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -155,5 +157,35 @@ class AuthApiTest extends ApiTest {
         // 403 before anything else: the body is not even read for a role that may not call this
         assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
         assertThat(Problems.parse(response.body()).getCode()).isEqualTo("FORBIDDEN");
+    }
+
+    static Stream<SpecOperations.Operation> everyMemberOperation() {
+        return SpecOperations.all().stream().filter(operation -> operation.roles().contains("member"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyMemberOperation")
+    void aMemberClaimOfAnotherCooperativeIsForbiddenEverywhere(SpecOperations.Operation operation) throws Exception {
+        UUID foreignMember = newMember(newCooperative(), "Praktijk Elders").getId();
+        Map<String, Long> before = allRowCounts();
+        HttpResponse<String> response = Http.send(operation.method(), operation.samplePath(),
+                TestApp.memberToken(tenant, foreignMember), operation.hasBody() ? "application/json" : null,
+                operation.hasBody() ? "{}" : null, "If-Match", "\"1\"");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+        assertThat(Problems.parse(response.body()).getCode()).isEqualTo("FORBIDDEN");
+        assertThat(allRowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void aMemberClaimNamingNoMemberOfTheTokensCooperativeIsRefused() throws Exception {
+        UUID foreignMember = newMember(newCooperative(), "Praktijk Elders").getId();
+        for (UUID claim : List.of(foreignMember, UUID.randomUUID())) {
+            HttpResponse<String> response = Http.get("/v1/workers", TestApp.memberToken(tenant, claim));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+            assertThat(Problems.parse(response.body()).getCode()).isEqualTo("FORBIDDEN");
+        }
+        UUID ownMember = newMember(tenant, "Praktijk Hier").getId();
+        assertThat(Http.get("/v1/workers", TestApp.memberToken(tenant, ownMember)).statusCode()).isEqualTo(200);
     }
 }

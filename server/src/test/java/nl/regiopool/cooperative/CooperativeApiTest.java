@@ -89,8 +89,8 @@ class CooperativeApiTest extends ApiTest {
 
     @Test
     void meTellsWhoTheTokenSaysYouAre() throws ApiException {
-        UUID tenant = UUID.randomUUID();
-        UUID member = UUID.randomUUID();
+        UUID tenant = newCooperative();
+        UUID member = newMember(tenant, "Huisartsenpraktijk De Linde").getId();
         Me me = new MeApi(TestApp.client(TestApp.memberToken(tenant, member))).getMe();
         assertThat(me.getTenantId()).isEqualTo(tenant);
         assertThat(me.getMemberId()).isEqualTo(member);

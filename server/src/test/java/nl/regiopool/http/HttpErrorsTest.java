@@ -26,11 +26,13 @@ class HttpErrorsTest extends ApiTest {
 
     private static UUID tenant;
     private static String admin;
+    private static UUID member;
 
     @BeforeAll
     static void cooperative() throws Exception {
         tenant = newCooperative();
         admin = TestApp.adminToken(tenant);
+        member = newMember(tenant, "Praktijk De Linde").getId();
     }
 
     private static Problem problem(HttpResponse<String> response, int status, String code) {
@@ -140,7 +142,7 @@ class HttpErrorsTest extends ApiTest {
     void malformedBodiesWriteNothing(SpecOperations.Operation operation, String body) {
         String role = operation.roles().get(0);
         String token = TestApp.token(role, role.equals("operator") ? null : tenant,
-                role.equals("member") ? UUID.randomUUID() : null);
+                role.equals("member") ? member : null);
         long members = rowCount("member");
         long cooperatives = rowCount("cooperative");
         long events = rowCount("audit_event");
@@ -181,7 +183,7 @@ class HttpErrorsTest extends ApiTest {
                                                           MalformedInputs.Variant variant) {
         String role = operation.roles().get(0);
         String token = TestApp.token(role, role.equals("operator") ? null : tenant,
-                role.equals("member") ? UUID.randomUUID() : null);
+                role.equals("member") ? member : null);
         Map<String, Long> before = allRowCounts();
         List<String> headers = new ArrayList<>(List.of("If-Match", "\"1\""));
         variant.headers().forEach((name, value) -> {
@@ -214,7 +216,7 @@ class HttpErrorsTest extends ApiTest {
     void bodiesOverTheConfiguredLimitAre413(SpecOperations.Operation operation, String framing) {
         String role = operation.roles().get(0);
         String token = TestApp.token(role, role.equals("operator") ? null : tenant,
-                role.equals("member") ? UUID.randomUUID() : null);
+                role.equals("member") ? member : null);
         long limit = TestApp.APP.getConfiguration().getHttp().getMaxRequestBytes();
         // leading whitespace is valid JSON that any reader must get through before anything else
         byte[] body = (" ".repeat((int) limit * 2) + "{}").getBytes(java.nio.charset.StandardCharsets.UTF_8);

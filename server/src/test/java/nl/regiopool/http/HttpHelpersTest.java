@@ -6,9 +6,23 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HttpHelpersTest {
+
+    private static final byte[] KEY = "a cursor key for the unit tests".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    @BeforeEach
+    void bindCursors() {
+        Cursors.bind(KEY, "GET v1/members {}");
+    }
+
+    @AfterEach
+    void unbindCursors() {
+        Cursors.unbind();
+    }
 
     @Test
     void ifMatchFollowsRfc9110() {
@@ -42,6 +56,25 @@ class HttpHelpersTest {
         assertThatThrownBy(() -> Cursors.decodeUuid("%%%")).extracting("status").isEqualTo(422);
         assertThatThrownBy(() -> Cursors.decodeUuid(Cursors.encode("not-a-uuid"))).extracting("code").isEqualTo("VALIDATION_FAILED");
         assertThatThrownBy(() -> Cursors.decodeLong(Cursors.encode("x"))).extracting("status").isEqualTo(422);
+    }
+
+    @Test
+    void aCursorIsSignedForItsListUnderTheKey() {
+        String cursor = Cursors.encode("42");
+        String payload = cursor.substring(0, cursor.indexOf('.'));
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("41".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + cursor.substring(cursor.indexOf('.'));
+        for (String tampered : List.of(payload, forged, cursor + "A", cursor.substring(0, cursor.length() - 1))) {
+            assertThatThrownBy(() -> Cursors.decodeLong(tampered)).as(tampered).extracting("code")
+                    .isEqualTo("VALIDATION_FAILED");
+        }
+        Cursors.bind(KEY, "GET v1/workers {}");
+        assertThatThrownBy(() -> Cursors.decodeLong(cursor)).as("another list").extracting("status").isEqualTo(422);
+        Cursors.bind("another key".getBytes(java.nio.charset.StandardCharsets.UTF_8), "GET v1/members {}");
+        assertThatThrownBy(() -> Cursors.decodeLong(cursor)).as("another key").extracting("status").isEqualTo(422);
+        assertThat(CursorBinding.key(null, "secret")).isEqualTo(CursorBinding.key("", "secret"))
+                .isNotEqualTo("secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> CursorBinding.key(null, null)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -50,7 +50,54 @@ public final class MalformedInputs {
         return variants;
     }
 
+    /**
+     * Values the fuzzer found reaching a 500, tried at every position of the body (nested objects and list items
+     * too): {@code null} for a field that is not nullable and as a list item, the NUL character and a lone UTF-16
+     * surrogate in every string, whitespace-only and Unicode-blank text where the schema asks for a character.
+     */
+    private static void valueVariants(JsonNode schema, String path, java.util.function.UnaryOperator<String> wrap,
+                                      int depth, List<Variant> variants) {
+        if (depth > 4) {
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+        while (properties.hasNext()) {
+            Map.Entry<String, JsonNode> property = properties.next();
+            String name = path + property.getKey();
+            JsonNode type = SpecOperations.resolve(property.getValue());
+            java.util.function.UnaryOperator<String> at = value -> wrap.apply(object(property.getKey(), value));
+            if (!type.path("nullable").asBoolean(false)) {
+                variants.add(json(name + " null", at.apply("null"), Set.of(422), "VALIDATION_FAILED"));
+            }
+            if (type.path("type").asText().equals("string") && !type.has("enum")) {
+                variants.add(json(name + " with a NUL character", at.apply("\"a\\u0000b\""), UNREADABLE_OR_INVALID, null));
+                // a typed string (a date, a uuid) does not parse at all; plain text names the surrogate
+                variants.add(type.has("format")
+                        ? json(name + " with a lone surrogate", at.apply("\"a\\ud800b\""), UNREADABLE_OR_INVALID, null)
+                        : json(name + " with a lone surrogate", at.apply("\"a\\ud800b\""), Set.of(400), "INVALID_UNICODE"));
+                if (type.path("minLength").asInt(0) >= 1 && !type.has("pattern") && !type.has("format")) {
+                    variants.add(json(name + " whitespace only", at.apply("\"   \""), Set.of(422), "VALIDATION_FAILED"));
+                    variants.add(json(name + " Unicode blank", at.apply("\"\\u00a0\\u2003\\u200b\""), Set.of(422),
+                            "VALIDATION_FAILED"));
+                }
+            }
+            if (type.path("type").asText().equals("array")) {
+                variants.add(json(name + " with a null item", at.apply("[null]"), Set.of(422), "VALIDATION_FAILED"));
+                JsonNode items = SpecOperations.resolve(type.path("items"));
+                if (items.path("type").asText().equals("string") && !items.has("enum")) {
+                    variants.add(json(name + " item with a NUL character", at.apply("[\"a\\u0000b\"]"),
+                            UNREADABLE_OR_INVALID, null));
+                }
+                valueVariants(items, name + "[0].", value -> at.apply("[" + value + "]"), depth + 1, variants);
+            }
+            if (type.has("properties")) {
+                valueVariants(type, name + ".", at, depth + 1, variants);
+            }
+        }
+    }
+
     private static void bodyVariants(JsonNode schema, List<Variant> variants) {
+        valueVariants(schema, "", value -> value, 0, variants);
         List<String> required = new ArrayList<>();
         schema.path("required").forEach(name -> required.add(name.asText()));
         if (!required.isEmpty()) {
@@ -130,8 +177,12 @@ public final class MalformedInputs {
         if (schema.has("maxLength")) {
             values.add("x".repeat(schema.get("maxLength").asInt() + 1));
         }
+        if (in.equals("query")) {
+            values.add("");
+            values.add("a\0b");
+        }
         for (String value : values) {
-            String label = in + " " + name + "=" + (value.length() > 20 ? value.substring(0, 20) + "…" : value);
+            String label = in + " " + name + "=" + (value.length() > 20 ? value.substring(0, 20) + "…" : value).replace("\0", "\\0");
             if (in.equals("query")) {
                 variants.add(new Variant(label, null, null, "?" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8),
                         Map.of(), UNREADABLE_OR_INVALID, null));
