@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
@@ -37,7 +38,9 @@ public final class AllFieldErrors implements ReaderInterceptor {
         try {
             return context.proceed();
         } catch (JsonMappingException refused) {
-            if (ProblemMappers.OfJson.unreadable(refused) != null || ProblemMappers.bodyTooLarge(refused) != null) {
+            if (ProblemMappers.OfJson.unreadable(refused) != null || ProblemMappers.bodyTooLarge(refused) != null
+                    || refused instanceof RefusedText || refused instanceof InvalidNullException) {
+                // text or nulls the API never takes have their own problem (RequestJson); they are not field lists
                 throw refused;
             }
             List<FieldError> errors = everyError(body, context.getType());
