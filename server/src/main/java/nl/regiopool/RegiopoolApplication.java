@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
@@ -38,6 +39,7 @@ import nl.regiopool.db.Migrator;
 import nl.regiopool.http.Idempotency;
 import nl.regiopool.http.JsonNulls;
 import nl.regiopool.http.ProblemMappers;
+import nl.regiopool.http.QuietRequestLogFactory;
 import nl.regiopool.http.RateLimit;
 import nl.regiopool.http.RequestIds;
 import nl.regiopool.http.StrictInstants;
@@ -143,6 +145,10 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         // Strict for requests only: the configuration was parsed before run(), from a copy of this
         // mapper, and overrides such as -Ddw.database.maxConnections=8 arrive as strings to coerce.
         configureJson(environment.getObjectMapper());
+        if (configuration.getServerFactory() instanceof DefaultServerFactory server
+                && !(server.getRequestLogFactory() instanceof QuietRequestLogFactory)) {
+            server.setRequestLogFactory(new QuietRequestLogFactory(server.getRequestLogFactory()));
+        }
         DevSecret.applyIfNeeded(configuration);
         DatabaseConfig database = configuration.getDatabase();
         String jdbcUrl = database.getUrl();

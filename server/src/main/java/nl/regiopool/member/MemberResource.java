@@ -17,6 +17,7 @@ import nl.regiopool.api.model.Sector;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.auth.Role;
+import nl.regiopool.cao.CaoRuleSetDao;
 import nl.regiopool.http.Cursors;
 import nl.regiopool.http.DatabaseErrors;
 import nl.regiopool.http.ETags;
@@ -59,6 +60,7 @@ public final class MemberResource implements MembersApi {
                 .joinedOn(body.getJoinedOn() != null ? body.getJoinedOn() : LocalDate.now(COOPERATIVE_ZONE));
         return writes.inTenant(caller, "createMember", idempotencyKey, body, write -> {
             UUID id = Ids.next();
+            CaoRuleSetDao.requireKnown(write.handle(), "caoRuleSetCode", values.getCaoRuleSetCode());
             MemberDao.Row row;
             try {
                 row = MemberDao.insert(write.handle(), write.tenantId(), id, values);
@@ -114,6 +116,7 @@ public final class MemberResource implements MembersApi {
                 throw ProblemException.conflict("MEMBER_LEFT",
                         "This member has left the cooperative; a member that left cannot change.");
             }
+            CaoRuleSetDao.requireKnown(write.handle(), "caoRuleSetCode", patch.getCaoRuleSetCode());
             Member changed = apply(before, patch);
             MemberDao.Row row = MemberDao.update(write.handle(), memberId, changed);
             String action = changed.getStatus() == MemberStatus.LEFT ? "member.left" : "member.updated";

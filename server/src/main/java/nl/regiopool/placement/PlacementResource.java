@@ -76,7 +76,8 @@ public final class PlacementResource implements PlacementsApi {
                     breakMinutes);
             List<PlacementDao.OtherShift> shifts = PlacementChecks.around(handle, agreement.workerId(), candidate);
             requireNoOverlap(shifts, candidate);
-            Overridden override = decide(handle, placing, candidate, shifts, body.getOverrideReason(), write.caller());
+            Overridden override = decide(handle, placing, candidate, shifts, body.getOverrideReason(), write.caller(),
+                    true);
             PlacementRow row = PlacementRow.planned(candidate.id(), "SHIFT", agreement.id(), agreement.workerId(),
                     agreement.borrowerMemberId(), placing.employerMemberId(), agreement.role(), body.getStartsAt(),
                     body.getEndsAt(), breakMinutes, body.getLocationPostcode(), null, "PLANNED", override);
@@ -103,7 +104,7 @@ public final class PlacementResource implements PlacementsApi {
             PlacementChecks.overlapping(shifts, candidate).ifPresent(other -> violations.add(overlap(other)));
             violations.addAll(PlacementChecks.check(handle, placing, candidate, shifts)
                     .forViewer(viewer(caller)).all());
-            return new PlacementValidation(violations.isEmpty(), violations);
+            return new PlacementValidation(violations.isEmpty(), withoutCandidate(violations, candidate.id()));
         });
         return Response.ok(validation).build();
     }
@@ -152,7 +153,7 @@ public final class PlacementResource implements PlacementsApi {
                 requireNoOverlap(shifts, candidate);
                 PlacementDao.Placing placing = PlacementDao.placing(handle, current.agreementId(), null, false,
                         SettingsDao.DEFAULT_TIME_ZONE).orElseThrow();
-                override = decide(handle, placing, candidate, shifts, body.getOverrideReason(), write.caller());
+                override = decide(handle, placing, candidate, shifts, body.getOverrideReason(), write.caller(), false);
             }
             try {
                 PlacementDao.updateTimes(handle, current.id(), startsAt, endsAt, breakMinutes, postcode, override);
@@ -166,7 +167,8 @@ public final class PlacementResource implements PlacementsApi {
     @Override
     public Response confirmPlacement(UUID placementId, ConfirmPlacementRequest body, String ifMatch, String idempotencyKey) {
         CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
-        return change(placementId, ifMatch, idempotencyKey, body, "confirmPlacement", "placement.confirmed",
+        return change(placementId, ifMatch, idempotencyKey, body != null ? body : new ConfirmPlacementRequest(),
+                "confirmPlacement", "placement.confirmed",
                 (write, current) -> {
                     requireBorrowedShift(current);
                     requireStatus(current, "be confirmed", "PLANNED");
@@ -184,6 +186,8 @@ public final class PlacementResource implements PlacementsApi {
                     requireBorrowedShift(current);
                     requireBorrower(write.caller(), current, "approve the hours of");
                     requireStatus(current, "be completed", "CONFIRMED");
+                    OffsetDateTime now = now(write);
+                    requireWorked(body.getActualEndsAt(), current.endsAt(), now);
                     Handle handle = write.handle();
                     PlacementDao.Agreement agreement = PlacementDao.agreement(handle, current.agreementId(), null)
                             .orElseThrow();
@@ -191,7 +195,7 @@ public final class PlacementResource implements PlacementsApi {
                             body.getActualEndsAt().toInstant(), body.getBreakMinutes());
                     return status(current, "COMPLETED").actualStartsAt(body.getActualStartsAt())
                             .actualEndsAt(body.getActualEndsAt()).actualBreakMinutes(body.getBreakMinutes())
-                            .completedAt(now(write)).completedBy(write.caller().subject())
+                            .completedAt(now).completedBy(write.caller().subject())
                             .costLines(PlacementViews.json(PlacementCosts.lines(handle, zone(handle), agreement, worked)))
                             .build();
                 });
@@ -214,7 +218,8 @@ public final class PlacementResource implements PlacementsApi {
     @Override
     public Response recordPlacementNoShow(UUID placementId, NoShowRequest body, String ifMatch, String idempotencyKey) {
         CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
-        return change(placementId, ifMatch, idempotencyKey, body, "recordPlacementNoShow", "placement.no_show",
+        return change(placementId, ifMatch, idempotencyKey, body != null ? body : new NoShowRequest(),
+                "recordPlacementNoShow", "placement.no_show",
                 (write, current) -> {
                     requireBorrowedShift(current);
                     requireBorrower(write.caller(), current, "record a no-show for");
@@ -260,13 +265,18 @@ public final class PlacementResource implements PlacementsApi {
         });
     }
 
-    /** The checks' verdict: refused (422) unless every violation may be, and is, overridden by an admin. */
+    /**
+     * The checks' verdict: refused (422) unless every violation may be, and is, overridden by an admin. A refused
+     * new shift has no id: its violations name only the other shifts involved.
+     */
     private static Overridden decide(Handle handle, PlacementDao.Placing placing, Shift candidate,
-                                     List<PlacementDao.OtherShift> shifts, String reason, Caller caller) {
+                                     List<PlacementDao.OtherShift> shifts, String reason, Caller caller,
+                                     boolean candidateIsNew) {
         PlacementChecks.Verdict verdict = PlacementChecks.check(handle, placing, candidate, shifts);
         boolean overriding = reason != null && caller.has(Role.COOP_ADMIN);
         if (!verdict.hard().isEmpty() || (!verdict.overridable().isEmpty() && !overriding)) {
-            List<RuleViolation> violations = verdict.forViewer(viewer(caller)).all();
+            List<RuleViolation> all = verdict.forViewer(viewer(caller)).all();
+            List<RuleViolation> violations = candidateIsNew ? withoutCandidate(all, candidate.id()) : all;
             throw new ProblemException(422, "RULES_VIOLATED", "Rules violated",
                     "The placement breaks " + violations.size() + " rule(s)."
                             + (verdict.hard().isEmpty() ? " A coop_admin may override them with overrideReason." : ""),
@@ -291,6 +301,14 @@ public final class PlacementResource implements PlacementsApi {
             throw new ProblemException(409, "PLACEMENT_OVERLAP", "Conflict",
                     "The worker has another shift at that time.", List.of(), List.of(overlap(other.get())));
         }
+    }
+
+    /** The violations without the id of a shift that does not exist (a dry run's or a refused create's candidate). */
+    static List<RuleViolation> withoutCandidate(List<RuleViolation> violations, UUID candidateId) {
+        return violations.stream().map(v -> v.getEntityIds() == null || !v.getEntityIds().contains(candidateId) ? v
+                : new RuleViolation(v.getCode(), v.getMessage()).limit(v.getLimit()).actual(v.getActual())
+                        .entityIds(v.getEntityIds().stream().filter(id -> !id.equals(candidateId)).toList()))
+                .toList();
     }
 
     static RuleViolation overlap(UUID other) {
@@ -325,6 +343,15 @@ public final class PlacementResource implements PlacementsApi {
         }
         if (breakMinutes != null && Duration.ofMinutes(breakMinutes).compareTo(Duration.between(startsAt, endsAt)) >= 0) {
             throw ProblemException.invalid("breakMinutes", "OUT_OF_RANGE", "The break must be shorter than the shift.");
+        }
+    }
+
+    /** Hours are approved, and priced, once they have been worked: actual times lie in the past. */
+    private static void requireWorked(OffsetDateTime actualEndsAt, OffsetDateTime plannedEndsAt, OffsetDateTime now) {
+        if (actualEndsAt.isAfter(now)) {
+            throw ProblemException.invalid("actualEndsAt", "OUT_OF_RANGE", "The actual end " + actualEndsAt
+                    + " has not happened yet (now is " + now + "); the shift ends at " + plannedEndsAt
+                    + ". Complete a shift with the times worked, after it has been worked.");
         }
     }
 

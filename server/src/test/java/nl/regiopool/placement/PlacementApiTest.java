@@ -121,7 +121,7 @@ class PlacementApiTest extends ApiTest {
         Problem refused = expectProblem(422, "RULES_VIOLATED", () -> as(borrower).createPlacement(shift(TUESDAY, 19, 0, 23, 30), null));
         RuleViolation rest = refused.getViolations().stream().filter(v -> v.getCode().equals("ATW_MIN_DAILY_REST"))
                 .findFirst().orElseThrow();
-        assertThat(rest.getEntityIds()).hasSize(2).contains(homeShiftId);
+        assertThat(rest.getEntityIds()).as("the refused shift has no id").containsExactly(homeShiftId);
         assertThat(rest.getLimit()).startsWith("11 h");
         assertThat(rest.getActual()).isEqualTo("7.5 h");
         assertThat(admin.listPlacements(assistant.getId(), null, null, PlacementKind.SHIFT, null, null, null, null)
@@ -212,6 +212,78 @@ class PlacementApiTest extends ApiTest {
         assertThat(as(borrower).validatePlacement(shift(WEDNESDAY, 21, 0, 23, 0), null).getViolations())
                 .extracting(RuleViolation::getCode).contains("PLACEMENT_OVERLAP");
         expectProblem(409, "PLACEMENT_OVERLAP", () -> as(borrower).createPlacement(shift(WEDNESDAY, 21, 0, 23, 0), null));
+    }
+
+    @Test
+    void aDryRunsViolationsNameOnlyShiftsThatExist() throws ApiException {
+        UUID homeShiftId = roster("\"0\"", homeDayShift("r1")).getShifts().get(0).getId();
+
+        PlacementValidation refused = as(borrower).validatePlacement(shift(TUESDAY, 19, 0, 23, 30), null);
+
+        assertThat(refused.getViolations()).isNotEmpty();
+        assertThat(refused.getViolations()).flatExtracting(RuleViolation::getEntityIds).containsOnly(homeShiftId);
+        for (UUID id : refused.getViolations().stream().flatMap(v -> v.getEntityIds().stream()).toList()) {
+            assertThat(admin.getPlacement(id).getId()).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void aShiftThatHasNotBeenWorkedYetCannotBeCompletedOrPriced() throws ApiException {
+        LocalDate today = LocalDate.now(AMSTERDAM);
+        Worker eva = new WorkersApi(TestApp.client(TestApp.adminToken(tenant)))
+                .createWorker(workerCreate(home.getId(), "Eva", "Smit"), null);
+        LoanAgreement running = activeAgreement(tenant, home.getId(), borrower.getId(), eva.getId(),
+                QualificationRole.DOKTERSASSISTENT, today.minusDays(30), null, 16, "CAO_HUISARTSENZORG");
+        LocalDate future = today.plusDays(2);
+        ApiResponse<Placement> created = as(borrower).createPlacementWithHttpInfo(new PlacementCreate()
+                .agreementId(running.getId()).startsAt(at(future, 18, 0)).endsAt(at(future, 22, 0)), null);
+        ApiResponse<Placement> confirmed = as(borrower).confirmPlacementWithHttpInfo(created.getData().getId(),
+                new ConfirmPlacementRequest(), etag(created), null);
+
+        Problem problem = expectProblem(422, "VALIDATION_FAILED", () -> as(borrower).completePlacement(
+                created.getData().getId(), complete(created.getData()), etag(confirmed), null));
+
+        assertThat(problem.getErrors()).singleElement().satisfies(error -> {
+            assertThat(error.getField()).isEqualTo("actualEndsAt");
+            assertThat(error.getMessage()).contains("has not happened yet",
+                    "the shift ends at " + created.getData().getEndsAt().toString());
+        });
+        Placement unchanged = as(borrower).getPlacement(created.getData().getId());
+        assertThat(unchanged.getStatus()).isEqualTo(PlacementStatus.CONFIRMED);
+        assertThat(unchanged.getCostLines()).isEmpty();
+    }
+
+    @Test
+    void aBreakIsApportionedOverTheSurchargeWindowInProportionToElapsedTime() throws ApiException {
+        // 18:00-22:30 with a 30-minute break: 4 h worked over 4.5 h elapsed, 2.5 h elapsed after 20:00, so
+        // 2.5 × 4 / 4.5 h = 2 h 13 min 20 s (8,000 s) carry CAO Huisartsenzorg's 30%: 8,000 × 3,150 × 0.3 / 3,600
+        ApiResponse<Placement> created = as(borrower).createPlacementWithHttpInfo(shift(WEDNESDAY, 18, 0, 22, 30)
+                .breakMinutes(30), null);
+        ApiResponse<Placement> confirmed = as(borrower).confirmPlacementWithHttpInfo(created.getData().getId(),
+                new ConfirmPlacementRequest(), etag(created), null);
+
+        Placement completed = as(borrower).completePlacement(created.getData().getId(), complete(created.getData())
+                .breakMinutes(30), etag(confirmed), null);
+
+        assertThat(completed.getCostLines()).extracting(CostLine::getKind, CostLine::getAmountCents)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(CostLineKind.BASE, 4 * 3150L),
+                        org.assertj.core.groups.Tuple.tuple(CostLineKind.SURCHARGE, 2100L));
+        assertThat(completed.getCostLines().get(1).getHours()).isEqualByComparingTo("2.22");
+    }
+
+    @Test
+    void lifecycleActionsWithoutOptionsTakeNoBodyOrAnEmptyObject() throws ApiException {
+        ApiResponse<Placement> created = as(borrower).createPlacementWithHttpInfo(shift(WEDNESDAY, 9, 0, 13, 0), null);
+        String token = TestApp.memberToken(tenant, borrower.getId());
+        String path = "/v1/placements/" + created.getData().getId();
+
+        java.net.http.HttpResponse<String> confirmed = nl.regiopool.testing.Http.send("POST", path + "/confirm", token,
+                null, null, "If-Match", etag(created));
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        java.net.http.HttpResponse<String> noShow = nl.regiopool.testing.Http.send("POST", path + "/no-show", token,
+                "application/json", "", "If-Match", confirmed.headers().firstValue("ETag").orElseThrow());
+        assertThat(noShow.statusCode()).as(noShow.body()).isEqualTo(200);
+        assertThat(admin.getPlacement(created.getData().getId()).getStatus()).isEqualTo(PlacementStatus.NO_SHOW);
     }
 
     @Test
