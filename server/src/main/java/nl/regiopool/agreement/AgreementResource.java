@@ -177,7 +177,7 @@ public final class AgreementResource implements LoanAgreementsApi {
     }
 
     @Override
-    public Response proposeLoanAgreement(UUID agreementId, ProposeRequest body, String ifMatch, String idempotencyKey) {
+    public Response proposeLoanAgreement(UUID agreementId, String ifMatch, String idempotencyKey, ProposeRequest body) {
         return change(agreementId, ifMatch, idempotencyKey, body != null ? body : new ProposeRequest(),
                 "proposeLoanAgreement", "loan_agreement.proposed",
                 (write, current) -> {

@@ -165,7 +165,7 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     @Override
-    public Response confirmPlacement(UUID placementId, ConfirmPlacementRequest body, String ifMatch, String idempotencyKey) {
+    public Response confirmPlacement(UUID placementId, String ifMatch, String idempotencyKey, ConfirmPlacementRequest body) {
         CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
         return change(placementId, ifMatch, idempotencyKey, body != null ? body : new ConfirmPlacementRequest(),
                 "confirmPlacement", "placement.confirmed",
@@ -216,7 +216,7 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     @Override
-    public Response recordPlacementNoShow(UUID placementId, NoShowRequest body, String ifMatch, String idempotencyKey) {
+    public Response recordPlacementNoShow(UUID placementId, String ifMatch, String idempotencyKey, NoShowRequest body) {
         CurrentCaller.inTenant(Role.COOP_ADMIN, Role.MEMBER);
         return change(placementId, ifMatch, idempotencyKey, body != null ? body : new NoShowRequest(),
                 "recordPlacementNoShow", "placement.no_show",

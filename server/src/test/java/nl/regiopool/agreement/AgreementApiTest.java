@@ -85,7 +85,7 @@ class AgreementApiTest extends ApiTest {
     private ApiResponse<LoanAgreement> activate(LoanAgreementCreate body) throws ApiException {
         ApiResponse<LoanAgreement> step = asLender.createLoanAgreementWithHttpInfo(body, null);
         UUID id = step.getData().getId();
-        step = asLender.proposeLoanAgreementWithHttpInfo(id, new ProposeRequest(), etag(step), null);
+        step = asLender.proposeLoanAgreementWithHttpInfo(id, etag(step), null, new ProposeRequest());
         step = asLender.approveLoanAgreementWithHttpInfo(id, new ApprovalRequest().side(ApprovalSide.LENDER), etag(step), null);
         step = asBorrower.approveLoanAgreementWithHttpInfo(id, new ApprovalRequest().side(ApprovalSide.BORROWER), etag(step), null);
         return asLender.recordWorkerConsentWithHttpInfo(id,
@@ -102,8 +102,8 @@ class AgreementApiTest extends ApiTest {
         assertThat(draft.getTerms().getCostPriceCentsPerHour()).isEqualTo(3150L);
         assertThat(draft.getTerms().getVatExemption().getEligible()).isTrue();
 
-        ApiResponse<LoanAgreement> proposed = asLender.proposeLoanAgreementWithHttpInfo(draft.getId(), new ProposeRequest(),
-                etag(created), null);
+        ApiResponse<LoanAgreement> proposed = asLender.proposeLoanAgreementWithHttpInfo(draft.getId(),
+                etag(created), null, new ProposeRequest());
         assertThat(proposed.getData().getStatus()).isEqualTo(LoanAgreementStatus.PROPOSED);
         OffsetDateTime whileProposed = OffsetDateTime.now();
         ApiResponse<LoanAgreement> lenderApproved = asLender.approveLoanAgreementWithHttpInfo(draft.getId(),
@@ -273,7 +273,7 @@ class AgreementApiTest extends ApiTest {
         assertThat(cancelled.getStatus()).isEqualTo(LoanAgreementStatus.CANCELLED);
         assertThat(cancelled.getCancellationReason()).isEqualTo("Niet meer nodig");
         String cancelledTag = admin.getLoanAgreementWithHttpInfo(id).getHeaders().get("etag").get(0);
-        expectProblem(409, "INVALID_TRANSITION", () -> admin.proposeLoanAgreement(id, new ProposeRequest(), cancelledTag, null));
+        expectProblem(409, "INVALID_TRANSITION", () -> admin.proposeLoanAgreement(id, cancelledTag, null, new ProposeRequest()));
         expectProblem(409, "INVALID_TRANSITION", () -> admin.cancelLoanAgreement(id, new CancelRequest().reason("again"), cancelledTag, null));
 
         ApiResponse<LoanAgreement> active = activate(draft().startDate(START.plusYears(1)));
@@ -294,7 +294,7 @@ class AgreementApiTest extends ApiTest {
     void eachSideApprovesOnlyForItselfAndStaleETagsAreRefused() throws ApiException {
         ApiResponse<LoanAgreement> created = asLender.createLoanAgreementWithHttpInfo(draft(), null);
         UUID id = created.getData().getId();
-        ApiResponse<LoanAgreement> proposed = asBorrower.proposeLoanAgreementWithHttpInfo(id, new ProposeRequest(), etag(created), null);
+        ApiResponse<LoanAgreement> proposed = asBorrower.proposeLoanAgreementWithHttpInfo(id, etag(created), null, new ProposeRequest());
         expectProblem(403, "FORBIDDEN", () -> asBorrower.approveLoanAgreement(id, new ApprovalRequest().side(ApprovalSide.LENDER), etag(proposed), null));
         expectProblem(403, "FORBIDDEN", () -> asLender.approveLoanAgreement(id, new ApprovalRequest().side(ApprovalSide.BORROWER), etag(proposed), null));
         expectProblem(403, "FORBIDDEN", () -> asBorrower.recordWorkerConsent(id,
@@ -309,7 +309,7 @@ class AgreementApiTest extends ApiTest {
     void concurrentApprovalsWithOneETagLetOneThroughAndTheOtherRetries() throws Exception {
         ApiResponse<LoanAgreement> created = asLender.createLoanAgreementWithHttpInfo(draft(), null);
         UUID id = created.getData().getId();
-        ApiResponse<LoanAgreement> proposed = asLender.proposeLoanAgreementWithHttpInfo(id, new ProposeRequest(), etag(created), null);
+        ApiResponse<LoanAgreement> proposed = asLender.proposeLoanAgreementWithHttpInfo(id, etag(created), null, new ProposeRequest());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<Integer> lenderSide = pool.submit(approve(asLender, id, ApprovalSide.LENDER, etag(proposed)));

@@ -138,8 +138,8 @@ class PlacementApiTest extends ApiTest {
         assertThat(placement.getRole()).isEqualTo(QualificationRole.DOKTERSASSISTENT);
         assertThat(placement.getCostLines()).isEmpty();
 
-        ApiResponse<Placement> confirmed = as(home).confirmPlacementWithHttpInfo(placement.getId(),
-                new ConfirmPlacementRequest(), etag(created), null);
+        ApiResponse<Placement> confirmed = as(home).confirmPlacementWithHttpInfo(placement.getId(), etag(created), null,
+                new ConfirmPlacementRequest());
         assertThat(confirmed.getData().getStatus()).isEqualTo(PlacementStatus.CONFIRMED);
         expectProblem(403, "FORBIDDEN", () -> as(home).completePlacement(placement.getId(), complete(placement),
                 etag(confirmed), null));
@@ -237,8 +237,8 @@ class PlacementApiTest extends ApiTest {
         LocalDate future = today.plusDays(2);
         ApiResponse<Placement> created = as(borrower).createPlacementWithHttpInfo(new PlacementCreate()
                 .agreementId(running.getId()).startsAt(at(future, 18, 0)).endsAt(at(future, 22, 0)), null);
-        ApiResponse<Placement> confirmed = as(borrower).confirmPlacementWithHttpInfo(created.getData().getId(),
-                new ConfirmPlacementRequest(), etag(created), null);
+        ApiResponse<Placement> confirmed = as(borrower).confirmPlacementWithHttpInfo(created.getData().getId(), etag(created), null,
+                new ConfirmPlacementRequest());
 
         Problem problem = expectProblem(422, "VALIDATION_FAILED", () -> as(borrower).completePlacement(
                 created.getData().getId(), complete(created.getData()), etag(confirmed), null));
@@ -259,8 +259,8 @@ class PlacementApiTest extends ApiTest {
         // 2.5 × 4 / 4.5 h = 2 h 13 min 20 s (8,000 s) carry CAO Huisartsenzorg's 30%: 8,000 × 3,150 × 0.3 / 3,600
         ApiResponse<Placement> created = as(borrower).createPlacementWithHttpInfo(shift(WEDNESDAY, 18, 0, 22, 30)
                 .breakMinutes(30), null);
-        ApiResponse<Placement> confirmed = as(borrower).confirmPlacementWithHttpInfo(created.getData().getId(),
-                new ConfirmPlacementRequest(), etag(created), null);
+        ApiResponse<Placement> confirmed = as(borrower).confirmPlacementWithHttpInfo(created.getData().getId(), etag(created), null,
+                new ConfirmPlacementRequest());
 
         Placement completed = as(borrower).completePlacement(created.getData().getId(), complete(created.getData())
                 .breakMinutes(30), etag(confirmed), null);
@@ -376,7 +376,7 @@ class PlacementApiTest extends ApiTest {
     void lifecycleNeedsIfMatchAndAllowedTransitions() throws ApiException {
         ApiResponse<Placement> created = as(borrower).createPlacementWithHttpInfo(shift(WEDNESDAY, 9, 0, 13, 0), null);
         UUID id = created.getData().getId();
-        expectProblem(428, "PRECONDITION_REQUIRED", () -> as(borrower).confirmPlacement(id, new ConfirmPlacementRequest(), null, null));
+        expectProblem(428, "PRECONDITION_REQUIRED", () -> as(borrower).confirmPlacement(id, null, null, new ConfirmPlacementRequest()));
         expectProblem(409, "INVALID_TRANSITION", () -> as(borrower).completePlacement(id, complete(created.getData()),
                 etag(created), null));
 
@@ -394,10 +394,10 @@ class PlacementApiTest extends ApiTest {
 
         // the cancelled slot is free again; a confirmed shift the worker missed is a no-show
         ApiResponse<Placement> again = as(borrower).createPlacementWithHttpInfo(shift(WEDNESDAY, 9, 0, 13, 0), null);
-        ApiResponse<Placement> confirmed = as(borrower).confirmPlacementWithHttpInfo(again.getData().getId(),
-                new ConfirmPlacementRequest(), etag(again), null);
-        Placement noShow = as(borrower).recordPlacementNoShow(again.getData().getId(), new NoShowRequest(),
-                etag(confirmed), null);
+        ApiResponse<Placement> confirmed = as(borrower).confirmPlacementWithHttpInfo(again.getData().getId(), etag(again), null,
+                new ConfirmPlacementRequest());
+        Placement noShow = as(borrower).recordPlacementNoShow(again.getData().getId(),
+                etag(confirmed), null, new NoShowRequest());
         assertThat(noShow.getStatus()).isEqualTo(PlacementStatus.NO_SHOW);
         assertThat(noShow.getNoShowAt()).isNotNull();
     }

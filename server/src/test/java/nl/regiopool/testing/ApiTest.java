@@ -90,7 +90,7 @@ public abstract class ApiTest {
                 .endDate(end).hoursPerWeek(hoursPerWeek).tariffCentsPerHour(3150L).caoRuleSetCode(caoRuleSetCode)
                 .waadiRegime(WaadiRegime.COLLEGIAL_NO_PROFIT), null);
         UUID id = response.getData().getId();
-        response = api.proposeLoanAgreementWithHttpInfo(id, new ProposeRequest(), etag(response), null);
+        response = api.proposeLoanAgreementWithHttpInfo(id, etag(response), null, new ProposeRequest());
         response = api.approveLoanAgreementWithHttpInfo(id, new ApprovalRequest().side(ApprovalSide.LENDER),
                 etag(response), null);
         response = api.approveLoanAgreementWithHttpInfo(id, new ApprovalRequest().side(ApprovalSide.BORROWER),
