@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.util.JarLocation;
@@ -34,6 +35,9 @@ class TokenCommandTest {
 
     private Optional<Throwable> run(String... arguments) {
         Bootstrap<RegiopoolConfiguration> bootstrap = new Bootstrap<>(new RegiopoolApplication());
+        // not "dw.": the shared test app in this JVM keeps its own overrides in dw.* system properties
+        bootstrap.setConfigurationFactoryFactory((klass, validator, mapper, prefix) ->
+                new YamlConfigurationFactory<>(klass, validator, mapper, "token-command-test"));
         bootstrap.addCommand(new TokenCommand(new PrintStream(out, true, StandardCharsets.UTF_8)));
         Cli cli = new Cli(new JarLocation(RegiopoolApplication.class), bootstrap,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
