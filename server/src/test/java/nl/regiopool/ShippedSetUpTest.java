@@ -45,6 +45,17 @@ class ShippedSetUpTest {
     }
 
     @Test
+    void theSpecSaysHowABreakIsApportionedOverSurchargeWindows() throws Exception {
+        String spec = Files.readString(ROOT.resolve("api-spec/openapi.yaml"));
+        String complete = spec.substring(spec.indexOf("operationId: completePlacement"));
+        assertThat(complete.substring(0, complete.indexOf("x-roles"))).contains(
+                "the break is\n        apportioned over the shift in proportion to elapsed time",
+                "2.5 × 4 / 4.5 = 2 h 13 min 20 s");
+        String window = spec.substring(spec.indexOf("    SurchargeWindowValue:"));
+        assertThat(window.substring(0, window.indexOf("properties:"))).contains("apportioned over the shift in proportion");
+    }
+
+    @Test
     void theRequestLogStartsWithoutPrintingLogbacksStatus() {
         TestApp.baseUri();
         DefaultServerFactory server = (DefaultServerFactory) TestApp.APP.getConfiguration().getServerFactory();
