@@ -7,6 +7,7 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -22,8 +23,8 @@ public final class Migrator {
     }
 
     /**
-     * Migrates to the latest changeset. Liquibase's progress ("Running Changeset: ...", the update summary) goes to
-     * its logger instead of standard output, so the {@code liquibase} logger level in the configuration governs it.
+     * Migrates to the latest changeset. Liquibase's progress ("Running Changeset: ...") and its update summary go to
+     * its logger instead of standard output, so the {@code liquibase} logger level in the configuration governs them.
      */
     public static void migrate(DataSource ownerDataSource, String applicationRole) {
         try (Connection connection = ownerDataSource.getConnection()) {
@@ -31,6 +32,7 @@ public final class Migrator {
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
             liquibase.setChangeLogParameter("appRole", applicationRole);
+            liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
             Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()),
                     () -> liquibase.update(new Contexts(), new LabelExpression()));
         } catch (Exception e) {

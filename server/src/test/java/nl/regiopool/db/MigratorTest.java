@@ -36,9 +36,17 @@ class MigratorTest {
             owner.setURL(database.jdbcUrl());
             owner.setUser(config.getOwnerUser());
             owner.setPassword(config.getOwnerPassword());
-            Scope.child(Map.of(Scope.Attr.ui.name(), consoleUi), () -> Migrator.migrate(owner, config.getUser()));
+            ByteArrayOutputStream standardOut = new ByteArrayOutputStream();
+            PrintStream original = System.out;
+            System.setOut(new PrintStream(standardOut, true, StandardCharsets.UTF_8));
+            try {
+                Scope.child(Map.of(Scope.Attr.ui.name(), consoleUi), () -> Migrator.migrate(owner, config.getUser()));
+            } finally {
+                System.setOut(original);
+            }
 
             assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("Running Changeset", "UPDATE SUMMARY");
+            assertThat(standardOut.toString(StandardCharsets.UTF_8)).doesNotContain("Running Changeset", "UPDATE SUMMARY");
             try (Connection connection = owner.getConnection();
                  Statement statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("SELECT count(*) FROM databasechangelog")) {
