@@ -46,7 +46,10 @@ class MigratorTest {
             }
 
             assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("Running Changeset", "UPDATE SUMMARY");
-            assertThat(standardOut.toString(StandardCharsets.UTF_8)).doesNotContain("Running Changeset", "UPDATE SUMMARY");
+            // log lines (through logback's console appender, when the JVM's logging writes there) are fine;
+            // Liquibase's own lines written straight to standard output are not
+            assertThat(standardOut.toString(StandardCharsets.UTF_8).lines())
+                    .noneMatch(line -> line.startsWith("Running Changeset") || line.equals("UPDATE SUMMARY"));
             try (Connection connection = owner.getConnection();
                  Statement statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("SELECT count(*) FROM databasechangelog")) {
