@@ -221,6 +221,15 @@ class AgreementApiTest extends ApiTest {
         assertThat(scheduled.getHoursPerWeek()).isEqualTo(12);
         assertThat(scheduled.getInForceFrom().toInstant())
                 .isEqualTo(nextMonth.atStartOfDay(java.time.ZoneId.of("Europe/Amsterdam")).toInstant());
+        // until then placements are checked against the terms in force: 8 hours a week
+        LocalDate nextWeek = today.plusDays(7);
+        java.time.ZoneId amsterdam = java.time.ZoneId.of("Europe/Amsterdam");
+        var nineHours = new nl.regiopool.client.model.PlacementCreate().agreementId(id)
+                .startsAt(nextWeek.atTime(8, 0).atZone(amsterdam).toOffsetDateTime())
+                .endsAt(nextWeek.atTime(17, 30).atZone(amsterdam).toOffsetDateTime()).breakMinutes(30);
+        assertThat(new nl.regiopool.client.api.PlacementsApi(TestApp.client(TestApp.adminToken(tenant)))
+                .validatePlacement(nineHours, null).getViolations())
+                .extracting(RuleViolation::getCode).contains("AGREEMENT_WEEK_HOURS");
         LoanAgreement onTheDay = admin.listLoanAgreements(null, null, null, null, null, null, null,
                 scheduled.getInForceFrom().plusMinutes(1), null, null).getData().stream()
                 .filter(agreement -> agreement.getId().equals(id)).findFirst().orElseThrow();
