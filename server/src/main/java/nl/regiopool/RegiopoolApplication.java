@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
@@ -45,6 +46,7 @@ import nl.regiopool.http.Idempotency;
 import nl.regiopool.http.JsonNulls;
 import nl.regiopool.http.MethodGate;
 import nl.regiopool.http.ProblemMappers;
+import nl.regiopool.http.QuietRequestLogFactory;
 import nl.regiopool.http.RateLimit;
 import nl.regiopool.http.RequestIds;
 import nl.regiopool.http.RequestJson;
@@ -159,6 +161,10 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         // mapper, and overrides such as -Ddw.database.maxConnections=8 arrive as strings to coerce.
         configureJson(environment.getObjectMapper());
         RequestJson.configure(environment.getObjectMapper(), RequestSchemas.fromPackagedSpec());
+        if (configuration.getServerFactory() instanceof DefaultServerFactory server
+                && !(server.getRequestLogFactory() instanceof QuietRequestLogFactory)) {
+            server.setRequestLogFactory(new QuietRequestLogFactory(server.getRequestLogFactory()));
+        }
         DevSecret.applyIfNeeded(configuration);
         DatabaseConfig database = configuration.getDatabase();
         String jdbcUrl = database.getUrl();

@@ -163,7 +163,7 @@ public final class AgreementAsOfBenchmark {
                         lender_approved_at, lender_approved_by, borrower_approved_at, borrower_approved_by, created_at,
                         in_force_from, superseded_at)
                     SELECT current_tenant_id(), a.id, v, a.created::date, NULL, 4 + v * 4, 3000, 3000, v <> 2,
-                           CASE WHEN v = 2 THEN '{FEE_ABOVE_WAGE_COST_PLUS_5PCT}'::text[] ELSE '{}'::text[] END,
+                           CASE WHEN v = 2 THEN '{FEE_WITHIN_WAGE_COST_PLUS_5PCT}'::text[] ELSE '{}'::text[] END,
                            a.created + (v - 1) * interval '100 days', 'bench', a.created + (v - 1) * interval '100 days', 'bench',
                            a.created + (v - 1) * interval '100 days',
                            a.created + interval '1 day' + (v - 1) * interval '100 days',

@@ -8,8 +8,10 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import nl.regiopool.api.model.LoanAgreement;
 import nl.regiopool.settings.CooperativeTime;
@@ -21,10 +23,17 @@ import nl.regiopool.tenancy.Transactions;
  */
 final class AgreementCsv implements StreamingOutput {
 
-    static final List<String> HEADER = List.of("id", "number", "status", "lenderMemberId", "borrowerMemberId", "workerId",
-            "role", "waadiRegime", "caoRuleSetCode", "version", "startDate", "endDate", "hoursPerWeek",
+    static final List<String> HEADER = List.of("id", "number", "status", "lenderMemberId", "lenderMemberName",
+            "borrowerMemberId", "borrowerMemberName", "workerId", "workerName", "role", "waadiRegime", "caoRuleSetCode", "version", "startDate", "endDate", "hoursPerWeek",
             "tariffCentsPerHour", "costPriceCentsPerHour", "vatEligible", "vatUnmetConditions", "createdAt");
     private static final int PAGE = 500;
+
+    /** Member and worker names by id, for the name columns beside the ids. */
+    record Names(Map<UUID, String> members, Map<UUID, String> workers) {
+    }
+
+    private record Page(List<LoanAgreement> agreements, Names names) {
+    }
 
     private final Transactions transactions;
     private final UUID tenantId;
@@ -49,14 +58,18 @@ final class AgreementCsv implements StreamingOutput {
         UUID after = null;
         while (true) {
             UUID from = after;
-            List<LoanAgreement> rows = transactions.read(tenantId, handle -> {
-                List<AgreementRow> page = AgreementDao.list(handle, visibility, filter, at, asOf != null, from, PAGE);
+            Page page = transactions.read(tenantId, handle -> {
+                List<AgreementRow> found = AgreementDao.list(handle, visibility, filter, at, asOf != null, from, PAGE);
                 Map<UUID, List<TermsRow>> versions = AgreementDao.versions(handle,
-                        page.stream().map(AgreementRow::id).toList());
-                return page.stream().map(row -> AgreementViews.at(row, versions.get(row.id()), at)).toList();
+                        found.stream().map(AgreementRow::id).toList());
+                Set<UUID> members = new HashSet<>();
+                found.forEach(row -> members.addAll(List.of(row.lenderMemberId(), row.borrowerMemberId())));
+                return new Page(found.stream().map(row -> AgreementViews.at(row, versions.get(row.id()), at)).toList(),
+                        AgreementDao.names(handle, members, found.stream().map(AgreementRow::workerId).toList()));
             });
+            List<LoanAgreement> rows = page.agreements();
             for (LoanAgreement agreement : rows.subList(0, Math.min(PAGE, rows.size()))) {
-                line(writer, row(agreement));
+                line(writer, row(agreement, page.names()));
             }
             if (rows.size() <= PAGE) {
                 break;
@@ -66,10 +79,12 @@ final class AgreementCsv implements StreamingOutput {
         writer.flush();
     }
 
-    static List<String> row(LoanAgreement a) {
+    static List<String> row(LoanAgreement a, Names names) {
         var t = a.getTerms();
-        return List.of(a.getId().toString(), a.getNumber(), a.getStatus().toString(), a.getLenderMemberId().toString(),
-                a.getBorrowerMemberId().toString(), a.getWorkerId().toString(), a.getRole().toString(),
+        return List.of(a.getId().toString(), a.getNumber(), a.getStatus().toString(),
+                a.getLenderMemberId().toString(), text(names.members().get(a.getLenderMemberId())),
+                a.getBorrowerMemberId().toString(), text(names.members().get(a.getBorrowerMemberId())),
+                a.getWorkerId().toString(), text(names.workers().get(a.getWorkerId())), a.getRole().toString(),
                 a.getWaadiRegime().toString(), text(a.getCaoRuleSetCode()), t.getVersion().toString(),
                 t.getStartDate().toString(), text(t.getEndDate()), t.getHoursPerWeek().toString(),
                 t.getTariffCentsPerHour().toString(), t.getCostPriceCentsPerHour().toString(),

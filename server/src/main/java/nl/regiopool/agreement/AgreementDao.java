@@ -31,7 +31,7 @@ final class AgreementDao {
     private static final String VERSION_COLUMNS = """
             agreement_id, version_no, start_date, end_date, hours_per_week, tariff_cents_per_hour,
             cost_price_cents_per_hour, vat_eligible, vat_unmet_conditions, lender_approved_at, lender_approved_by,
-            borrower_approved_at, borrower_approved_by, created_at, in_force_from, superseded_at""";
+            borrower_approved_at, borrower_approved_by, created_at, in_force_from, superseded_at, effective_from""";
 
     /** The terms version that stood at :at: the latest in force by then, else the proposal (version 1). */
     private static final String TERMS_AT = """
@@ -91,16 +91,18 @@ final class AgreementDao {
 
     static void insertVersion(Handle handle, UUID tenantId, UUID agreementId, int versionNo, LocalDate startDate,
                               LocalDate endDate, int hoursPerWeek, long tariff, long costPrice,
-                              VatExemption.Assessment vat) {
+                              VatExemption.Assessment vat, LocalDate effectiveFrom) {
         handle.createUpdate("""
                         INSERT INTO loan_agreement_version (tenant_id, agreement_id, version_no, start_date, end_date,
                             hours_per_week, tariff_cents_per_hour, cost_price_cents_per_hour, vat_eligible,
-                            vat_unmet_conditions)
-                        VALUES (:tenant, :agreement, :versionNo, :start, :end, :hours, :tariff, :cost, :vatEligible, :vatUnmet)""")
+                            vat_unmet_conditions, effective_from)
+                        VALUES (:tenant, :agreement, :versionNo, :start, :end, :hours, :tariff, :cost, :vatEligible, :vatUnmet,
+                            :effectiveFrom)""")
                 .bind("tenant", tenantId).bind("agreement", agreementId).bind("versionNo", versionNo)
                 .bind("start", startDate).bind("end", endDate).bind("hours", hoursPerWeek).bind("tariff", tariff)
                 .bind("cost", costPrice).bind("vatEligible", vat.eligible())
                 .bind("vatUnmet", vat.unmetConditions().toArray(String[]::new))
+                .bind("effectiveFrom", effectiveFrom)
                 .execute();
     }
 
@@ -166,6 +168,23 @@ final class AgreementDao {
                 .map((rs, ctx) -> terms(rs))
                 .stream()
                 .collect(Collectors.groupingBy(TermsRow::agreementId, Collectors.toList()));
+    }
+
+    /** Names of the members and workers the agreements name, for readers who do not read ids. */
+    static AgreementCsv.Names names(Handle handle, Collection<UUID> memberIds, Collection<UUID> workerIds) {
+        Map<UUID, String> members = new HashMap<>();
+        Map<UUID, String> workers = new HashMap<>();
+        if (!memberIds.isEmpty()) {
+            handle.createQuery("SELECT id, name FROM member WHERE id = ANY(:ids)")
+                    .bind("ids", memberIds.toArray(UUID[]::new))
+                    .map((rs, ctx) -> members.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        }
+        if (!workerIds.isEmpty()) {
+            handle.createQuery("SELECT id, given_name || ' ' || family_name FROM worker WHERE id = ANY(:ids)")
+                    .bind("ids", workerIds.toArray(UUID[]::new))
+                    .map((rs, ctx) -> workers.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        }
+        return new AgreementCsv.Names(members, workers);
     }
 
     static List<TermsRow> versionsPage(Handle handle, UUID agreementId, Integer afterVersion, int limit) {
@@ -327,7 +346,8 @@ final class AgreementDao {
                 rs.getBoolean("vat_eligible"), Arrays.asList((String[]) unmet.getArray()),
                 instant(rs, "lender_approved_at"), rs.getString("lender_approved_by"),
                 instant(rs, "borrower_approved_at"), rs.getString("borrower_approved_by"),
-                instant(rs, "created_at"), instant(rs, "in_force_from"), instant(rs, "superseded_at"));
+                instant(rs, "created_at"), instant(rs, "in_force_from"), instant(rs, "superseded_at"),
+                rs.getObject("effective_from", LocalDate.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

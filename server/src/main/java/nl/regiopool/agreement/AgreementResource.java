@@ -6,8 +6,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import nl.regiopool.api.LoanAgreementsApi;
@@ -29,6 +31,7 @@ import nl.regiopool.api.model.WorkerConsentRequest;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.auth.Role;
+import nl.regiopool.ruleset.CaoRuleSetDao;
 import nl.regiopool.http.Cursors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.Negotiation;
@@ -79,6 +82,7 @@ public final class AgreementResource implements LoanAgreementsApi {
             AgreementRules.Terms terms = new AgreementRules.Terms(id, lender.memberId(), borrower.memberId(),
                     body.getRole().toString(), body.getStartDate(), body.getEndDate(), body.getHoursPerWeek(),
                     body.getTariffCentsPerHour(), cost.hourlyCostCents());
+            CaoRuleSetDao.requireKnown(handle, "caoRuleSetCode", body.getCaoRuleSetCode());
             requireRules(handle, terms, worker, lender, borrower, settings);
 
             String cao = body.getCaoRuleSetCode() != null ? body.getCaoRuleSetCode()
@@ -89,7 +93,7 @@ public final class AgreementResource implements LoanAgreementsApi {
                     worker.id(), body.getRole().toString(), cao, body.getWaadiRegime().toString());
             AgreementDao.insertVersion(handle, write.tenantId(), id, 1, body.getStartDate(), body.getEndDate(),
                     body.getHoursPerWeek(), body.getTariffCentsPerHour(), cost.hourlyCostCents(),
-                    vat(terms, cost.contractType()));
+                    vat(terms, cost.contractType()), null);
             Current created = current(handle, id);
             write.audit("loan_agreement.created", "loan_agreement", id, null, created.view());
             return Response.created(URI.create("/v1/loan-agreements/" + id))
@@ -174,8 +178,9 @@ public final class AgreementResource implements LoanAgreementsApi {
     }
 
     @Override
-    public Response proposeLoanAgreement(UUID agreementId, String ifMatch, ProposeRequest body, String idempotencyKey) {
-        return change(agreementId, ifMatch, idempotencyKey, body, "proposeLoanAgreement", "loan_agreement.proposed",
+    public Response proposeLoanAgreement(UUID agreementId, String ifMatch, String idempotencyKey, ProposeRequest body) {
+        return change(agreementId, ifMatch, idempotencyKey, body != null ? body : new ProposeRequest(),
+                "proposeLoanAgreement", "loan_agreement.proposed",
                 (write, current) -> {
                     requireStatus(current, "propose", "DRAFT");
                     Handle handle = write.handle();
@@ -201,6 +206,11 @@ public final class AgreementResource implements LoanAgreementsApi {
                     Handle handle = write.handle();
                     Instant now = current.at();
                     TermsRow awaiting = awaitingApproval(current, now);
+                    CooperativeSettings settings = SettingsDao.current(handle);
+                    if ("ACTIVE".equals(row.status())) {
+                        requireAmendmentApprover(write.caller(), lenderSide ? row.lenderMemberId() : row.borrowerMemberId(),
+                                lenderSide ? "lender" : "borrower", settings);
+                    }
                     if ((lenderSide ? awaiting.lenderApprovedAt() : awaiting.borrowerApprovedAt()) != null) {
                         throw ProblemException.conflict("ALREADY_APPROVED",
                                 "The " + (lenderSide ? "lender" : "borrower") + " side approved version "
@@ -214,7 +224,8 @@ public final class AgreementResource implements LoanAgreementsApi {
                     }
                     if ("ACTIVE".equals(row.status())) {
                         requireRules(handle, terms(row, awaiting, awaiting.costPriceCentsPerHour()), row);
-                        AgreementDao.bringIntoForce(handle, agreementId, awaiting.versionNo(), now);
+                        AgreementDao.bringIntoForce(handle, agreementId, awaiting.versionNo(),
+                                comesIntoForce(awaiting, now, CooperativeTime.zone(handle)));
                         return row;
                     }
                     return activateIfComplete(handle, row, awaiting, true, now);
@@ -281,13 +292,20 @@ public final class AgreementResource implements LoanAgreementsApi {
                     Handle handle = write.handle();
                     Instant now = current.at();
                     TermsRow inForce = AgreementViews.termsAt(current.versions(), now);
-                    if (AgreementViews.pendingAt(current.versions(), now, inForce).isPresent()) {
+                    Optional<TermsRow> pending = AgreementViews.pendingAt(current.versions(), now, inForce);
+                    if (pending.isPresent() && pending.get().approvedByBothSides()) {
+                        throw ProblemException.conflict("AMENDMENT_SCHEDULED", "An approved amendment comes into force at "
+                                + pending.get().inForceFrom() + "; amend again after that.");
+                    }
+                    if (pending.isPresent()) {
                         throw ProblemException.conflict("AMENDMENT_PENDING",
                                 "An amendment awaits approval; approve it (both sides) before amending again.");
                     }
                     int hours = body.getHoursPerWeek() != null ? body.getHoursPerWeek() : inForce.hoursPerWeek();
                     long tariff = body.getTariffCentsPerHour() != null ? body.getTariffCentsPerHour() : inForce.tariffCentsPerHour();
                     LocalDate end = body.getEndDate() != null ? body.getEndDate() : inForce.endDate();
+                    requireEffectiveFrom(body.getEffectiveFrom(), inForce.startDate(), end,
+                            CooperativeTime.today(handle));
                     AgreementRow row = current.row();
                     AgreementRules.Terms terms = new AgreementRules.Terms(row.id(), row.lenderMemberId(),
                             row.borrowerMemberId(), row.role(), inForce.startDate(), end, hours, tariff,
@@ -296,7 +314,8 @@ public final class AgreementResource implements LoanAgreementsApi {
                     int next = current.versions().stream().mapToInt(TermsRow::versionNo).max().orElseThrow() + 1;
                     AgreementDao.insertVersion(handle, write.tenantId(), row.id(), next, inForce.startDate(), end, hours,
                             tariff, inForce.costPriceCentsPerHour(),
-                            vat(terms, AgreementDao.workerCost(handle, row.workerId()).contractType()));
+                            vat(terms, AgreementDao.workerCost(handle, row.workerId()).contractType()),
+                            body.getEffectiveFrom());
                     return row;
                 });
     }
@@ -383,6 +402,43 @@ public final class AgreementResource implements LoanAgreementsApi {
             throw ProblemException.conflict("INVALID_TRANSITION",
                     "A " + status + " agreement cannot " + verb + "; that needs status " + String.join(" or ", allowed) + ".");
         }
+    }
+
+    /** An amendment applies from its effectiveFrom day (in the cooperative's zone), never before its approval. */
+    private static Instant comesIntoForce(TermsRow amendment, Instant approvedAt, ZoneId zone) {
+        if (amendment.effectiveFrom() == null) {
+            return approvedAt;
+        }
+        Instant dayStarts = amendment.effectiveFrom().atStartOfDay(zone).toInstant();
+        return dayStarts.isAfter(approvedAt) ? dayStarts : approvedAt;
+    }
+
+    /** An amendment applies from today or later, inside the agreement's period. */
+    private static void requireEffectiveFrom(LocalDate effectiveFrom, LocalDate start, LocalDate end, LocalDate today) {
+        if (effectiveFrom == null) {
+            return;
+        }
+        if (effectiveFrom.isBefore(today)) {
+            throw ProblemException.invalid("effectiveFrom", "OUT_OF_RANGE", "An amendment cannot apply to the past: "
+                    + effectiveFrom + " is before today (" + today + ") in the cooperative's time zone.");
+        }
+        if (effectiveFrom.isBefore(start) || (end != null && effectiveFrom.isAfter(end))) {
+            throw ProblemException.invalid("effectiveFrom", "OUT_OF_RANGE", "effectiveFrom must lie within the "
+                    + "agreement's period, " + start + " to " + (end == null ? "indefinite" : end.toString()) + ".");
+        }
+    }
+
+    /**
+     * Each side of an amendment is approved by its own member; a coop_admin approves amendment sides only where the
+     * cooperative's setting allows it.
+     */
+    private static void requireAmendmentApprover(Caller caller, UUID side, String sideName, CooperativeSettings settings) {
+        if (side.equals(caller.memberId()) || Boolean.TRUE.equals(settings.getAdminApprovesAmendments())) {
+            return;
+        }
+        throw ProblemException.forbidden("The " + sideName + " side of an amendment is approved by the " + sideName
+                + " itself. A coop_admin may approve it only where the cooperative's setting adminApprovesAmendments"
+                + " is true.");
     }
 
     /** A member acts only for its own side; an admin acts for either. */

@@ -32,7 +32,10 @@ final class AgreementViews {
                 .orElseGet(() -> versions.stream().min(Comparator.comparingInt(TermsRow::versionNo)).orElseThrow());
     }
 
-    /** An amendment awaiting approval at the instant, shown while the agreement is ACTIVE. */
+    /**
+     * An amendment awaiting approval at the instant (or approved and waiting for its effectiveFrom day), shown while
+     * the agreement is ACTIVE.
+     */
     static Optional<TermsRow> pendingAt(List<TermsRow> versions, Instant at, TermsRow inForce) {
         return versions.stream()
                 .filter(v -> v.versionNo() > inForce.versionNo() && !v.createdAt().isAfter(at) && !v.inForceAt(at))
@@ -73,7 +76,8 @@ final class AgreementViews {
                 terms.tariffCentsPerHour(), terms.costPriceCentsPerHour(), approvals,
                 new VatExemption(terms.vatEligible(), terms.vatUnmetConditions()), time(terms.createdAt()))
                 .endDate(terms.endDate())
-                .inForceFrom(terms.inForceAt(at) ? time(terms.inForceFrom()) : null)
+                .effectiveFrom(terms.effectiveFrom())
+                .inForceFrom(terms.inForceAt(at) || terms.scheduledAt(at) ? time(terms.inForceFrom()) : null)
                 .supersededAt(AgreementRow.before(terms.supersededAt(), at) ? time(terms.supersededAt()) : null);
     }
 

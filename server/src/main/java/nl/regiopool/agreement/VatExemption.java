@@ -10,11 +10,12 @@ import java.util.List;
  * vrijstelling ter beschikking stellen van personeel, Stcrt. 2024-17448) under which lending care staff is
  * VAT-exempt. It reports which conditions hold; it is not tax advice.
  *
+ * Each code in {@code unmetConditions} names a condition that must hold and does not:
  * <ul>
- *   <li>{@code FIXED_PERIOD}: lending must be for an indefinite period (no end date).</li>
- *   <li>{@code NON_INDEFINITE_CONTRACT}: the worker needs an indefinite employment contract with the lender.</li>
- *   <li>{@code FLEXIBLE_HOURS_CONTRACT}: no zero-hours or variable-hours contract.</li>
- *   <li>{@code FEE_ABOVE_WAGE_COST_PLUS_5PCT}: the fee may not exceed the gross wage cost plus at most 5%.</li>
+ *   <li>{@code INDEFINITE_PERIOD}: the lending is for an indefinite period (the agreement has no end date).</li>
+ *   <li>{@code INDEFINITE_CONTRACT}: the worker has an indefinite employment contract with the lender.</li>
+ *   <li>{@code FIXED_HOURS_CONTRACT}: the worker's contract is not a zero-hours or variable-hours contract.</li>
+ *   <li>{@code FEE_WITHIN_WAGE_COST_PLUS_5PCT}: the fee does not exceed the gross wage cost plus at most 5%.</li>
  * </ul>
  * A named employee is given by construction (an agreement names one worker). Whether the lending is
  * structural per borrower is a judgement on the cooperative's whole practice; it is not assessed here.
@@ -36,16 +37,16 @@ public final class VatExemption {
                                     long wageCostCentsPerHour) {
         List<String> unmet = new ArrayList<>();
         if (endDate != null) {
-            unmet.add("FIXED_PERIOD");
+            unmet.add("INDEFINITE_PERIOD");
         }
         if (!"INDEFINITE".equals(contractType)) {
-            unmet.add("NON_INDEFINITE_CONTRACT");
+            unmet.add("INDEFINITE_CONTRACT");
         }
         if ("ZERO_HOURS".equals(contractType) || "VARIABLE_HOURS".equals(contractType)) {
-            unmet.add("FLEXIBLE_HOURS_CONTRACT");
+            unmet.add("FIXED_HOURS_CONTRACT");
         }
         if (tariffCentsPerHour > AgreementRules.maxTariffCents(wageCostCentsPerHour, REASONABLE_COST_ALLOWANCE_PERCENT)) {
-            unmet.add("FEE_ABOVE_WAGE_COST_PLUS_5PCT");
+            unmet.add("FEE_WITHIN_WAGE_COST_PLUS_5PCT");
         }
         return new Assessment(unmet.isEmpty(), unmet);
     }

@@ -24,27 +24,37 @@ public final class ConstraintProblems {
         }
     }
 
-    private static final Map<String, Answer> BY_CONSTRAINT = Map.of(
-            "cooperative_slug_key", conflict("COOPERATIVE_SLUG_TAKEN", "A cooperative with this slug exists already."),
-            "member_kvk_number_unique", conflict("MEMBER_KVK_TAKEN",
-                    "A member with this KvK number is registered already."),
-            "pool_name_unique", conflict("POOL_NAME_TAKEN", "A pool with this name exists already."),
-            "pool_membership_no_overlap", conflict("POOL_MEMBERSHIP_OVERLAP",
-                    "The worker already holds a membership of this pool that overlaps this period."),
-            "cao_rule_set_pkey", conflict("CAO_RULE_SET_EXISTS", "A rule set with this code exists already."),
-            "cao_rule_set_version_pkey", conflict("CAO_RULE_SET_VERSION_OVERLAP",
-                    "Another version of this rule set is valid on some of these dates."),
-            "cao_rule_set_version_no_overlap", conflict("CAO_RULE_SET_VERSION_OVERLAP",
-                    "Another version of this rule set is valid on some of these dates."),
-            "placement_no_overlap", conflict("PLACEMENT_OVERLAP", "The worker has another shift at that time."),
-            "placement_home_shift_external_id", conflict("HOME_SHIFT_EXTERNAL_ID_TAKEN",
-                    "A home shift with this externalId exists outside this window; include its window to move it."));
+    private static final Map<String, Answer> BY_CONSTRAINT = Map.ofEntries(
+            Map.entry("cooperative_slug_key", conflict("COOPERATIVE_SLUG_TAKEN",
+                    "A cooperative with this slug exists already.")),
+            Map.entry("member_kvk_number_unique", conflict("MEMBER_KVK_TAKEN",
+                    "A member with this KvK number is registered already.")),
+            Map.entry("pool_name_unique", conflict("POOL_NAME_TAKEN", "A pool with this name exists already.")),
+            Map.entry("pool_membership_no_overlap", conflict("POOL_MEMBERSHIP_OVERLAP",
+                    "The worker already holds a membership of this pool that overlaps this period.")),
+            Map.entry("cao_rule_set_pkey", conflict("CAO_RULE_SET_EXISTS",
+                    "A rule set with this code exists already.")),
+            Map.entry("cao_rule_set_version_pkey", conflict("CAO_RULE_SET_VERSION_OVERLAP",
+                    "Another version of this rule set is valid on some of these dates.")),
+            Map.entry("cao_rule_set_version_no_overlap", conflict("CAO_RULE_SET_VERSION_OVERLAP",
+                    "Another version of this rule set is valid on some of these dates.")),
+            Map.entry("placement_no_overlap", conflict("PLACEMENT_OVERLAP",
+                    "The worker has another shift at that time.")),
+            Map.entry("placement_home_shift_external_id", conflict("HOME_SHIFT_EXTERNAL_ID_TAKEN",
+                    "A home shift with this externalId exists outside this window; include its window to move it.")),
+            Map.entry("member_cao_rule_set_fk", unknownRuleSet()),
+            Map.entry("loan_agreement_cao_rule_set_fk", unknownRuleSet()));
 
     private ConstraintProblems() {
     }
 
     private static Answer conflict(String code, String detail) {
         return new Answer(409, code, detail);
+    }
+
+    /** The rule-set check before the write names the known codes; this answers a write that raced a change. */
+    private static Answer unknownRuleSet() {
+        return new Answer(422, "VALIDATION_FAILED", "caoRuleSetCode names no rule set of this cooperative.");
     }
 
     /** The problem for a refused unique, exclusion or foreign-key constraint named in the table. */

@@ -14,6 +14,7 @@ import nl.regiopool.api.model.MemberStatus;
 import nl.regiopool.api.model.Sector;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
+import nl.regiopool.ruleset.CaoRuleSetDao;
 import nl.regiopool.http.Cursors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.Page;
@@ -57,6 +58,7 @@ public final class MemberResource implements MembersApi {
             if (values.getJoinedOn() == null) {
                 values.setJoinedOn(CooperativeTime.today(write.handle()));
             }
+            CaoRuleSetDao.requireKnown(write.handle(), "caoRuleSetCode", values.getCaoRuleSetCode());
             MemberDao.Row row = MemberDao.insert(write.handle(), write.tenantId(), id, values);
             write.audit("member.created", "member", id, null, row.member());
             return Response.created(URI.create("/v1/members/" + id))
@@ -100,6 +102,7 @@ public final class MemberResource implements MembersApi {
                 throw ProblemException.conflict("MEMBER_LEFT",
                         "This member has left the cooperative; a member that left cannot change.");
             }
+            CaoRuleSetDao.requireKnown(write.handle(), "caoRuleSetCode", patch.getCaoRuleSetCode());
             Member changed = apply(before, patch);
             MemberDao.Row row = MemberDao.update(write.handle(), memberId, changed);
             String action = changed.getStatus() == MemberStatus.LEFT ? "member.left" : "member.updated";

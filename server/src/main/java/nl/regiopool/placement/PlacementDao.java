@@ -31,7 +31,7 @@ final class PlacementDao {
     private static final String AGREEMENT_FROM = """
             FROM loan_agreement a
             LEFT JOIN loan_agreement_version t ON t.tenant_id = a.tenant_id AND t.agreement_id = a.id
-                 AND t.in_force_from IS NOT NULL AND t.superseded_at IS NULL""";
+                 AND t.in_force_from <= now() AND (t.superseded_at IS NULL OR t.superseded_at > now())""";
 
     private static final String AGREEMENT_WHERE = """
             WHERE a.id = :id

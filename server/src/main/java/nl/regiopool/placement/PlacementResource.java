@@ -73,7 +73,8 @@ public final class PlacementResource implements PlacementsApi {
                     breakMinutes);
             List<PlacementDao.OtherShift> shifts = PlacementChecks.around(handle, agreement.workerId(), candidate);
             requireNoOverlap(shifts, candidate);
-            Overridden override = decide(handle, placing, candidate, shifts, body.getOverrideReason(), write.caller());
+            Overridden override = decide(handle, placing, candidate, shifts, body.getOverrideReason(), write.caller(),
+                    true);
             PlacementRow row = PlacementRow.planned(candidate.id(), "SHIFT", agreement.id(), agreement.workerId(),
                     agreement.borrowerMemberId(), placing.employerMemberId(), agreement.role(), body.getStartsAt(),
                     body.getEndsAt(), breakMinutes, body.getLocationPostcode(), null, "PLANNED", override);
@@ -100,7 +101,7 @@ public final class PlacementResource implements PlacementsApi {
             PlacementChecks.overlapping(shifts, candidate).ifPresent(other -> violations.add(overlap(other)));
             violations.addAll(PlacementChecks.check(handle, placing, candidate, shifts)
                     .forViewer(caller.memberScope().orElse(null)).all());
-            return new PlacementValidation(violations.isEmpty(), violations);
+            return new PlacementValidation(violations.isEmpty(), withoutCandidate(violations, candidate.id()));
         });
         return Response.ok(validation).build();
     }
@@ -149,7 +150,7 @@ public final class PlacementResource implements PlacementsApi {
                 requireNoOverlap(shifts, candidate);
                 PlacementDao.Placing placing = PlacementDao.placing(handle, current.agreementId(), null, false,
                         CooperativeTime.DEFAULT_ZONE).orElseThrow();
-                override = decide(handle, placing, candidate, shifts, body.getOverrideReason(), write.caller());
+                override = decide(handle, placing, candidate, shifts, body.getOverrideReason(), write.caller(), false);
             }
             PlacementDao.updateTimes(handle, current.id(), startsAt, endsAt, breakMinutes, postcode, override);
             return null;
@@ -157,8 +158,9 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     @Override
-    public Response confirmPlacement(UUID placementId, String ifMatch, ConfirmPlacementRequest body, String idempotencyKey) {
-        return change(placementId, ifMatch, idempotencyKey, body, "confirmPlacement", "placement.confirmed",
+    public Response confirmPlacement(UUID placementId, String ifMatch, String idempotencyKey, ConfirmPlacementRequest body) {
+        return change(placementId, ifMatch, idempotencyKey, body != null ? body : new ConfirmPlacementRequest(),
+                "confirmPlacement", "placement.confirmed",
                 (write, current) -> {
                     requireBorrowedShift(current);
                     requireStatus(current, "be confirmed", "PLANNED");
@@ -175,6 +177,8 @@ public final class PlacementResource implements PlacementsApi {
                     requireBorrowedShift(current);
                     requireBorrower(write.caller(), current, "approve the hours of");
                     requireStatus(current, "be completed", "CONFIRMED");
+                    OffsetDateTime now = now(write);
+                    requireWorked(body.getActualEndsAt(), current.endsAt(), now);
                     Handle handle = write.handle();
                     PlacementDao.Agreement agreement = PlacementDao.agreement(handle, current.agreementId(), null)
                             .orElseThrow();
@@ -182,7 +186,7 @@ public final class PlacementResource implements PlacementsApi {
                             body.getActualEndsAt().toInstant(), body.getBreakMinutes());
                     return status(current, "COMPLETED").actualStartsAt(body.getActualStartsAt())
                             .actualEndsAt(body.getActualEndsAt()).actualBreakMinutes(body.getBreakMinutes())
-                            .completedAt(now(write)).completedBy(write.caller().subject())
+                            .completedAt(now).completedBy(write.caller().subject())
                             .costLines(PlacementViews.json(PlacementCosts.lines(handle, CooperativeTime.zone(handle), agreement, worked)))
                             .build();
                 });
@@ -202,8 +206,9 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     @Override
-    public Response recordPlacementNoShow(UUID placementId, String ifMatch, NoShowRequest body, String idempotencyKey) {
-        return change(placementId, ifMatch, idempotencyKey, body, "recordPlacementNoShow", "placement.no_show",
+    public Response recordPlacementNoShow(UUID placementId, String ifMatch, String idempotencyKey, NoShowRequest body) {
+        return change(placementId, ifMatch, idempotencyKey, body != null ? body : new NoShowRequest(),
+                "recordPlacementNoShow", "placement.no_show",
                 (write, current) -> {
                     requireBorrowedShift(current);
                     requireBorrower(write.caller(), current, "record a no-show for");
@@ -247,13 +252,18 @@ public final class PlacementResource implements PlacementsApi {
         });
     }
 
-    /** The checks' verdict: refused (422) unless every violation may be, and is, overridden by an admin. */
+    /**
+     * The checks' verdict: refused (422) unless every violation may be, and is, overridden by an admin. A refused
+     * new shift has no id: its violations name only the other shifts involved.
+     */
     private static Overridden decide(Handle handle, PlacementDao.Placing placing, Shift candidate,
-                                     List<PlacementDao.OtherShift> shifts, String reason, Caller caller) {
+                                     List<PlacementDao.OtherShift> shifts, String reason, Caller caller,
+                                     boolean candidateIsNew) {
         PlacementChecks.Verdict verdict = PlacementChecks.check(handle, placing, candidate, shifts);
         boolean overriding = reason != null && caller.has(Role.COOP_ADMIN);
         if (!verdict.hard().isEmpty() || (!verdict.overridable().isEmpty() && !overriding)) {
-            List<RuleViolation> violations = verdict.forViewer(caller.memberScope().orElse(null)).all();
+            List<RuleViolation> all = verdict.forViewer(caller.memberScope().orElse(null)).all();
+            List<RuleViolation> violations = candidateIsNew ? withoutCandidate(all, candidate.id()) : all;
             throw new ProblemException(422, "RULES_VIOLATED", "Rules violated",
                     "The placement breaks " + violations.size() + " rule(s)."
                             + (verdict.hard().isEmpty() ? " A coop_admin may override them with overrideReason." : ""),
@@ -280,6 +290,14 @@ public final class PlacementResource implements PlacementsApi {
         }
     }
 
+    /** The violations without the id of a shift that does not exist (a dry run's or a refused create's candidate). */
+    static List<RuleViolation> withoutCandidate(List<RuleViolation> violations, UUID candidateId) {
+        return violations.stream().map(v -> v.getEntityIds() == null || !v.getEntityIds().contains(candidateId) ? v
+                : new RuleViolation(v.getCode(), v.getMessage()).limit(v.getLimit()).actual(v.getActual())
+                        .entityIds(v.getEntityIds().stream().filter(id -> !id.equals(candidateId)).toList()))
+                .toList();
+    }
+
     static RuleViolation overlap(UUID other) {
         return new RuleViolation("PLACEMENT_OVERLAP", "The worker has another shift at that time.")
                 .entityIds(List.of(other));
@@ -296,6 +314,15 @@ public final class PlacementResource implements PlacementsApi {
         }
         if (breakMinutes != null && Duration.ofMinutes(breakMinutes).compareTo(Duration.between(startsAt, endsAt)) >= 0) {
             throw ProblemException.invalid("breakMinutes", "OUT_OF_RANGE", "The break must be shorter than the shift.");
+        }
+    }
+
+    /** Hours are approved, and priced, once they have been worked: actual times lie in the past. */
+    private static void requireWorked(OffsetDateTime actualEndsAt, OffsetDateTime plannedEndsAt, OffsetDateTime now) {
+        if (actualEndsAt.isAfter(now)) {
+            throw ProblemException.invalid("actualEndsAt", "OUT_OF_RANGE", "The actual end " + actualEndsAt
+                    + " has not happened yet (now is " + now + "); the shift ends at " + plannedEndsAt
+                    + ". Complete a shift with the times worked, after it has been worked.");
         }
     }
 

@@ -40,6 +40,28 @@ public final class CaoRuleSetDao {
         }
     }
 
+    /** The codes of the cooperative's rule sets, in order. */
+    public static List<String> codes(Handle handle) {
+        return handle.createQuery("SELECT code FROM cao_rule_set ORDER BY code").mapTo(String.class).list();
+    }
+
+    /**
+     * Refuses (422 on {@code field}) a code that names none of the cooperative's rule sets, listing the known ones:
+     * with an unknown code the rule engine would fall back to the law alone and silently drop every CAO surcharge.
+     * Null (no rule set named) passes.
+     */
+    public static void requireKnown(Handle handle, String field, String code) {
+        if (code == null) {
+            return;
+        }
+        List<String> known = codes(handle);
+        if (!known.contains(code)) {
+            throw nl.regiopool.http.ProblemException.invalid(field, "NOT_FOUND", "This cooperative has no CAO rule set "
+                    + code + "; known codes: " + String.join(", ", known)
+                    + ". Add a rule set first (POST /v1/cao-rule-sets) to use another code.");
+        }
+    }
+
     /** Gives a new cooperative the public rule sets of {@link SeededRuleSets}; the handle is bound to it. */
     public static void seed(Handle handle, UUID tenantId) {
         for (RuleSetVersion version : SeededRuleSets.ALL) {

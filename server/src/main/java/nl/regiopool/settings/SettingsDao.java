@@ -16,7 +16,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class SettingsDao {
 
     private static final String COLUMNS = "margin_percent, service_fee_cents_per_hour, min_home_employer_share_percent,"
-            + " time_zone, version, updated_at";
+            + " time_zone, admin_approves_amendments, version, updated_at";
 
     private SettingsDao() {
     }
@@ -25,7 +25,7 @@ public final class SettingsDao {
     }
 
     static Row defaults() {
-        return new Row(new CooperativeSettings(BigDecimal.ZERO, 0, 0, CooperativeTime.DEFAULT_ZONE), 1);
+        return new Row(new CooperativeSettings(BigDecimal.ZERO, 0, 0, CooperativeTime.DEFAULT_ZONE).adminApprovesAmendments(false), 1);
     }
 
     /** The settings of the transaction's tenant, defaults included. Later concepts read them here. */
@@ -54,12 +54,14 @@ public final class SettingsDao {
         return handle.createQuery("""
                         UPDATE cooperative_settings SET margin_percent = :margin, service_fee_cents_per_hour = :fee,
                             min_home_employer_share_percent = :share, time_zone = :zone,
+                            admin_approves_amendments = :adminApprovesAmendments,
                             version = version + 1, updated_at = now()
                         RETURNING\s""" + COLUMNS)
                 .bind("margin", values.getMarginPercent())
                 .bind("fee", values.getServiceFeeCentsPerHour())
                 .bind("share", values.getMinHomeEmployerSharePercent())
                 .bind("zone", values.getTimeZone())
+                .bind("adminApprovesAmendments", Boolean.TRUE.equals(values.getAdminApprovesAmendments()))
                 .map(SettingsDao::map)
                 .one();
     }
@@ -76,6 +78,7 @@ public final class SettingsDao {
                 rs.getInt("service_fee_cents_per_hour"),
                 rs.getInt("min_home_employer_share_percent"),
                 rs.getString("time_zone"))
+                .adminApprovesAmendments(rs.getBoolean("admin_approves_amendments"))
                 .updatedAt(rs.getObject("updated_at", OffsetDateTime.class));
         return new Row(settings, rs.getInt("version"));
     }

@@ -15,7 +15,10 @@ import nl.regiopool.http.ProblemException;
 import nl.regiopool.http.Writes;
 import nl.regiopool.tenancy.Transactions;
 
-/** The cooperative's settings: margin, service fee, home-employer share and time zone. Admins only. */
+/**
+ * The cooperative's settings: margin, service fee, home-employer share, time zone and whether admins approve
+ * amendments. Admins only.
+ */
 public final class SettingsResource implements SettingsApi {
 
     private final Transactions transactions;
@@ -56,7 +59,9 @@ public final class SettingsResource implements SettingsApi {
                     patch.getServiceFeeCentsPerHour() != null ? patch.getServiceFeeCentsPerHour() : before.getServiceFeeCentsPerHour(),
                     patch.getMinHomeEmployerSharePercent() != null
                             ? patch.getMinHomeEmployerSharePercent() : before.getMinHomeEmployerSharePercent(),
-                    patch.getTimeZone() != null ? patch.getTimeZone() : before.getTimeZone());
+                    patch.getTimeZone() != null ? patch.getTimeZone() : before.getTimeZone())
+                    .adminApprovesAmendments(patch.getAdminApprovesAmendments() != null
+                            ? patch.getAdminApprovesAmendments() : before.getAdminApprovesAmendments());
             SettingsDao.Row row = SettingsDao.update(write.handle(), changed);
             write.audit("settings.updated", "cooperative_settings", write.tenantId(), before, row.settings());
             return Response.ok(row.settings()).tag(ETags.of(row.version())).build();

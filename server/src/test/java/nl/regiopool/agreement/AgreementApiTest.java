@@ -85,7 +85,7 @@ class AgreementApiTest extends ApiTest {
     private ApiResponse<LoanAgreement> activate(LoanAgreementCreate body) throws ApiException {
         ApiResponse<LoanAgreement> step = asLender.createLoanAgreementWithHttpInfo(body, null);
         UUID id = step.getData().getId();
-        step = asLender.proposeLoanAgreementWithHttpInfo(id, etag(step), new ProposeRequest(), null);
+        step = asLender.proposeLoanAgreementWithHttpInfo(id, etag(step), null, new ProposeRequest());
         step = asLender.approveLoanAgreementWithHttpInfo(id, etag(step), new ApprovalRequest().side(ApprovalSide.LENDER), null);
         step = asBorrower.approveLoanAgreementWithHttpInfo(id, etag(step), new ApprovalRequest().side(ApprovalSide.BORROWER), null);
         return asLender.recordWorkerConsentWithHttpInfo(id,
@@ -103,7 +103,7 @@ class AgreementApiTest extends ApiTest {
         assertThat(draft.getTerms().getVatExemption().getEligible()).isTrue();
 
         ApiResponse<LoanAgreement> proposed = asLender.proposeLoanAgreementWithHttpInfo(draft.getId(), etag(created),
-                new ProposeRequest(), null);
+                null, new ProposeRequest());
         assertThat(proposed.getData().getStatus()).isEqualTo(LoanAgreementStatus.PROPOSED);
         OffsetDateTime whileProposed = OffsetDateTime.now();
         ApiResponse<LoanAgreement> lenderApproved = asLender.approveLoanAgreementWithHttpInfo(draft.getId(),
@@ -166,6 +166,99 @@ class AgreementApiTest extends ApiTest {
     }
 
     @Test
+    void anAgreementWithAnUnknownCaoRuleSetIsRefusedNamingTheKnownCodes() throws ApiException {
+        long agreements = rowCount("loan_agreement");
+        Problem problem = expectProblem(422, "VALIDATION_FAILED", () -> admin.createLoanAgreement(
+                draft().caoRuleSetCode("CAO_DOES_NOT_EXIST"), null));
+        assertThat(problem.getErrors()).singleElement().satisfies(error -> {
+            assertThat(error.getField()).isEqualTo("caoRuleSetCode");
+            assertThat(error.getMessage()).contains("CAO_DOES_NOT_EXIST", "ATW, CAO_HUISARTSENZORG");
+        });
+        assertThat(rowCount("loan_agreement")).isEqualTo(agreements);
+        assertThat(admin.createLoanAgreement(draft().caoRuleSetCode("CAO_HUISARTSENZORG"), null).getCaoRuleSetCode())
+                .isEqualTo("CAO_HUISARTSENZORG");
+    }
+
+    @Test
+    void proposingTakesNoBodyOrAnEmptyObject() throws ApiException {
+        ApiResponse<LoanAgreement> first = asLender.createLoanAgreementWithHttpInfo(draft(), null);
+        String token = TestApp.memberToken(tenant, lender.getId());
+        HttpResponse<String> noBody = Http.send("POST", "/v1/loan-agreements/" + first.getData().getId() + "/propose",
+                token, null, null, "If-Match", etag(first));
+        assertThat(noBody.statusCode()).as(noBody.body()).isEqualTo(200);
+
+        ApiResponse<LoanAgreement> second = asLender.createLoanAgreementWithHttpInfo(draft().hoursPerWeek(4), null);
+        HttpResponse<String> empty = Http.send("POST", "/v1/loan-agreements/" + second.getData().getId() + "/propose",
+                token, "application/json", "{}", "If-Match", etag(second));
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(200);
+        assertThat(admin.getLoanAgreement(first.getData().getId()).getStatus()).isEqualTo(LoanAgreementStatus.PROPOSED);
+    }
+
+    @Test
+    void anAmendmentComesIntoForceOnItsEffectiveDayAndEachSideApprovesItByDefault() throws ApiException {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
+        ApiResponse<LoanAgreement> active = activate(draft().startDate(today.minusMonths(1)));
+        UUID id = active.getData().getId();
+        expectProblem(422, "VALIDATION_FAILED", () -> asBorrower.amendLoanAgreement(id,
+                etag(active), new AmendmentRequest().hoursPerWeek(12).effectiveFrom(today.minusDays(1)), null));
+
+        LocalDate nextMonth = today.plusMonths(1);
+        ApiResponse<LoanAgreement> amended = asBorrower.amendLoanAgreementWithHttpInfo(id,
+                etag(active), new AmendmentRequest().hoursPerWeek(12).effectiveFrom(nextMonth), null);
+        assertThat(amended.getData().getPendingAmendment().getEffectiveFrom()).isEqualTo(nextMonth);
+        Problem refused = expectProblem(403, "FORBIDDEN", () -> admin.approveLoanAgreement(id,
+                etag(amended), new ApprovalRequest().side(ApprovalSide.LENDER), null));
+        assertThat(refused.getDetail()).contains("adminApprovesAmendments");
+
+        ApiResponse<LoanAgreement> oneSide = asLender.approveLoanAgreementWithHttpInfo(id,
+                etag(amended), new ApprovalRequest().side(ApprovalSide.LENDER), null);
+        LoanAgreement approved = asBorrower.approveLoanAgreement(id, etag(oneSide),
+                new ApprovalRequest().side(ApprovalSide.BORROWER), null);
+
+        assertThat(approved.getTerms().getVersion()).as("still the old terms until the effective day").isEqualTo(1);
+        assertThat(approved.getTerms().getHoursPerWeek()).isEqualTo(8);
+        LoanAgreementTerms scheduled = approved.getPendingAmendment();
+        assertThat(scheduled.getHoursPerWeek()).isEqualTo(12);
+        assertThat(scheduled.getInForceFrom().toInstant())
+                .isEqualTo(nextMonth.atStartOfDay(java.time.ZoneId.of("Europe/Amsterdam")).toInstant());
+        // until then placements are checked against the terms in force: 8 hours a week
+        LocalDate nextWeek = today.plusDays(7);
+        java.time.ZoneId amsterdam = java.time.ZoneId.of("Europe/Amsterdam");
+        var nineHours = new nl.regiopool.client.model.PlacementCreate().agreementId(id)
+                .startsAt(nextWeek.atTime(8, 0).atZone(amsterdam).toOffsetDateTime())
+                .endsAt(nextWeek.atTime(17, 30).atZone(amsterdam).toOffsetDateTime()).breakMinutes(30);
+        assertThat(new nl.regiopool.client.api.PlacementsApi(TestApp.client(TestApp.adminToken(tenant)))
+                .validatePlacement(nineHours, null).getViolations())
+                .extracting(RuleViolation::getCode).contains("AGREEMENT_WEEK_HOURS");
+        LoanAgreement onTheDay = admin.listLoanAgreements(null, null, null, null, null, null, null,
+                scheduled.getInForceFrom().plusMinutes(1), null, null).getData().stream()
+                .filter(agreement -> agreement.getId().equals(id)).findFirst().orElseThrow();
+        assertThat(onTheDay.getTerms().getVersion()).isEqualTo(2);
+        assertThat(onTheDay.getTerms().getHoursPerWeek()).isEqualTo(12);
+    }
+
+    @Test
+    void aCooperativeMayLetItsAdminApproveBothSidesOfAnAmendment() throws ApiException {
+        SettingsApi settings = new SettingsApi(TestApp.client(TestApp.adminToken(tenant)));
+        assertThat(settings.getSettings().getAdminApprovesAmendments()).isFalse();
+        String tag = settings.getSettingsWithHttpInfo().getHeaders().get("etag").get(0);
+        settings.updateSettings(tag, new CooperativeSettingsPatch().adminApprovesAmendments(true));
+
+        ApiResponse<LoanAgreement> active = activate(draft());
+        UUID id = active.getData().getId();
+        ApiResponse<LoanAgreement> amended = admin.amendLoanAgreementWithHttpInfo(id,
+                etag(active), new AmendmentRequest().tariffCentsPerHour(3000L), null);
+        ApiResponse<LoanAgreement> oneSide = admin.approveLoanAgreementWithHttpInfo(id,
+                etag(amended), new ApprovalRequest().side(ApprovalSide.LENDER), null);
+        LoanAgreement inForce = admin.approveLoanAgreement(id, etag(oneSide),
+                new ApprovalRequest().side(ApprovalSide.BORROWER), null);
+
+        assertThat(inForce.getTerms().getVersion()).isEqualTo(2);
+        assertThat(inForce.getTerms().getTariffCentsPerHour()).isEqualTo(3000L);
+        assertThat(inForce.getTerms().getEffectiveFrom()).isNull();
+    }
+
+    @Test
     void loanOutsAndLoanInsAreTheSameAgreementFromEitherSide() throws ApiException {
         LoanAgreement agreement = activate(draft()).getData();
         assertThat(asLender.listLoanOuts(lender.getId(), null, null, null).getData()).extracting(LoanAgreement::getId)
@@ -189,7 +282,7 @@ class AgreementApiTest extends ApiTest {
         assertThat(cancelled.getStatus()).isEqualTo(LoanAgreementStatus.CANCELLED);
         assertThat(cancelled.getCancellationReason()).isEqualTo("Niet meer nodig");
         String cancelledTag = admin.getLoanAgreementWithHttpInfo(id).getHeaders().get("etag").get(0);
-        expectProblem(409, "INVALID_TRANSITION", () -> admin.proposeLoanAgreement(id, cancelledTag, new ProposeRequest(), null));
+        expectProblem(409, "INVALID_TRANSITION", () -> admin.proposeLoanAgreement(id, cancelledTag, null, new ProposeRequest()));
         expectProblem(409, "INVALID_TRANSITION", () -> admin.cancelLoanAgreement(id, cancelledTag, new CancelRequest().reason("again"), null));
 
         ApiResponse<LoanAgreement> active = activate(draft().startDate(START.plusYears(1)));
@@ -210,7 +303,7 @@ class AgreementApiTest extends ApiTest {
     void eachSideApprovesOnlyForItselfAndStaleETagsAreRefused() throws ApiException {
         ApiResponse<LoanAgreement> created = asLender.createLoanAgreementWithHttpInfo(draft(), null);
         UUID id = created.getData().getId();
-        ApiResponse<LoanAgreement> proposed = asBorrower.proposeLoanAgreementWithHttpInfo(id, etag(created), new ProposeRequest(), null);
+        ApiResponse<LoanAgreement> proposed = asBorrower.proposeLoanAgreementWithHttpInfo(id, etag(created), null, new ProposeRequest());
         expectProblem(403, "FORBIDDEN", () -> asBorrower.approveLoanAgreement(id, etag(proposed), new ApprovalRequest().side(ApprovalSide.LENDER), null));
         expectProblem(403, "FORBIDDEN", () -> asLender.approveLoanAgreement(id, etag(proposed), new ApprovalRequest().side(ApprovalSide.BORROWER), null));
         expectProblem(403, "FORBIDDEN", () -> asBorrower.recordWorkerConsent(id,
@@ -224,7 +317,7 @@ class AgreementApiTest extends ApiTest {
     void concurrentApprovalsWithOneETagLetOneThroughAndTheOtherRetries() throws Exception {
         ApiResponse<LoanAgreement> created = asLender.createLoanAgreementWithHttpInfo(draft(), null);
         UUID id = created.getData().getId();
-        ApiResponse<LoanAgreement> proposed = asLender.proposeLoanAgreementWithHttpInfo(id, etag(created), new ProposeRequest(), null);
+        ApiResponse<LoanAgreement> proposed = asLender.proposeLoanAgreementWithHttpInfo(id, etag(created), null, new ProposeRequest());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<Integer> lenderSide = pool.submit(approve(asLender, id, ApprovalSide.LENDER, etag(proposed)));
@@ -330,7 +423,7 @@ class AgreementApiTest extends ApiTest {
         LoanAgreement fixed = admin.createLoanAgreement(draft().workerId(flex.getId()).endDate(START.plusMonths(6)), null);
         assertThat(fixed.getTerms().getVatExemption().getEligible()).isFalse();
         assertThat(fixed.getTerms().getVatExemption().getUnmetConditions())
-                .containsExactly("FIXED_PERIOD", "NON_INDEFINITE_CONTRACT", "FLEXIBLE_HOURS_CONTRACT");
+                .containsExactly("INDEFINITE_PERIOD", "INDEFINITE_CONTRACT", "FIXED_HOURS_CONTRACT");
         LoanAgreement open = admin.createLoanAgreement(draft(), null);
 
         assertThat(admin.listLoanAgreements(null, null, null, null, null, null, false, null, null, null).getData())
@@ -366,16 +459,20 @@ class AgreementApiTest extends ApiTest {
     @Test
     void csvHoldsTheSameRowsAsTheJsonPages() throws ApiException {
         WorkersApi workers = new WorkersApi(TestApp.client(TestApp.adminToken(tenant)));
+        java.util.Map<UUID, String> workerNames = new java.util.HashMap<>();
         for (int i = 0; i < 7; i++) {
             Worker lent = workers.createWorker(workerCreate(lender.getId(), "Csv" + i, "Rij, \"met\" komma"), null);
+            workerNames.put(lent.getId(), "Csv" + i + " Rij, \"met\" komma");
             admin.createLoanAgreement(draft().workerId(lent.getId()).endDate(i % 2 == 0 ? null : START.plusMonths(i)), null);
         }
+        AgreementCsv.Names names = new AgreementCsv.Names(java.util.Map.of(lender.getId(), "Huisartsenpraktijk De Linde",
+                borrower.getId(), "Huisartsenpraktijk Het Anker"), workerNames);
         List<String> fromJson = new ArrayList<>();
         String cursor = null;
         do {
             LoanAgreementList page = admin.listLoanAgreements(null, null, null, null, null, null, null, null, 3, cursor);
-            page.getData().forEach(agreement -> fromJson.add(String.join(",", AgreementCsv.row(toServer(agreement)).stream()
-                    .map(AgreementCsv::escape).toList())));
+            page.getData().forEach(agreement -> fromJson.add(String.join(",", AgreementCsv.row(toServer(agreement), names)
+                    .stream().map(AgreementCsv::escape).toList())));
             cursor = page.getNextCursor();
         } while (cursor != null);
 
@@ -386,6 +483,11 @@ class AgreementApiTest extends ApiTest {
         List<String> lines = csv.body().lines().toList();
         assertThat(lines.get(0)).isEqualTo(String.join(",", AgreementCsv.HEADER));
         assertThat(lines.subList(1, lines.size())).isEqualTo(fromJson).hasSize(7);
+        // auditors read names beside the ids
+        assertThat(lines.get(0)).startsWith("id,number,status,lenderMemberId,lenderMemberName,borrowerMemberId,"
+                + "borrowerMemberName,workerId,workerName,");
+        assertThat(lines.get(1)).contains(",Huisartsenpraktijk De Linde,", ",Huisartsenpraktijk Het Anker,",
+                ",\"Csv0 Rij, \"\"met\"\" komma\",");
     }
 
     /** The SDK's model through JSON into the server's, so the CSV writer formats what the API returned. */

@@ -20,18 +20,18 @@ class VatExemptionTest {
     @CsvSource({"3150, true", "3151, false", "2000, true"})
     void theFeeMayBeWageCostPlusAtMostFivePercent(long fee, boolean within) {
         assertThat(VatExemption.assess(null, "INDEFINITE", fee, 3000).unmetConditions())
-                .isEqualTo(within ? java.util.List.of() : java.util.List.of("FEE_ABOVE_WAGE_COST_PLUS_5PCT"));
+                .isEqualTo(within ? java.util.List.of() : java.util.List.of("FEE_WITHIN_WAGE_COST_PLUS_5PCT"));
     }
 
     @Test
     void everyUnmetConditionIsNamed() {
         VatExemption.Assessment assessment = VatExemption.assess(LocalDate.of(2027, 6, 30), "ZERO_HOURS", 4000, 3000);
         assertThat(assessment.eligible()).isFalse();
-        assertThat(assessment.unmetConditions()).containsExactly("FIXED_PERIOD", "NON_INDEFINITE_CONTRACT",
-                "FLEXIBLE_HOURS_CONTRACT", "FEE_ABOVE_WAGE_COST_PLUS_5PCT");
+        assertThat(assessment.unmetConditions()).containsExactly("INDEFINITE_PERIOD", "INDEFINITE_CONTRACT",
+                "FIXED_HOURS_CONTRACT", "FEE_WITHIN_WAGE_COST_PLUS_5PCT");
         assertThat(VatExemption.assess(null, "FIXED_TERM", 3000, 3000).unmetConditions())
-                .containsExactly("NON_INDEFINITE_CONTRACT");
+                .containsExactly("INDEFINITE_CONTRACT");
         assertThat(VatExemption.assess(null, "VARIABLE_HOURS", 3000, 3000).unmetConditions())
-                .containsExactly("NON_INDEFINITE_CONTRACT", "FLEXIBLE_HOURS_CONTRACT");
+                .containsExactly("INDEFINITE_CONTRACT", "FIXED_HOURS_CONTRACT");
     }
 }

@@ -38,6 +38,37 @@ class MemberApiTest extends ApiTest {
     }
 
     @Test
+    void anUnknownCaoRuleSetCodeIsRefusedNamingTheKnownCodesAndWritesNothing() throws ApiException {
+        long members = rowCount("member");
+        Problem problem = expectProblem(422, "VALIDATION_FAILED", () -> admin.createMember(
+                memberCreate("Thuiszorg De Berkel").caoRuleSetCode("CAO_VVT"), null));
+        assertThat(problem.getErrors()).extracting(FieldError::getField, FieldError::getCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("caoRuleSetCode", "NOT_FOUND"));
+        assertThat(problem.getErrors().get(0).getMessage()).contains("CAO_VVT", "ATW", "CAO_HUISARTSENZORG");
+        assertThat(rowCount("member")).isEqualTo(members);
+
+        ApiResponse<Member> created = admin.createMemberWithHttpInfo(memberCreate("Praktijk Zonder CAO"), null);
+        expectProblem(422, "VALIDATION_FAILED", () -> admin.updateMember(created.getData().getId(),
+                etag(created), new MemberPatch().caoRuleSetCode("CAO_TYPO")));
+        assertThat(admin.updateMember(created.getData().getId(), etag(created), new MemberPatch().caoRuleSetCode("ATW"))
+                .getCaoRuleSetCode()).isEqualTo("ATW");
+    }
+
+    @Test
+    void theDatabaseRefusesAnUnknownCaoRuleSetCodeToo() throws Exception {
+        Member member = newMember(tenant, "Praktijk Direct");
+        try (java.sql.Connection db = TestApp.applicationConnection();
+             java.sql.Statement sql = db.createStatement()) {
+            db.setAutoCommit(false);
+            sql.execute("SELECT set_config('regiopool.tenant_id', '" + tenant + "', true)");
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> sql.executeUpdate(
+                    "UPDATE member SET cao_rule_set_code = 'CAO_DOES_NOT_EXIST' WHERE id = '" + member.getId() + "'")))
+                    .hasMessageContaining("member_cao_rule_set_fk");
+            db.rollback();
+        }
+    }
+
+    @Test
     void adminRegistersAMemberWithNormalisedFields() throws ApiException {
         ApiResponse<Member> created = admin.createMemberWithHttpInfo(memberCreate("Huisartsenpraktijk De Linde")
                 .postcode("7001ab").iban("nl91 abna 0417 1643 00").agbCode("01234567")

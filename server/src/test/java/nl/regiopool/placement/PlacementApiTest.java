@@ -121,7 +121,7 @@ class PlacementApiTest extends ApiTest {
         Problem refused = expectProblem(422, "RULES_VIOLATED", () -> as(borrower).createPlacement(shift(TUESDAY, 19, 0, 23, 30), null));
         RuleViolation rest = refused.getViolations().stream().filter(v -> v.getCode().equals("ATW_MIN_DAILY_REST"))
                 .findFirst().orElseThrow();
-        assertThat(rest.getEntityIds()).hasSize(2).contains(homeShiftId);
+        assertThat(rest.getEntityIds()).as("the refused shift has no id").containsExactly(homeShiftId);
         assertThat(rest.getLimit()).startsWith("11 h");
         assertThat(rest.getActual()).isEqualTo("7.5 h");
         assertThat(admin.listPlacements(assistant.getId(), null, null, PlacementKind.SHIFT, null, null, null, null)
@@ -139,7 +139,7 @@ class PlacementApiTest extends ApiTest {
         assertThat(placement.getCostLines()).isEmpty();
 
         ApiResponse<Placement> confirmed = as(home).confirmPlacementWithHttpInfo(placement.getId(),
-                etag(created), new ConfirmPlacementRequest(), null);
+                etag(created), null, new ConfirmPlacementRequest());
         assertThat(confirmed.getData().getStatus()).isEqualTo(PlacementStatus.CONFIRMED);
         expectProblem(403, "FORBIDDEN", () -> as(home).completePlacement(placement.getId(), etag(confirmed),
                 complete(placement), null));
@@ -212,6 +212,78 @@ class PlacementApiTest extends ApiTest {
         assertThat(as(borrower).validatePlacement(shift(WEDNESDAY, 21, 0, 23, 0), null).getViolations())
                 .extracting(RuleViolation::getCode).contains("PLACEMENT_OVERLAP");
         expectProblem(409, "PLACEMENT_OVERLAP", () -> as(borrower).createPlacement(shift(WEDNESDAY, 21, 0, 23, 0), null));
+    }
+
+    @Test
+    void aDryRunsViolationsNameOnlyShiftsThatExist() throws ApiException {
+        UUID homeShiftId = roster("\"0\"", homeDayShift("r1")).getShifts().get(0).getId();
+
+        PlacementValidation refused = as(borrower).validatePlacement(shift(TUESDAY, 19, 0, 23, 30), null);
+
+        assertThat(refused.getViolations()).isNotEmpty();
+        assertThat(refused.getViolations()).flatExtracting(RuleViolation::getEntityIds).containsOnly(homeShiftId);
+        for (UUID id : refused.getViolations().stream().flatMap(v -> v.getEntityIds().stream()).toList()) {
+            assertThat(admin.getPlacement(id).getId()).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void aShiftThatHasNotBeenWorkedYetCannotBeCompletedOrPriced() throws ApiException {
+        LocalDate today = LocalDate.now(AMSTERDAM);
+        Worker eva = new WorkersApi(TestApp.client(TestApp.adminToken(tenant)))
+                .createWorker(workerCreate(home.getId(), "Eva", "Smit"), null);
+        LoanAgreement running = activeAgreement(tenant, home.getId(), borrower.getId(), eva.getId(),
+                QualificationRole.DOKTERSASSISTENT, today.minusDays(30), null, 16, "CAO_HUISARTSENZORG");
+        LocalDate future = today.plusDays(2);
+        ApiResponse<Placement> created = as(borrower).createPlacementWithHttpInfo(new PlacementCreate()
+                .agreementId(running.getId()).startsAt(at(future, 18, 0)).endsAt(at(future, 22, 0)), null);
+        ApiResponse<Placement> confirmed = as(borrower).confirmPlacementWithHttpInfo(created.getData().getId(), etag(created), null,
+                new ConfirmPlacementRequest());
+
+        Problem problem = expectProblem(422, "VALIDATION_FAILED", () -> as(borrower).completePlacement(
+                created.getData().getId(), etag(confirmed), complete(created.getData()), null));
+
+        assertThat(problem.getErrors()).singleElement().satisfies(error -> {
+            assertThat(error.getField()).isEqualTo("actualEndsAt");
+            assertThat(error.getMessage()).contains("has not happened yet",
+                    "the shift ends at " + created.getData().getEndsAt().toString());
+        });
+        Placement unchanged = as(borrower).getPlacement(created.getData().getId());
+        assertThat(unchanged.getStatus()).isEqualTo(PlacementStatus.CONFIRMED);
+        assertThat(unchanged.getCostLines()).isEmpty();
+    }
+
+    @Test
+    void aBreakIsApportionedOverTheSurchargeWindowInProportionToElapsedTime() throws ApiException {
+        // 18:00-22:30 with a 30-minute break: 4 h worked over 4.5 h elapsed, 2.5 h elapsed after 20:00, so
+        // 2.5 × 4 / 4.5 h = 2 h 13 min 20 s (8,000 s) carry CAO Huisartsenzorg's 30%: 8,000 × 3,150 × 0.3 / 3,600
+        ApiResponse<Placement> created = as(borrower).createPlacementWithHttpInfo(shift(WEDNESDAY, 18, 0, 22, 30)
+                .breakMinutes(30), null);
+        ApiResponse<Placement> confirmed = as(borrower).confirmPlacementWithHttpInfo(created.getData().getId(), etag(created), null,
+                new ConfirmPlacementRequest());
+
+        Placement completed = as(borrower).completePlacement(created.getData().getId(), etag(confirmed), complete(created.getData())
+                .breakMinutes(30), null);
+
+        assertThat(completed.getCostLines()).extracting(CostLine::getKind, CostLine::getAmountCents)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(CostLineKind.BASE, 4 * 3150L),
+                        org.assertj.core.groups.Tuple.tuple(CostLineKind.SURCHARGE, 2100L));
+        assertThat(completed.getCostLines().get(1).getHours()).isEqualByComparingTo("2.22");
+    }
+
+    @Test
+    void lifecycleActionsWithoutOptionsTakeNoBodyOrAnEmptyObject() throws ApiException {
+        ApiResponse<Placement> created = as(borrower).createPlacementWithHttpInfo(shift(WEDNESDAY, 9, 0, 13, 0), null);
+        String token = TestApp.memberToken(tenant, borrower.getId());
+        String path = "/v1/placements/" + created.getData().getId();
+
+        java.net.http.HttpResponse<String> confirmed = nl.regiopool.testing.Http.send("POST", path + "/confirm", token,
+                null, null, "If-Match", etag(created));
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        java.net.http.HttpResponse<String> noShow = nl.regiopool.testing.Http.send("POST", path + "/no-show", token,
+                "application/json", "", "If-Match", confirmed.headers().firstValue("ETag").orElseThrow());
+        assertThat(noShow.statusCode()).as(noShow.body()).isEqualTo(200);
+        assertThat(admin.getPlacement(created.getData().getId()).getStatus()).isEqualTo(PlacementStatus.NO_SHOW);
     }
 
     @Test
@@ -304,6 +376,7 @@ class PlacementApiTest extends ApiTest {
     void lifecycleNeedsIfMatchAndAllowedTransitions() throws ApiException {
         ApiResponse<Placement> created = as(borrower).createPlacementWithHttpInfo(shift(WEDNESDAY, 9, 0, 13, 0), null);
         UUID id = created.getData().getId();
+        expectProblem(428, "PRECONDITION_REQUIRED", () -> as(borrower).confirmPlacement(id, null, null, new ConfirmPlacementRequest()));
         expectProblem(409, "INVALID_TRANSITION", () -> as(borrower).completePlacement(id, etag(created),
                 complete(created.getData()), null));
 
@@ -322,9 +395,9 @@ class PlacementApiTest extends ApiTest {
         // the cancelled slot is free again; a confirmed shift the worker missed is a no-show
         ApiResponse<Placement> again = as(borrower).createPlacementWithHttpInfo(shift(WEDNESDAY, 9, 0, 13, 0), null);
         ApiResponse<Placement> confirmed = as(borrower).confirmPlacementWithHttpInfo(again.getData().getId(),
-                etag(again), new ConfirmPlacementRequest(), null);
+                etag(again), null, new ConfirmPlacementRequest());
         Placement noShow = as(borrower).recordPlacementNoShow(again.getData().getId(), etag(confirmed),
-                new NoShowRequest(), null);
+                null, new NoShowRequest());
         assertThat(noShow.getStatus()).isEqualTo(PlacementStatus.NO_SHOW);
         assertThat(noShow.getNoShowAt()).isNotNull();
     }

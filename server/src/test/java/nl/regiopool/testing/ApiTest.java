@@ -90,7 +90,7 @@ public abstract class ApiTest {
                 .endDate(end).hoursPerWeek(hoursPerWeek).tariffCentsPerHour(3150L).caoRuleSetCode(caoRuleSetCode)
                 .waadiRegime(WaadiRegime.COLLEGIAL_NO_PROFIT), null);
         UUID id = response.getData().getId();
-        response = api.proposeLoanAgreementWithHttpInfo(id, etag(response), new ProposeRequest(), null);
+        response = api.proposeLoanAgreementWithHttpInfo(id, etag(response), null, new ProposeRequest());
         response = api.approveLoanAgreementWithHttpInfo(id, etag(response),
                 new ApprovalRequest().side(ApprovalSide.LENDER), null);
         response = api.approveLoanAgreementWithHttpInfo(id, etag(response),
