@@ -180,7 +180,7 @@ class PatchAbsentFieldsTest extends ApiTest {
         UUID tenant = newCooperative();
         return new Fixture("/v1/settings", TestApp.adminToken(tenant), body("""
                 {"marginPercent": 2.5, "serviceFeeCentsPerHour": 300, "minHomeEmployerSharePercent": 50,
-                 "timeZone": "Europe/Brussels"}"""));
+                 "timeZone": "Europe/Brussels", "adminApprovesAmendments": true}"""));
     }
 
     private static Fixture placement() throws Exception {
