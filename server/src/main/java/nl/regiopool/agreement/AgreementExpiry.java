@@ -9,9 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.regiopool.auth.Caller;
-import nl.regiopool.http.Writes;
 import nl.regiopool.settings.CooperativeTime;
 import nl.regiopool.tenancy.Transactions;
+import nl.regiopool.write.WriteCore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +27,11 @@ public final class AgreementExpiry implements Managed {
     private static final int BATCH = 100;
 
     private final Transactions transactions;
-    private final Writes writes;
+    private final WriteCore writes;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
 
-    public AgreementExpiry(Transactions transactions, Writes writes, Duration interval) {
+    public AgreementExpiry(Transactions transactions, WriteCore writes, Duration interval) {
         this.transactions = transactions;
         this.writes = writes;
         this.interval = interval;
