@@ -83,10 +83,12 @@ public final class AgreementExpiry implements Managed {
             List<AgreementRow> expired = AgreementDao.claimExpired(write.handle(), BATCH);
             java.time.Instant now = CooperativeTime.now(write.handle());
             for (AgreementRow row : expired) {
+                List<TermsRow> versions = AgreementDao.versions(write.handle(), List.of(row.id())).get(row.id());
                 AgreementRow endedRow = new AgreementRowBuilder(row).status("ENDED").endedAt(now).build();
                 AgreementDao.update(write.handle(), endedRow);
-                write.audit("loan_agreement.ended", "loan_agreement", row.id(),
-                        java.util.Map.of("status", "ACTIVE"), java.util.Map.of("status", "ENDED", "endedAt", now.toString()));
+                // the same shape as every other loan_agreement event: the agreement as the API shows it
+                write.audit("loan_agreement.ended", "loan_agreement", row.id(), AgreementViews.at(row, versions, now),
+                        AgreementViews.at(endedRow, versions, now));
             }
             return expired.size();
         });
