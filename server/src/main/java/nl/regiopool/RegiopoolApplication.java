@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dropwizard.core.Application;
-import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
@@ -67,6 +67,7 @@ import nl.regiopool.settings.SettingsResource;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
 import nl.regiopool.worker.WorkerResource;
+import nl.regiopool.write.WriteCore;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.server.ServerProperties;
@@ -200,7 +201,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         JsonNulls.omit(mapper, Worker.class, LoanAgreement.class, LoanAgreementTerms.class, Approvals.class,
                 Placement.class, ScheduleEntry.class);
         Transactions transactions = new Transactions(jdbi);
-        Writes writes = new Writes(jdbi, new AuditLog(mapper, Ids::next), new Idempotency(mapper));
+        WriteCore writeCore = new WriteCore(jdbi, new AuditLog(mapper, Ids::next));
+        Writes writes = new Writes(writeCore, new Idempotency(mapper));
 
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
         ContainerErrors containerErrors = new ContainerErrors(mapper);
@@ -239,7 +241,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new AgreementResource(transactions, writes));
         environment.jersey().register(new CaoRuleSetResource(transactions, writes));
         environment.jersey().register(new PlacementResource(transactions, writes));
-        agreementExpiry = new AgreementExpiry(transactions, writes, Duration.ofMinutes(5));
+        agreementExpiry = new AgreementExpiry(transactions, writeCore, Duration.ofMinutes(5));
         environment.lifecycle().manage(agreementExpiry);
     }
 }

@@ -9,9 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.regiopool.auth.Caller;
-import nl.regiopool.http.Writes;
 import nl.regiopool.settings.CooperativeTime;
 import nl.regiopool.tenancy.Transactions;
+import nl.regiopool.write.WriteCore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +27,11 @@ public final class AgreementExpiry implements Managed {
     private static final int BATCH = 100;
 
     private final Transactions transactions;
-    private final Writes writes;
+    private final WriteCore writes;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
 
-    public AgreementExpiry(Transactions transactions, Writes writes, Duration interval) {
+    public AgreementExpiry(Transactions transactions, WriteCore writes, Duration interval) {
         this.transactions = transactions;
         this.writes = writes;
         this.interval = interval;
@@ -83,10 +83,12 @@ public final class AgreementExpiry implements Managed {
             List<AgreementRow> expired = AgreementDao.claimExpired(write.handle(), BATCH);
             java.time.Instant now = CooperativeTime.now(write.handle());
             for (AgreementRow row : expired) {
+                List<TermsRow> versions = AgreementDao.versions(write.handle(), List.of(row.id())).get(row.id());
                 AgreementRow endedRow = new AgreementRowBuilder(row).status("ENDED").endedAt(now).build();
                 AgreementDao.update(write.handle(), endedRow);
-                write.audit("loan_agreement.ended", "loan_agreement", row.id(),
-                        java.util.Map.of("status", "ACTIVE"), java.util.Map.of("status", "ENDED", "endedAt", now.toString()));
+                // the same shape as every other loan_agreement event: the agreement as the API shows it
+                write.audit("loan_agreement.ended", "loan_agreement", row.id(), AgreementViews.at(row, versions, now),
+                        AgreementViews.at(endedRow, versions, now));
             }
             return expired.size();
         });

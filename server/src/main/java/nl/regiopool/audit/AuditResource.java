@@ -12,8 +12,8 @@ import nl.regiopool.api.model.AuditEventList;
 import nl.regiopool.api.model.AuditVerification;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
-import nl.regiopool.http.Cursors;
-import nl.regiopool.http.Page;
+import nl.regiopool.page.Cursors;
+import nl.regiopool.page.Page;
 import nl.regiopool.tenancy.Transactions;
 
 /** Read access to the audit log, and the chain check. Nobody writes here; writes audit themselves. */

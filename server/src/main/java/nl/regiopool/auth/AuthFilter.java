@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.Principal;
 import java.util.Set;
-import nl.regiopool.http.ProblemException;
+import nl.regiopool.problem.ProblemException;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.ResourceMethod;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import nl.regiopool.http.ProblemException;
+import nl.regiopool.problem.ProblemException;
 
 /** Who is calling, as the verified token says. The tenant comes from here and nowhere else. */
 public record Caller(String subject, UUID tenantId, Set<Role> roles, UUID memberId) implements Principal {

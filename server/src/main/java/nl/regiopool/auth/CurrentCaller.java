@@ -1,6 +1,6 @@
 package nl.regiopool.auth;
 
-import nl.regiopool.http.ProblemException;
+import nl.regiopool.problem.ProblemException;
 
 /**
  * The verified caller of the request being handled on this thread, set by {@link AuthFilter} once the

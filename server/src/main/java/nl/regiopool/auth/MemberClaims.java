@@ -7,7 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import nl.regiopool.http.ProblemException;
+import nl.regiopool.problem.ProblemException;
 import nl.regiopool.tenancy.Transactions;
 
 /**

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import nl.regiopool.api.model.FieldError;
+import nl.regiopool.problem.ProblemException;
 
 /**
  * A JSON request body that data binding refuses for a field answers 422 with every invalid field of the

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import nl.regiopool.page.Cursors;
 
 /**
  * Binds the request's cursors ({@link Cursors}) to the list it reads: its path and its query parameters other

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
+import nl.regiopool.problem.ProblemException;
 
 /** Entity versions as strong ETags ({@code "3"}), and the If-Match rules for updates (RFC 9110 13.1.1). */
 public final class ETags {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.regiopool.audit.Canonical;
+import nl.regiopool.problem.ProblemException;
 import org.jdbi.v3.core.Handle;
 
 /**

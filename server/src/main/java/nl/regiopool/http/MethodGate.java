@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
+import nl.regiopool.problem.Problems;
 
 /**
  * Methods the API serves no operation with, answered before Jersey and before authentication. {@code OPTIONS}

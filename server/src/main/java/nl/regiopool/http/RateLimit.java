@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import nl.regiopool.problem.Problems;
 
 /**
  * A token bucket per token subject: {@code burst} requests at once, refilled at

@@ -3,6 +3,7 @@ package nl.regiopool.http;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.function.Function;
+import nl.regiopool.problem.ProblemException;
 
 /**
  * A JSON string the API will not take (see {@link Text}). A mapping exception, so Jackson adds the path of the

@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import nl.regiopool.problem.Problems;
 import org.slf4j.MDC;
 
 /**
@@ -19,7 +20,7 @@ import org.slf4j.MDC;
 public final class RequestIds implements ContainerRequestFilter, ContainerResponseFilter {
 
     public static final String HEADER = "X-Request-Id";
-    public static final String MDC_KEY = "requestId";
+    public static final String MDC_KEY = Problems.REQUEST_ID_KEY;
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
     public static String current() {

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import java.util.stream.Collectors;
+import nl.regiopool.problem.ProblemException;
+import nl.regiopool.problem.Problems;
 
 /**
  * Request bodies as the spec writes them, for what Jackson and bean validation cannot see alone: {@code null}

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import nl.regiopool.problem.ProblemException;
 
 /**
  * 413 for a body over the configured size: at once when Content-Length says so, otherwise as soon

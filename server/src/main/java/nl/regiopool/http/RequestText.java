@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import java.util.List;
 import java.util.Map;
+import nl.regiopool.problem.ProblemException;
 
 /**
  * The text {@link Text} refuses in a JSON string is refused in the path, the query and the headers too; and a

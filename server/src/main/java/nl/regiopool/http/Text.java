@@ -3,6 +3,7 @@ package nl.regiopool.http;
 import java.util.List;
 import java.util.regex.Pattern;
 import nl.regiopool.api.model.FieldError;
+import nl.regiopool.problem.ProblemException;
 
 /**
  * What text the API stores. PostgreSQL refuses the NUL character and cannot store a lone UTF-16 surrogate, so

@@ -30,7 +30,7 @@ import nl.regiopool.cao.SeededRuleSets;
 import nl.regiopool.cao.Shift;
 import nl.regiopool.cao.WorkingTimeRules;
 import nl.regiopool.http.ETags;
-import nl.regiopool.http.ProblemException;
+import nl.regiopool.problem.ProblemException;
 import nl.regiopool.http.Writes;
 import nl.regiopool.ruleset.CaoRuleSetDao;
 import nl.regiopool.settings.CooperativeTime;

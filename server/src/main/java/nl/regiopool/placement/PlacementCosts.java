@@ -10,7 +10,7 @@ import nl.regiopool.cao.DutchHolidays;
 import nl.regiopool.cao.SeededRuleSets;
 import nl.regiopool.cao.Shift;
 import nl.regiopool.cao.Surcharges;
-import nl.regiopool.http.ProblemException;
+import nl.regiopool.problem.ProblemException;
 import org.jdbi.v3.core.Handle;
 
 /** The cost lines of a worked shift: the agreement's tariff and its rule set's surcharges on the shift's date. */

@@ -56,7 +56,7 @@ public final class CaoRuleSetDao {
         }
         List<String> known = codes(handle);
         if (!known.contains(code)) {
-            throw nl.regiopool.http.ProblemException.invalid(field, "NOT_FOUND", "This cooperative has no CAO rule set "
+            throw nl.regiopool.problem.ProblemException.invalid(field, "NOT_FOUND", "This cooperative has no CAO rule set "
                     + code + "; known codes: " + String.join(", ", known)
                     + ". Add a rule set first (POST /v1/cao-rule-sets) to use another code.");
         }

@@ -25,7 +25,7 @@ import nl.regiopool.cao.RuleParameter;
 import nl.regiopool.cao.RuleSetVersion;
 import nl.regiopool.cao.Sourced;
 import nl.regiopool.cao.SurchargeWindow;
-import nl.regiopool.http.ProblemException;
+import nl.regiopool.problem.ProblemException;
 
 /**
  * Rule-set parameters between the API's typed form ({@link RuleParameterValue}, also what is stored as jsonb)

@@ -11,7 +11,7 @@ import nl.regiopool.api.model.FieldError;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.http.ETags;
-import nl.regiopool.http.ProblemException;
+import nl.regiopool.problem.ProblemException;
 import nl.regiopool.http.Writes;
 import nl.regiopool.tenancy.Transactions;
 

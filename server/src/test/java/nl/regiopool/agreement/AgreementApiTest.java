@@ -516,6 +516,9 @@ class AgreementApiTest extends ApiTest {
         List<AuditEvent> events = new AuditApi(TestApp.client(TestApp.auditorToken(tenant)))
                 .listAuditEvents("loan_agreement", agreement.getId(), "system:agreement-expiry", null, null, null, null).getData();
         assertThat(events).extracting(AuditEvent::getAction).containsExactly("loan_agreement.ended");
+        // the job audits the agreement as the API shows it, like every other loan_agreement event
+        assertThat(events.get(0).getBefore()).containsEntry("status", "ACTIVE").containsKeys("number", "terms");
+        assertThat(events.get(0).getAfter()).containsEntry("status", "ENDED").containsKeys("number", "terms");
         assertThat(new AuditApi(TestApp.client(TestApp.adminToken(tenant))).verifyAuditChain().getIntact()).isTrue();
     }
 }

@@ -21,6 +21,7 @@ import java.util.UUID;
 import nl.regiopool.RegiopoolApplication;
 import nl.regiopool.RegiopoolConfiguration;
 import nl.regiopool.auth.TokenIssuer;
+import nl.regiopool.problem.DatabaseErrors;
 import nl.regiopool.testing.Problems;
 import nl.regiopool.testing.SpecCheckedApplication;
 import nl.regiopool.testing.SpecConformance;

@@ -1,4 +1,4 @@
-package nl.regiopool.http;
+package nl.regiopool.problem;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package nl.regiopool.http;
+package nl.regiopool.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package nl.regiopool.http;
+package nl.regiopool.problem;
 
 import java.sql.SQLException;
 import java.util.Map;

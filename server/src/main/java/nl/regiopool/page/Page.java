@@ -1,4 +1,4 @@
-package nl.regiopool.http;
+package nl.regiopool.page;
 
 import java.util.List;
 import java.util.function.Function;

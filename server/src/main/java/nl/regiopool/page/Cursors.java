@@ -1,4 +1,4 @@
-package nl.regiopool.http;
+package nl.regiopool.page;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import nl.regiopool.problem.ProblemException;
 
 /**
  * Opaque list cursors. A cursor encodes the sort key of the last row of a page; the next page

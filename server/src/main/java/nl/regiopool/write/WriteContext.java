@@ -1,4 +1,4 @@
-package nl.regiopool.http;
+package nl.regiopool.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

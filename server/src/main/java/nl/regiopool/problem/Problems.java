@@ -1,4 +1,4 @@
-package nl.regiopool.http;
+package nl.regiopool.problem;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -7,6 +7,7 @@ import java.util.Locale;
 import nl.regiopool.api.model.FieldError;
 import nl.regiopool.api.model.Problem;
 import nl.regiopool.api.model.RuleViolation;
+import org.slf4j.MDC;
 
 /** Builds RFC 9457 problem responses; the {@code type} URI is derived from the stable code. */
 public final class Problems {
@@ -14,6 +15,8 @@ public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
     private static final String TYPE_BASE = "https://regiopool.nl/problems/";
+    /** Where the request filter keeps the request's id for logging; every problem names it. */
+    public static final String REQUEST_ID_KEY = "requestId";
 
     private Problems() {
     }
@@ -35,7 +38,7 @@ public final class Problems {
 
     public static Response response(int status, String code, String title, String detail,
                                     List<FieldError> errors, List<RuleViolation> violations) {
-        Problem problem = of(status, code, title, detail, RequestIds.current())
+        Problem problem = of(status, code, title, detail, MDC.get(REQUEST_ID_KEY))
                 .errors(errors)
                 .violations(violations);
         return Response.status(status).type(PROBLEM_JSON).entity(problem).build();
