@@ -57,7 +57,7 @@ public final class AgreementAsOfBenchmark {
         String plan = plan(jdbcUrl, tenant);
 
         List<String> body = new ArrayList<>();
-        body.add("## Loan agreements `asOf` (issue 4)");
+        body.add("## Loan agreements `asOf`");
         body.add("");
         body.add("- Date: " + BenchmarkReport.now());
         body.add("- Machine: " + BenchmarkReport.machine());

@@ -86,7 +86,7 @@ public final class PlacementCreateBenchmark {
         rows.add(engineRun());
 
         List<String> body = new ArrayList<>();
-        body.add("## Placement create with full validation (issue 5)");
+        body.add("## Placement create with full validation");
         body.add("");
         body.add("- Date: " + BenchmarkReport.now());
         body.add("- Machine: " + BenchmarkReport.machine());

@@ -91,7 +91,7 @@ final class AgreementDao {
 
     static void insertVersion(Handle handle, UUID tenantId, UUID agreementId, int versionNo, LocalDate startDate,
                               LocalDate endDate, int hoursPerWeek, long tariff, long costPrice,
-                              VatExemption.Assessment vat, LocalDate effectiveFrom) {
+                              VatExemptionRules.Assessment vat, LocalDate effectiveFrom) {
         handle.createUpdate("""
                         INSERT INTO loan_agreement_version (tenant_id, agreement_id, version_no, start_date, end_date,
                             hours_per_week, tariff_cents_per_hour, cost_price_cents_per_hour, vat_eligible,
@@ -241,7 +241,7 @@ final class AgreementDao {
                 .execute();
     }
 
-    static void refreshCostPrice(Handle handle, UUID agreementId, int versionNo, long costPrice, VatExemption.Assessment vat) {
+    static void refreshCostPrice(Handle handle, UUID agreementId, int versionNo, long costPrice, VatExemptionRules.Assessment vat) {
         handle.createUpdate("""
                         UPDATE loan_agreement_version SET cost_price_cents_per_hour = :cost, vat_eligible = :eligible,
                             vat_unmet_conditions = :unmet

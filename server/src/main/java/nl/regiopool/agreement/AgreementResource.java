@@ -30,7 +30,7 @@ import nl.regiopool.api.model.TerminateRequest;
 import nl.regiopool.api.model.WorkerConsentRequest;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
-import nl.regiopool.auth.Role;
+import nl.regiopool.auth.CallerRole;
 import nl.regiopool.ruleset.CaoRuleSetDao;
 import nl.regiopool.page.Cursors;
 import nl.regiopool.http.ETags;
@@ -64,7 +64,7 @@ public final class AgreementResource implements LoanAgreementsApi {
     @Override
     public Response createLoanAgreement(LoanAgreementCreate body, String idempotencyKey) {
         Caller caller = CurrentCaller.get();
-        if (!caller.has(Role.COOP_ADMIN) && !List.of(body.getLenderMemberId(), body.getBorrowerMemberId())
+        if (!caller.has(CallerRole.COOP_ADMIN) && !List.of(body.getLenderMemberId(), body.getBorrowerMemberId())
                 .contains(caller.memberId())) {
             throw ProblemException.forbidden("A member can draft only agreements in which it lends or borrows.");
         }
@@ -387,8 +387,8 @@ public final class AgreementResource implements LoanAgreementsApi {
                 .entityIds(breach.entityIds());
     }
 
-    private static VatExemption.Assessment vat(AgreementRules.Terms terms, String contractType) {
-        return VatExemption.assess(terms.endDate(), contractType, terms.tariffCentsPerHour(), terms.costPriceCentsPerHour());
+    private static VatExemptionRules.Assessment vat(AgreementRules.Terms terms, String contractType) {
+        return VatExemptionRules.assess(terms.endDate(), contractType, terms.tariffCentsPerHour(), terms.costPriceCentsPerHour());
     }
 
     private static AgreementRules.Terms terms(AgreementRow row, TermsRow version, long costPrice) {
@@ -443,7 +443,7 @@ public final class AgreementResource implements LoanAgreementsApi {
 
     /** A member acts only for its own side; an admin acts for either. */
     private static void requireActsFor(Caller caller, UUID side, String sideName) {
-        if (!caller.has(Role.COOP_ADMIN) && !side.equals(caller.memberId())) {
+        if (!caller.has(CallerRole.COOP_ADMIN) && !side.equals(caller.memberId())) {
             throw ProblemException.forbidden("Only the " + sideName + " (or a cooperative admin) can do this.");
         }
     }

@@ -40,11 +40,11 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
     private void authorize(ContainerRequestContext request, Caller caller) {
         ResourceMethod method = ((ExtendedUriInfo) request.getUriInfo()).getMatchedResourceMethod();
         String operationId = method.getInvocable().getDefinitionMethod().getName();
-        Set<Role> allowed = operationRoles.allowed(operationId)
+        Set<CallerRole> allowed = operationRoles.allowed(operationId)
                 .orElseThrow(() -> new IllegalStateException("Operation " + operationId + " is not in the spec"));
         if (caller.roles().stream().noneMatch(allowed::contains)) {
             throw ProblemException.forbidden("This operation needs one of the roles "
-                    + allowed.stream().map(Role::claim).sorted().toList() + ".");
+                    + allowed.stream().map(CallerRole::claim).sorted().toList() + ".");
         }
     }
 
@@ -104,7 +104,7 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
 
             @Override
             public boolean isUserInRole(String role) {
-                return Role.fromClaim(role).map(caller::has).orElse(false);
+                return CallerRole.fromClaim(role).map(caller::has).orElse(false);
             }
 
             @Override

@@ -8,14 +8,14 @@ import java.util.UUID;
 import nl.regiopool.problem.ProblemException;
 
 /** Who is calling, as the verified token says. The tenant comes from here and nowhere else. */
-public record Caller(String subject, UUID tenantId, Set<Role> roles, UUID memberId) implements Principal {
+public record Caller(String subject, UUID tenantId, Set<CallerRole> roles, UUID memberId) implements Principal {
 
     @Override
     public String getName() {
         return subject;
     }
 
-    public boolean has(Role role) {
+    public boolean has(CallerRole role) {
         return roles.contains(role);
     }
 
@@ -25,7 +25,7 @@ public record Caller(String subject, UUID tenantId, Set<Role> roles, UUID member
      * what it may change stays limited to its member by the resources' own acts-for checks.
      */
     public Optional<UUID> memberScope() {
-        if (has(Role.COOP_ADMIN) || has(Role.AUDITOR)) {
+        if (has(CallerRole.COOP_ADMIN) || has(CallerRole.AUDITOR)) {
             return Optional.empty();
         }
         return Optional.ofNullable(memberId);
@@ -43,6 +43,6 @@ public record Caller(String subject, UUID tenantId, Set<Role> roles, UUID member
     }
 
     public List<String> roleClaims() {
-        return roles.stream().map(Role::claim).sorted().toList();
+        return roles.stream().map(CallerRole::claim).sorted().toList();
     }
 }

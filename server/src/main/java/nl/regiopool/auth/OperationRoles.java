@@ -20,9 +20,9 @@ public final class OperationRoles {
 
     public static final String SPEC_RESOURCE = "nl/regiopool/api/openapi.yaml";
 
-    private final Map<String, Set<Role>> rolesByOperationId;
+    private final Map<String, Set<CallerRole>> rolesByOperationId;
 
-    private OperationRoles(Map<String, Set<Role>> rolesByOperationId) {
+    private OperationRoles(Map<String, Set<CallerRole>> rolesByOperationId) {
         this.rolesByOperationId = Map.copyOf(rolesByOperationId);
     }
 
@@ -38,14 +38,14 @@ public final class OperationRoles {
     }
 
     static OperationRoles parse(JsonNode spec) {
-        Map<String, Set<Role>> roles = new HashMap<>();
+        Map<String, Set<CallerRole>> roles = new HashMap<>();
         spec.get("paths").forEach(path -> path.fields().forEachRemaining(method -> {
             JsonNode operation = method.getValue();
             if (!operation.has("operationId")) {
                 return;
             }
-            Set<Role> allowed = EnumSet.noneOf(Role.class);
-            operation.path("x-roles").forEach(role -> allowed.add(Role.fromClaim(role.asText())
+            Set<CallerRole> allowed = EnumSet.noneOf(CallerRole.class);
+            operation.path("x-roles").forEach(role -> allowed.add(CallerRole.fromClaim(role.asText())
                     .orElseThrow(() -> new IllegalStateException("Unknown role in x-roles: " + role.asText()))));
             roles.put(operation.get("operationId").asText(), allowed);
         }));
@@ -53,7 +53,7 @@ public final class OperationRoles {
     }
 
     /** The roles allowed for an operation; empty when the spec does not know it. */
-    public Optional<Set<Role>> allowed(String operationId) {
+    public Optional<Set<CallerRole>> allowed(String operationId) {
         return Optional.ofNullable(rolesByOperationId.get(operationId));
     }
 }

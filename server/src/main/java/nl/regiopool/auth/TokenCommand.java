@@ -46,12 +46,12 @@ public final class TokenCommand extends ConfiguredCommand<RegiopoolConfiguration
         UUID tenant = uuid("--tenant", namespace.getString("tenant"));
         UUID member = uuid("--member", namespace.getString("member"));
         for (String claim : roles) {
-            Role role = Role.fromClaim(claim).orElseThrow(() -> new IllegalArgumentException(
+            CallerRole role = CallerRole.fromClaim(claim).orElseThrow(() -> new IllegalArgumentException(
                     "Unknown role " + claim + "; use operator, coop_admin, member or auditor."));
-            if (role != Role.OPERATOR && tenant == null) {
+            if (role != CallerRole.OPERATOR && tenant == null) {
                 throw new IllegalArgumentException("The " + claim + " role acts in one cooperative: pass --tenant <cooperative id>.");
             }
-            if (role == Role.MEMBER && member == null) {
+            if (role == CallerRole.MEMBER && member == null) {
                 throw new IllegalArgumentException("The member role acts for one member: pass --member <member id>.");
             }
         }

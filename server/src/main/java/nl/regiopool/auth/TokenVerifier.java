@@ -130,17 +130,17 @@ public final class TokenVerifier {
         if (roleClaims == null || roleClaims.isEmpty()) {
             throw new InvalidTokenException("The token has no roles.");
         }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Set<CallerRole> roles = EnumSet.noneOf(CallerRole.class);
         for (String claim : roleClaims) {
-            roles.add(Role.fromClaim(claim).orElseThrow(() -> new InvalidTokenException("Unknown role: " + claim)));
+            roles.add(CallerRole.fromClaim(claim).orElseThrow(() -> new InvalidTokenException("Unknown role: " + claim)));
         }
         UUID tenant = uuidClaim(jwt, "tenant");
         UUID member = uuidClaim(jwt, "member");
-        boolean tenantRole = roles.stream().anyMatch(role -> role != Role.OPERATOR);
+        boolean tenantRole = roles.stream().anyMatch(role -> role != CallerRole.OPERATOR);
         if (tenantRole && tenant == null) {
             throw new InvalidTokenException("The token has tenant roles but no tenant claim.");
         }
-        if (roles.contains(Role.MEMBER) && member == null) {
+        if (roles.contains(CallerRole.MEMBER) && member == null) {
             throw new InvalidTokenException("The token has the member role but no member claim.");
         }
         return new Caller(jwt.getSubject(), tenant, Set.copyOf(roles), member);

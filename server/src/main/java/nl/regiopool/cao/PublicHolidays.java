@@ -2,7 +2,7 @@ package nl.regiopool.cao;
 
 import java.time.LocalDate;
 
-/** Which local dates are public holidays, for surcharge windows of {@link DayKind#PUBLIC_HOLIDAY}. */
+/** Which local dates are public holidays, for surcharge windows of {@link DayType#PUBLIC_HOLIDAY}. */
 @FunctionalInterface
 public interface PublicHolidays {
 

@@ -90,8 +90,8 @@ public final class SeededRuleSets {
             RuleSetVersion.builder("CAO_HUISARTSENZORG", LocalDate.of(2017, 1, 1))
                     .extendsVersion(ATW_2007)
                     .set(SURCHARGE_WINDOWS, List.of(new SurchargeWindow(
-                                    EnumSet.of(DayKind.MONDAY, DayKind.TUESDAY, DayKind.WEDNESDAY, DayKind.THURSDAY,
-                                            DayKind.FRIDAY),
+                                    EnumSet.of(DayType.MONDAY, DayType.TUESDAY, DayType.WEDNESDAY, DayType.THURSDAY,
+                                            DayType.FRIDAY),
                                     LocalTime.of(20, 0), LocalTime.MIDNIGHT, new BigDecimal("30"))),
                             "CAO Huisartsenzorg, toeslag werken buiten gebruikelijke werktijden (dagpraktijk):"
                                     + " op werkdagen na 20.00 uur 30%; de toeslag voor 18.00-20.00 uur is per"

@@ -11,10 +11,10 @@ import java.util.Set;
  *
  * <p>{@code to} of 00:00 means the end of the day (24:00); otherwise {@code from} lies before {@code to}. A
  * window does not cross midnight: write a night as two windows. A public holiday matches windows that list
- * {@link DayKind#PUBLIC_HOLIDAY} as well as windows that list its weekday; where windows overlap, the highest
+ * {@link DayType#PUBLIC_HOLIDAY} as well as windows that list its weekday; where windows overlap, the highest
  * percentage applies (surcharges do not stack).
  */
-public record SurchargeWindow(Set<DayKind> days, LocalTime from, LocalTime to, BigDecimal percent) {
+public record SurchargeWindow(Set<DayType> days, LocalTime from, LocalTime to, BigDecimal percent) {
 
     public SurchargeWindow {
         days = Set.copyOf(days);
@@ -32,7 +32,7 @@ public record SurchargeWindow(Set<DayKind> days, LocalTime from, LocalTime to, B
     }
 
     /** True when this window applies on a date of the given kinds. */
-    boolean appliesTo(Set<DayKind> kindsOfDate) {
+    boolean appliesTo(Set<DayType> kindsOfDate) {
         return kindsOfDate.stream().anyMatch(days::contains);
     }
 }

@@ -23,7 +23,7 @@ import java.util.TreeSet;
  *   <li>BASE: worked hours &times; tariff (percent 100).</li>
  *   <li>SURCHARGE: worked hours inside the rule set's surcharge windows &times; tariff &times; percent / 100.
  *       Windows are taken in local time in {@code zone} on each local date the shift touches; a date's kinds are
- *       its weekday, plus {@link DayKind#PUBLIC_HOLIDAY} when {@code holidays} says so. Where windows overlap,
+ *       its weekday, plus {@link DayType#PUBLIC_HOLIDAY} when {@code holidays} says so. Where windows overlap,
  *       the highest percentage applies to that time (surcharges do not stack). Hours at the same percentage are
  *       added into one line.</li>
  *   <li>Breaks: we do not know when the break was taken, so it is attributed in proportion to elapsed time
@@ -41,7 +41,7 @@ public final class Surcharges {
     private Surcharges() {
     }
 
-    public static List<CostLine> costLines(RuleSetVersion rules, ZoneId zone, Shift worked, long tariffCentsPerHour,
+    public static List<CostItem> costLines(RuleSetVersion rules, ZoneId zone, Shift worked, long tariffCentsPerHour,
                                            PublicHolidays holidays) {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(zone, "zone");
@@ -49,8 +49,8 @@ public final class Surcharges {
         if (tariffCentsPerHour < 0) {
             throw new IllegalArgumentException("tariff is not negative");
         }
-        List<CostLine> lines = new ArrayList<>();
-        lines.add(line(CostLine.Kind.BASE, worked.worked(), HUNDRED, tariffCentsPerHour));
+        List<CostItem> lines = new ArrayList<>();
+        lines.add(line(CostItem.Kind.BASE, worked.worked(), HUNDRED, tariffCentsPerHour));
         List<SurchargeWindow> windows = rules.find(RuleParameter.SURCHARGE_WINDOWS).map(Sourced::value)
                 .orElse(List.of());
         if (windows.isEmpty()) {
@@ -87,14 +87,14 @@ public final class Surcharges {
         }
         byPercent.forEach((percent, duration) -> {
             if (!duration.isZero()) {
-                lines.add(line(CostLine.Kind.SURCHARGE, duration, percent, tariffCentsPerHour));
+                lines.add(line(CostItem.Kind.SURCHARGE, duration, percent, tariffCentsPerHour));
             }
         });
         return lines;
     }
 
     /** {@link #costLines} in Europe/Amsterdam with Dutch public holidays. */
-    public static List<CostLine> costLines(RuleSetVersion rules, Shift worked, long tariffCentsPerHour) {
+    public static List<CostItem> costLines(RuleSetVersion rules, Shift worked, long tariffCentsPerHour) {
         return costLines(rules, WorkingTimeRules.DEFAULT_ZONE, worked, tariffCentsPerHour, DutchHolidays.instance());
     }
 
@@ -107,9 +107,9 @@ public final class Surcharges {
         LocalDate first = shift.startsAt().atZone(zone).toLocalDate();
         LocalDate last = shift.endsAt().atZone(zone).toLocalDate();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-            Set<DayKind> kinds = EnumSet.of(DayKind.of(d.getDayOfWeek()));
+            Set<DayType> kinds = EnumSet.of(DayType.of(d.getDayOfWeek()));
             if (holidays.isHoliday(d)) {
-                kinds.add(DayKind.PUBLIC_HOLIDAY);
+                kinds.add(DayType.PUBLIC_HOLIDAY);
             }
             for (SurchargeWindow w : windows) {
                 if (w.appliesTo(kinds)) {
@@ -129,11 +129,11 @@ public final class Surcharges {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    private static CostLine line(CostLine.Kind kind, Duration duration, BigDecimal percent, long tariff) {
+    private static CostItem line(CostItem.Kind kind, Duration duration, BigDecimal percent, long tariff) {
         BigDecimal seconds = BigDecimal.valueOf(duration.getSeconds());
         BigDecimal hours = seconds.divide(SECONDS_PER_HOUR, 2, RoundingMode.HALF_UP);
         long cents = seconds.multiply(BigDecimal.valueOf(tariff)).multiply(percent)
                 .divide(SECONDS_PER_HOUR.multiply(HUNDRED), 0, RoundingMode.HALF_UP).longValueExact();
-        return new CostLine(kind, hours, percent, cents);
+        return new CostItem(kind, hours, percent, cents);
     }
 }

@@ -24,7 +24,7 @@ import nl.regiopool.api.model.ScheduleEntry;
 import nl.regiopool.api.model.ScheduleEntryKind;
 import nl.regiopool.api.model.WorkerSchedule;
 import nl.regiopool.auth.Caller;
-import nl.regiopool.auth.Role;
+import nl.regiopool.auth.CallerRole;
 import nl.regiopool.cao.RuleSetVersion;
 import nl.regiopool.cao.SeededRuleSets;
 import nl.regiopool.cao.Shift;
@@ -61,7 +61,7 @@ final class HomeShifts {
         return writes.inTenant(caller, "replaceHomeShifts", null, body, write -> {
             Handle handle = write.handle();
             UUID employer = PlacementDao.employer(handle, workerId)
-                    .filter(e -> caller.has(Role.COOP_ADMIN) || e.equals(caller.memberId()))
+                    .filter(e -> caller.has(CallerRole.COOP_ADMIN) || e.equals(caller.memberId()))
                     .orElseThrow(() -> ProblemException.notFound("Worker " + workerId));
             PlacementDao.lockWorker(handle, workerId);
             expected.require(PlacementDao.rosterVersion(handle, workerId));

@@ -25,7 +25,7 @@ import nl.regiopool.api.model.PlacementValidation;
 import nl.regiopool.api.model.RuleViolation;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
-import nl.regiopool.auth.Role;
+import nl.regiopool.auth.CallerRole;
 import nl.regiopool.cao.Shift;
 import nl.regiopool.page.Cursors;
 import nl.regiopool.http.ETags;
@@ -260,7 +260,7 @@ public final class PlacementResource implements PlacementsApi {
                                      List<PlacementDao.OtherShift> shifts, String reason, Caller caller,
                                      boolean candidateIsNew) {
         PlacementChecks.Verdict verdict = PlacementChecks.check(handle, placing, candidate, shifts);
-        boolean overriding = reason != null && caller.has(Role.COOP_ADMIN);
+        boolean overriding = reason != null && caller.has(CallerRole.COOP_ADMIN);
         if (!verdict.hard().isEmpty() || (!verdict.overridable().isEmpty() && !overriding)) {
             List<RuleViolation> all = verdict.forViewer(caller.memberScope().orElse(null)).all();
             List<RuleViolation> violations = candidateIsNew ? withoutCandidate(all, candidate.id()) : all;
@@ -331,7 +331,7 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     private static void requireOverrideRight(Caller caller, String overrideReason) {
-        if (overrideReason != null && !caller.has(Role.COOP_ADMIN)) {
+        if (overrideReason != null && !caller.has(CallerRole.COOP_ADMIN)) {
             throw ProblemException.forbidden("Only a coop_admin may override rule violations.");
         }
     }
@@ -344,7 +344,7 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     private static void requireBorrower(Caller caller, PlacementRow row, String verb) {
-        if (!caller.has(Role.COOP_ADMIN) && !row.borrowerMemberId().equals(caller.memberId())) {
+        if (!caller.has(CallerRole.COOP_ADMIN) && !row.borrowerMemberId().equals(caller.memberId())) {
             throw ProblemException.forbidden("Only the borrower (or a cooperative admin) can " + verb + " a placement.");
         }
     }

@@ -20,7 +20,7 @@ import nl.regiopool.api.model.RuleParameterName;
 import nl.regiopool.api.model.RuleParameterValue;
 import nl.regiopool.api.model.SurchargeWindowValue;
 import nl.regiopool.cao.BreakRule;
-import nl.regiopool.cao.DayKind;
+import nl.regiopool.cao.DayType;
 import nl.regiopool.cao.RuleParameter;
 import nl.regiopool.cao.RuleSetVersion;
 import nl.regiopool.cao.Sourced;
@@ -125,8 +125,8 @@ final class RuleSetJson {
     }
 
     private static SurchargeWindow window(SurchargeWindowValue value) {
-        Set<DayKind> days = EnumSet.noneOf(DayKind.class);
-        value.getDays().forEach(day -> days.add(DayKind.valueOf(day.toString())));
+        Set<DayType> days = EnumSet.noneOf(DayType.class);
+        value.getDays().forEach(day -> days.add(DayType.valueOf(day.toString())));
         BigDecimal percent = value.getPercent();
         return new SurchargeWindow(days, LocalTime.parse(value.getFrom()), LocalTime.parse(value.getTo()), percent);
     }

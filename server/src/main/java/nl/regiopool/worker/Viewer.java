@@ -2,7 +2,7 @@ package nl.regiopool.worker;
 
 import java.util.UUID;
 import nl.regiopool.auth.Caller;
-import nl.regiopool.auth.Role;
+import nl.regiopool.auth.CallerRole;
 
 /**
  * Who reads workers, as the SQL in {@link WorkerDao} needs it: an admin sees all in full, an auditor
@@ -14,7 +14,7 @@ record Viewer(Scope scope, UUID memberId) {
     enum Scope { ADMIN, MEMBER, AUDITOR }
 
     static Viewer of(Caller caller) {
-        if (caller.has(Role.COOP_ADMIN)) {
+        if (caller.has(CallerRole.COOP_ADMIN)) {
             return new Viewer(Scope.ADMIN, null);
         }
         return caller.memberScope().map(member -> new Viewer(Scope.MEMBER, member))

@@ -11,32 +11,32 @@ class CallerTest {
     private static final UUID TENANT = UUID.randomUUID();
     private static final UUID MEMBER = UUID.randomUUID();
 
-    private static Caller caller(Role... roles) {
-        return new Caller("someone", TENANT, Set.of(roles), Set.of(roles).contains(Role.MEMBER) ? MEMBER : null);
+    private static Caller caller(CallerRole... roles) {
+        return new Caller("someone", TENANT, Set.of(roles), Set.of(roles).contains(CallerRole.MEMBER) ? MEMBER : null);
     }
 
     @Test
     void aMemberReadsItsOwnRows() {
-        assertThat(caller(Role.MEMBER).memberScope()).contains(MEMBER);
+        assertThat(caller(CallerRole.MEMBER).memberScope()).contains(MEMBER);
     }
 
     @Test
     void anAdminReadsTheWholeCooperative() {
-        assertThat(caller(Role.COOP_ADMIN).memberScope()).isEmpty();
+        assertThat(caller(CallerRole.COOP_ADMIN).memberScope()).isEmpty();
     }
 
     @Test
     void anAuditorReadsTheWholeCooperative() {
-        assertThat(caller(Role.AUDITOR).memberScope()).isEmpty();
+        assertThat(caller(CallerRole.AUDITOR).memberScope()).isEmpty();
     }
 
     @Test
     void aMemberWhoIsAlsoAuditorReadsAsAnAuditor() {
-        assertThat(caller(Role.MEMBER, Role.AUDITOR).memberScope()).isEmpty();
+        assertThat(caller(CallerRole.MEMBER, CallerRole.AUDITOR).memberScope()).isEmpty();
     }
 
     @Test
     void aMemberWhoIsAlsoAdminReadsAsAnAdmin() {
-        assertThat(caller(Role.MEMBER, Role.COOP_ADMIN).memberScope()).isEmpty();
+        assertThat(caller(CallerRole.MEMBER, CallerRole.COOP_ADMIN).memberScope()).isEmpty();
     }
 }

@@ -31,7 +31,7 @@ class TokenVerifierTest {
 
         Caller caller = verifier.verify(token().withKeyId("k1").sign(Algorithm.RSA256(null, (RSAPrivateKey) keys.getPrivate())));
         assertThat(caller.tenantId()).isEqualTo(TENANT);
-        assertThat(caller.roles()).containsExactly(Role.COOP_ADMIN);
+        assertThat(caller.roles()).containsExactly(CallerRole.COOP_ADMIN);
 
         // key confusion: the attacker signs HS256 with the (public) PEM text as the secret
         String confused = token().withKeyId("k1").sign(Algorithm.HMAC256(pem.getBytes(StandardCharsets.UTF_8)));

@@ -56,7 +56,7 @@ class RuleSetVersionTest {
                 .isSameAs(SeededRuleSets.ATW_2007.require(RuleParameter.MAX_SHIFT_WORK));
         List<SurchargeWindow> windows = cao.require(RuleParameter.SURCHARGE_WINDOWS).value();
         assertThat(windows).containsExactly(new SurchargeWindow(
-                EnumSet.of(DayKind.MONDAY, DayKind.TUESDAY, DayKind.WEDNESDAY, DayKind.THURSDAY, DayKind.FRIDAY),
+                EnumSet.of(DayType.MONDAY, DayType.TUESDAY, DayType.WEDNESDAY, DayType.THURSDAY, DayType.FRIDAY),
                 LocalTime.of(20, 0), LocalTime.MIDNIGHT, new BigDecimal("30")));
         assertThat(cao.find(RuleParameter.MAX_LOAN_MONTHS)).isEmpty();
     }
@@ -94,9 +94,9 @@ class RuleSetVersionTest {
 
     @Test
     void surchargeWindowsStayWithinOneDay() {
-        assertThatThrownBy(() -> new SurchargeWindow(EnumSet.of(DayKind.MONDAY), LocalTime.of(22, 0),
+        assertThatThrownBy(() -> new SurchargeWindow(EnumSet.of(DayType.MONDAY), LocalTime.of(22, 0),
                 LocalTime.of(6, 0), BigDecimal.TEN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SurchargeWindow(EnumSet.noneOf(DayKind.class), LocalTime.of(20, 0),
+        assertThatThrownBy(() -> new SurchargeWindow(EnumSet.noneOf(DayType.class), LocalTime.of(20, 0),
                 LocalTime.MIDNIGHT, BigDecimal.TEN)).isInstanceOf(IllegalArgumentException.class);
     }
 }

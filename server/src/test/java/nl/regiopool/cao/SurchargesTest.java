@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 
 class SurchargesTest {
 
-    private static CostLine base(String hours, long cents) {
-        return new CostLine(CostLine.Kind.BASE, new BigDecimal(hours), BigDecimal.valueOf(100), cents);
+    private static CostItem base(String hours, long cents) {
+        return new CostItem(CostItem.Kind.BASE, new BigDecimal(hours), BigDecimal.valueOf(100), cents);
     }
 
-    private static CostLine surcharge(String hours, String percent, long cents) {
-        return new CostLine(CostLine.Kind.SURCHARGE, new BigDecimal(hours), new BigDecimal(percent), cents);
+    private static CostItem surcharge(String hours, String percent, long cents) {
+        return new CostItem(CostItem.Kind.SURCHARGE, new BigDecimal(hours), new BigDecimal(percent), cents);
     }
 
     /** Test-only figures, not a real CAO: weekday evenings 30%, Saturday nights 40%, Sunday nights 50%,
@@ -29,13 +29,13 @@ class SurchargesTest {
     private static final RuleSetVersion TEST_CAO = RuleSetVersion.builder("CAO_TEST", LocalDate.of(2026, 1, 1))
             .extendsVersion(ATW)
             .set(RuleParameter.SURCHARGE_WINDOWS, List.of(
-                    new SurchargeWindow(EnumSet.range(DayKind.MONDAY, DayKind.FRIDAY), LocalTime.of(20, 0),
+                    new SurchargeWindow(EnumSet.range(DayType.MONDAY, DayType.FRIDAY), LocalTime.of(20, 0),
                             LocalTime.MIDNIGHT, new BigDecimal("30")),
-                    new SurchargeWindow(EnumSet.of(DayKind.SATURDAY), LocalTime.of(22, 0), LocalTime.MIDNIGHT,
+                    new SurchargeWindow(EnumSet.of(DayType.SATURDAY), LocalTime.of(22, 0), LocalTime.MIDNIGHT,
                             new BigDecimal("40")),
-                    new SurchargeWindow(EnumSet.of(DayKind.SUNDAY), LocalTime.MIDNIGHT, LocalTime.of(6, 0),
+                    new SurchargeWindow(EnumSet.of(DayType.SUNDAY), LocalTime.MIDNIGHT, LocalTime.of(6, 0),
                             new BigDecimal("50")),
-                    new SurchargeWindow(EnumSet.of(DayKind.PUBLIC_HOLIDAY), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT,
+                    new SurchargeWindow(EnumSet.of(DayType.PUBLIC_HOLIDAY), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT,
                             new BigDecimal("60.0"))),
                     "test figures, not from any CAO")
             .build();

@@ -93,10 +93,10 @@ class WindowPropertiesTest {
     }
 
     private void surchargesAreBounded(Shift shift) {
-        List<CostLine> lines = Surcharges.costLines(SeededRuleSets.CAO_HUISARTSENZORG_2017, AMS, shift, 3600,
+        List<CostItem> lines = Surcharges.costLines(SeededRuleSets.CAO_HUISARTSENZORG_2017, AMS, shift, 3600,
                 DutchHolidays.instance());
-        CostLine base = lines.get(0);
-        assertThat(base.kind()).isEqualTo(CostLine.Kind.BASE);
+        CostItem base = lines.get(0);
+        assertThat(base.kind()).isEqualTo(CostItem.Kind.BASE);
         assertThat(base.amountCents()).isEqualTo(shift.worked().getSeconds());
         long surchargeSeconds = lines.stream().skip(1).mapToLong(l -> l.amountCents() * 100 / 30).sum();
         assertThat(surchargeSeconds).isLessThanOrEqualTo(shift.worked().getSeconds());

@@ -3,9 +3,6 @@ package nl.regiopool.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import nl.regiopool.auth.AuthConfig;
 import nl.regiopool.auth.TokenIssuer;
 import org.junit.jupiter.api.AfterEach;
@@ -25,31 +21,20 @@ import org.junit.jupiter.api.Test;
  */
 class RequestIdLoggingIT {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Path SHIPPED_CONFIG = Path.of("..", "config.yml").toAbsolutePath().normalize();
 
-    private final Path home = temporaryDirectory();
-    private final int appPort = freePort();
-    private final int adminPort = freePort();
-    private final int databasePort = freePort();
-    private Process server;
+    private final ServerProcess server = new ServerProcess("log");
 
     @AfterEach
     void stop() throws Exception {
-        if (server != null) {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
-        }
-        Path pidFile = home.resolve("data/postgres/postmaster.pid");
-        if (Files.exists(pidFile)) {
-            ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
-                    .ifPresent(ProcessHandle::destroyForcibly);
-        }
+        server.close();
     }
 
     @Test
     void theRequestIdIsInTheRequestLogAndInErrorLines() throws Exception {
-        server = start();
+        server.start(SHIPPED_CONFIG, "-Ddw.server.applicationConnectors[0].port=" + server.appPort,
+                "-Ddw.server.adminConnectors[0].port=" + server.adminPort,
+                "-Ddw.database.embeddedPort=" + server.databasePort);
         String token = new TokenIssuer(devAuth()).issue("log-test", List.of("operator"), null, null);
 
         HttpResponse<String> me = get("/v1/me", token, "log-test-ok-1");
@@ -57,7 +42,7 @@ class RequestIdLoggingIT {
         HttpResponse<String> generated = get("/v1/me", token, null);
         String generatedId = generated.headers().firstValue("X-Request-Id").orElseThrow();
 
-        stopDatabase();
+        server.killDatabase();
         HttpResponse<String> failed = get("/v1/cooperatives", token, "log-test-failed-2");
         assertThat(failed.statusCode()).as(failed.body()).isEqualTo(503);
 
@@ -77,7 +62,7 @@ class RequestIdLoggingIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         String log = "";
         while (System.nanoTime() < deadline) {
-            log = Files.readString(home.resolve("server.log"), StandardCharsets.UTF_8);
+            log = server.log();
             if (done.test(log)) {
                 break;
             }
@@ -86,72 +71,21 @@ class RequestIdLoggingIT {
         return log.lines().toList();
     }
 
-    private void stopDatabase() throws IOException {
-        long pid = Long.parseLong(Files.readAllLines(home.resolve("data/postgres/postmaster.pid")).get(0).trim());
-        ProcessHandle.of(pid).ifPresent(postgres -> {
-            postgres.destroyForcibly();
-            postgres.onExit().join();
-        });
-    }
 
     private AuthConfig devAuth() throws IOException {
         AuthConfig auth = new AuthConfig();
         auth.setIssuer("regiopool-dev");
         auth.setAudience("regiopool-api");
-        auth.setHmacSecret(Files.readString(home.resolve("data/dev-hmac-secret"), StandardCharsets.US_ASCII).trim());
+        auth.setHmacSecret(Files.readString(server.home.resolve("data/dev-hmac-secret"), StandardCharsets.US_ASCII).trim());
         return auth;
     }
 
     private HttpResponse<String> get(String path, String token, String requestId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + appPort + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
         if (requestId != null) {
             request.header("X-Request-Id", requestId);
         }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private Process start() throws Exception {
-        Path jar = Path.of("target", "regiopool-server.jar").toAbsolutePath();
-        assertThat(jar).as("the shaded jar (failsafe runs after package)").exists();
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Ddw.server.applicationConnectors[0].port=" + appPort,
-                "-Ddw.server.adminConnectors[0].port=" + adminPort,
-                "-Ddw.database.embeddedPort=" + databasePort,
-                "-jar", jar.toString(), "server", SHIPPED_CONFIG.toString())
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(home.resolve("server.log").toFile())
-                .start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + adminPort + "/healthcheck")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            assertThat(process.isAlive()).as("server log: %s", Files.readString(home.resolve("server.log"))).isTrue();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("The server did not become healthy: " + Files.readString(home.resolve("server.log")));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("regiopool-log-");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return ServerProcess.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,7 +3,6 @@ package nl.regiopool.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,26 +39,18 @@ class ServerKillIT {
 
     private static final String SECRET = "kill-test-secret-that-is-long-enough-0123456789";
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient CLIENT = ServerProcess.CLIENT;
 
-    private final Path home = temporaryDirectory();
-    private final int appPort = freePort();
-    private final int adminPort = freePort();
-    private final int databasePort = freePort();
-    private Process server;
+    private final ServerProcess server = new ServerProcess("kill");
 
     @AfterEach
     void stop() throws Exception {
-        if (server != null) {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
-        }
-        killOrphanedDatabase();
+        server.close();
     }
 
     @Test
     void killedMidLoadTheServerLosesNoAcknowledgedCreateAndRetriesCompleteOnce() throws Exception {
-        Path config = home.resolve("config.yml");
+        Path config = server.home.resolve("config.yml");
         Files.writeString(config, """
                 server:
                   applicationConnectors: [{type: http, port: %d}]
@@ -77,8 +68,9 @@ class ServerKillIT {
                   burst: 100000
                 logging:
                   level: WARN
-                """.formatted(appPort, adminPort, home.resolve("data/postgres"), databasePort, SECRET));
-        server = start(config);
+                """.formatted(server.appPort, server.adminPort, server.home.resolve("data/postgres"), server.databasePort,
+                SECRET));
+        Process firstRun = server.start(config);
         TokenIssuer tokens = new TokenIssuer(auth());
         HttpResponse<String> cooperative = post("/v1/cooperatives", tokens.issue("op", List.of("operator"), null, null),
                 "{\"name\":\"Kill\",\"slug\":\"kill\"}", UUID.randomUUID().toString());
@@ -114,14 +106,14 @@ class ServerKillIT {
         while (acknowledged.size() < 20 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        firstRun.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         running.set(false);
         load.shutdown();
         assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         assertThat(acknowledged).as("creates before the kill").hasSizeGreaterThanOrEqualTo(20);
 
-        killOrphanedDatabase();
-        server = start(config);
+        server.killDatabase();
+        server.start(config);
         for (Map.Entry<String, String> request : bodies.entrySet()) {
             HttpResponse<String> retried = post("/v1/members", admin, request.getValue(), request.getKey());
             assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
@@ -139,46 +131,8 @@ class ServerKillIT {
         assertThat(verify.body()).contains("\"intact\":true");
     }
 
-    private Process start(Path config) throws Exception {
-        Path jar = Path.of("target", "regiopool-server.jar").toAbsolutePath();
-        assertThat(jar).as("the shaded jar (failsafe runs after package)").exists();
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "server", config.toString())
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(home.resolve("server.log").toFile())
-                .start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + adminPort + "/healthcheck")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            assertThat(process.isAlive()).as("server log: %s", Files.readString(home.resolve("server.log"))).isTrue();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("The server did not become healthy: " + Files.readString(home.resolve("server.log")));
-    }
-
-    /** A SIGKILLed JVM leaves its PostgreSQL running; end it too (as a crash would) so the restart can start its own. */
-    private void killOrphanedDatabase() throws Exception {
-        Path pidFile = home.resolve("data/postgres/postmaster.pid");
-        if (Files.exists(pidFile)) {
-            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-            ProcessHandle.of(pid).ifPresent(postgres -> {
-                postgres.destroyForcibly();
-                postgres.onExit().join();
-            });
-            Files.deleteIfExists(pidFile);
-        }
-    }
-
     private long membersOf(UUID tenant) throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + databasePort + "/regiopool",
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + server.databasePort + "/regiopool",
                 "postgres", "postgres");
              PreparedStatement query = db.prepareStatement("SELECT count(*) FROM member WHERE tenant_id = ?")) {
             query.setObject(1, tenant);
@@ -198,7 +152,7 @@ class ServerKillIT {
     }
 
     private URI uri(String path) {
-        return URI.create("http://localhost:" + appPort + path);
+        return server.uri(path);
     }
 
     private static UUID id(HttpResponse<String> response) {
@@ -218,21 +172,5 @@ class ServerKillIT {
         auth.setAudience("regiopool-api");
         auth.setHmacSecret(SECRET);
         return auth;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("regiopool-kill-");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -53,7 +53,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * cooperative B (and, where member scoping applies, of another member of A), answers 404 and leaves
  * every row of both cooperatives as it was.
  *
- * <p>Row-level security alone: the issue asks for a second run with the application's own tenant
+ * <p>Row-level security alone: one might want a second run with the application's own tenant
  * filters switched off. The application has none to switch off. Reads and writes by id are
  * {@code WHERE id = :id}; the only thing that hides A's rows from B's transaction is PostgreSQL's
  * row-level security on {@code regiopool.tenant_id}. A test-only flag would therefore switch off

@@ -11,11 +11,11 @@ import java.util.Objects;
  * @param percent     100 for BASE; the surcharge percentage for SURCHARGE
  * @param amountCents euro cents, rounded half-up from the exact seconds
  */
-public record CostLine(Kind kind, BigDecimal hours, BigDecimal percent, long amountCents) {
+public record CostItem(Kind kind, BigDecimal hours, BigDecimal percent, long amountCents) {
 
     public enum Kind { BASE, SURCHARGE }
 
-    public CostLine {
+    public CostItem {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(hours, "hours");
         Objects.requireNonNull(percent, "percent");

@@ -20,7 +20,7 @@ import java.util.List;
  * A named employee is given by construction (an agreement names one worker). Whether the lending is
  * structural per borrower is a judgement on the cooperative's whole practice; it is not assessed here.
  */
-public final class VatExemption {
+public final class VatExemptionRules {
 
     public record Assessment(boolean eligible, List<String> unmetConditions) {
         public Assessment {
@@ -30,7 +30,7 @@ public final class VatExemption {
 
     private static final BigDecimal REASONABLE_COST_ALLOWANCE_PERCENT = BigDecimal.valueOf(5);
 
-    private VatExemption() {
+    private VatExemptionRules() {
     }
 
     public static Assessment assess(LocalDate endDate, String contractType, long tariffCentsPerHour,

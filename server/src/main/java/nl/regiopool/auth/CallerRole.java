@@ -2,7 +2,7 @@ package nl.regiopool.auth;
 
 import java.util.Optional;
 
-public enum Role {
+public enum CallerRole {
     /** Platform staff: creates cooperatives, sees no tenant data. */
     OPERATOR("operator"),
     /** Everything inside its cooperative. */
@@ -14,7 +14,7 @@ public enum Role {
 
     private final String claim;
 
-    Role(String claim) {
+    CallerRole(String claim) {
         this.claim = claim;
     }
 
@@ -22,8 +22,8 @@ public enum Role {
         return claim;
     }
 
-    public static Optional<Role> fromClaim(String claim) {
-        for (Role role : values()) {
+    public static Optional<CallerRole> fromClaim(String claim) {
+        for (CallerRole role : values()) {
             if (role.claim.equals(claim)) {
                 return Optional.of(role);
             }

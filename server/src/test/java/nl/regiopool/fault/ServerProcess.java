@@ -1,0 +1,113 @@
+package nl.regiopool.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The shaded server jar run as a process of its own, as an operator runs it: in a temporary home (where its
+ * embedded PostgreSQL keeps its data), on free ports. Closing it stops the server and its database and
+ * removes the home.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final Path home;
+    final int appPort = freePort();
+    final int adminPort = freePort();
+    final int databasePort = freePort();
+    private Process process;
+
+    ServerProcess(String name) {
+        try {
+            home = Files.createTempDirectory("regiopool-" + name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the jar with the configuration (and JVM options before {@code -jar}), and waits until it is healthy. */
+    Process start(Path config, String... jvmOptions) throws Exception {
+        Path jar = Path.of("target", "regiopool-server.jar").toAbsolutePath();
+        assertThat(jar).as("the shaded jar (failsafe runs after package)").exists();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", jar.toString(), "server", config.toString()));
+        process = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("server.log").toFile())
+                .start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + adminPort + "/healthcheck")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return process;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            assertThat(process.isAlive()).as("server log: %s", log()).isTrue();
+            Thread.sleep(200);
+        }
+        throw new AssertionError("The server did not become healthy: " + log());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + appPort + path);
+    }
+
+    String log() throws IOException {
+        return Files.readString(home.resolve("server.log"), StandardCharsets.UTF_8);
+    }
+
+    /** Ends the embedded PostgreSQL as a crash would; a SIGKILLed server JVM leaves it running. */
+    void killDatabase() throws IOException {
+        Path pidFile = home.resolve("data/postgres/postmaster.pid");
+        if (Files.exists(pidFile)) {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            ProcessHandle.of(pid).ifPresent(postgres -> {
+                postgres.destroyForcibly();
+                postgres.onExit().join();
+            });
+            Files.deleteIfExists(pidFile);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null) {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        killDatabase();
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
