@@ -216,13 +216,20 @@ class StatusAndTermsParityTest extends ApiTest {
     }
 
     @Test
-    void atEveryInstantThePeriodToAndVatFiltersSelectTheAgreementsWhoseShownTermsMatch() throws ApiException {
+    void atEveryInstantThePeriodToFilterSelectsTheAgreementsWhoseShownTermsStartByThatDay() throws ApiException {
         LocalDate beforeStart = START.minusDays(1);
         for (Map.Entry<String, OffsetDateTime> instant : instants.entrySet()) {
             List<LoanAgreement> shown = list(null, null, null, null, instant.getValue());
             assertThat(ids(list(null, null, beforeStart, null, instant.getValue()), agreement -> true))
                     .as("periodTo=%s at the instant %s", beforeStart, instant.getKey())
                     .isEqualTo(ids(shown, agreement -> !agreement.getTerms().getStartDate().isAfter(beforeStart)));
+        }
+    }
+
+    @Test
+    void atEveryInstantTheVatFilterSelectsTheAgreementsWhoseShownTermsHaveThatAssessment() throws ApiException {
+        for (Map.Entry<String, OffsetDateTime> instant : instants.entrySet()) {
+            List<LoanAgreement> shown = list(null, null, null, null, instant.getValue());
             for (boolean eligible : new boolean[] {true, false}) {
                 assertThat(ids(list(null, null, null, eligible, instant.getValue()), agreement -> true))
                         .as("vatEligible=%s at the instant %s", eligible, instant.getKey())
