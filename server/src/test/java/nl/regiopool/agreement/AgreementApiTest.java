@@ -93,7 +93,7 @@ class AgreementApiTest extends ApiTest {
     }
 
     @Test
-    void aPracticeLendsADoktersassistentAndAnAuditorSeesEveryVersion() throws ApiException {
+    void anAuditorSeesEveryVersionOfALoanWalkedThroughItsLifecycle() throws ApiException {
         ApiResponse<LoanAgreement> created = asLender.createLoanAgreementWithHttpInfo(draft(), "draft-1");
         LoanAgreement draft = created.getData();
         assertThat(created.getStatusCode()).isEqualTo(201);
@@ -195,7 +195,7 @@ class AgreementApiTest extends ApiTest {
     }
 
     @Test
-    void anAmendmentComesIntoForceOnItsEffectiveDayAndEachSideApprovesItByDefault() throws ApiException {
+    void anAmendmentComesIntoForceOnItsEffectiveDay() throws ApiException {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
         ApiResponse<LoanAgreement> active = activate(draft().startDate(today.minusMonths(1)));
         UUID id = active.getData().getId();
@@ -206,9 +206,6 @@ class AgreementApiTest extends ApiTest {
         ApiResponse<LoanAgreement> amended = asBorrower.amendLoanAgreementWithHttpInfo(id,
                 etag(active), new AmendmentRequest().hoursPerWeek(12).effectiveFrom(nextMonth), null);
         assertThat(amended.getData().getPendingAmendment().getEffectiveFrom()).isEqualTo(nextMonth);
-        Problem refused = expectProblem(403, "FORBIDDEN", () -> admin.approveLoanAgreement(id,
-                etag(amended), new ApprovalRequest().side(ApprovalSide.LENDER), null));
-        assertThat(refused.getDetail()).contains("adminApprovesAmendments");
 
         ApiResponse<LoanAgreement> oneSide = asLender.approveLoanAgreementWithHttpInfo(id,
                 etag(amended), new ApprovalRequest().side(ApprovalSide.LENDER), null);
@@ -238,6 +235,18 @@ class AgreementApiTest extends ApiTest {
     }
 
     @Test
+    void byDefaultAnAdminMayNotApproveASideOfAnAmendment() throws ApiException {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
+        ApiResponse<LoanAgreement> active = activate(draft().startDate(today.minusMonths(1)));
+        UUID id = active.getData().getId();
+        ApiResponse<LoanAgreement> amended = asBorrower.amendLoanAgreementWithHttpInfo(id,
+                etag(active), new AmendmentRequest().hoursPerWeek(12).effectiveFrom(today.plusMonths(1)), null);
+        Problem refused = expectProblem(403, "FORBIDDEN", () -> admin.approveLoanAgreement(id,
+                etag(amended), new ApprovalRequest().side(ApprovalSide.LENDER), null));
+        assertThat(refused.getDetail()).contains("adminApprovesAmendments");
+    }
+
+    @Test
     void aCooperativeMayLetItsAdminApproveBothSidesOfAnAmendment() throws ApiException {
         SettingsApi settings = new SettingsApi(TestApp.client(TestApp.adminToken(tenant)));
         assertThat(settings.getSettings().getAdminApprovesAmendments()).isFalse();
@@ -259,7 +268,7 @@ class AgreementApiTest extends ApiTest {
     }
 
     @Test
-    void loanOutsAndLoanInsAreTheSameAgreementFromEitherSide() throws ApiException {
+    void theLendersLoanOutIsTheBorrowersLoanIn() throws ApiException {
         LoanAgreement agreement = activate(draft()).getData();
         assertThat(asLender.listLoanOuts(lender.getId(), null, null, null).getData()).extracting(LoanAgreement::getId)
                 .containsExactly(agreement.getId());
@@ -299,22 +308,41 @@ class AgreementApiTest extends ApiTest {
         assertThat(terminated.getTerminationEffectiveDate()).isEqualTo(START.plusYears(1).plusMonths(2));
     }
 
-    @Test
-    void eachSideApprovesOnlyForItselfAndStaleETagsAreRefused() throws ApiException {
+    /** Created by the lender, proposed by the borrower: the create response, then the propose response. */
+    private List<ApiResponse<LoanAgreement>> createdAndProposed() throws ApiException {
         ApiResponse<LoanAgreement> created = asLender.createLoanAgreementWithHttpInfo(draft(), null);
-        UUID id = created.getData().getId();
-        ApiResponse<LoanAgreement> proposed = asBorrower.proposeLoanAgreementWithHttpInfo(id, etag(created), null, new ProposeRequest());
+        ApiResponse<LoanAgreement> proposed = asBorrower.proposeLoanAgreementWithHttpInfo(created.getData().getId(),
+                etag(created), null, new ProposeRequest());
+        return List.of(created, proposed);
+    }
+
+    @Test
+    void eachSideApprovesOnlyForItself() throws ApiException {
+        ApiResponse<LoanAgreement> proposed = createdAndProposed().get(1);
+        UUID id = proposed.getData().getId();
         expectProblem(403, "FORBIDDEN", () -> asBorrower.approveLoanAgreement(id, etag(proposed), new ApprovalRequest().side(ApprovalSide.LENDER), null));
         expectProblem(403, "FORBIDDEN", () -> asLender.approveLoanAgreement(id, etag(proposed), new ApprovalRequest().side(ApprovalSide.BORROWER), null));
         expectProblem(403, "FORBIDDEN", () -> asBorrower.recordWorkerConsent(id,
                 etag(proposed), new WorkerConsentRequest().consentedOn(START).method(ConsentMethod.IN_PERSON), null));
+    }
+
+    @Test
+    void anApprovalWithAStaleETagIsRefused() throws ApiException {
+        ApiResponse<LoanAgreement> created = createdAndProposed().get(0);
+        UUID id = created.getData().getId();
         expectProblem(412, "PRECONDITION_FAILED", () -> asLender.approveLoanAgreement(id, etag(created), new ApprovalRequest().side(ApprovalSide.LENDER), null));
+    }
+
+    @Test
+    void aSideApprovesOnlyOnce() throws ApiException {
+        ApiResponse<LoanAgreement> proposed = createdAndProposed().get(1);
+        UUID id = proposed.getData().getId();
         ApiResponse<LoanAgreement> approved = asLender.approveLoanAgreementWithHttpInfo(id, etag(proposed), new ApprovalRequest().side(ApprovalSide.LENDER), null);
         expectProblem(409, "ALREADY_APPROVED", () -> admin.approveLoanAgreement(id, etag(approved), new ApprovalRequest().side(ApprovalSide.LENDER), null));
     }
 
     @Test
-    void concurrentApprovalsWithOneETagLetOneThroughAndTheOtherRetries() throws Exception {
+    void ofTwoConcurrentApprovalsWithOneETagOneGoesThroughWhileTheOtherMustRetry() throws Exception {
         ApiResponse<LoanAgreement> created = asLender.createLoanAgreementWithHttpInfo(draft(), null);
         UUID id = created.getData().getId();
         ApiResponse<LoanAgreement> proposed = asLender.proposeLoanAgreementWithHttpInfo(id, etag(created), null, new ProposeRequest());
@@ -382,7 +410,7 @@ class AgreementApiTest extends ApiTest {
     }
 
     @Test
-    void everyRuleBreachIsNamedAndNothingIsWritten() throws ApiException {
+    void everyRuleBreachIsNamedWithoutWritingARow() throws ApiException {
         long before = rowCount("loan_agreement");
         assertThat(violations(draft().borrowerMemberId(lender.getId()))).contains("LENDER_IS_BORROWER");
         assertThat(violations(draft().lenderMemberId(borrower.getId()).borrowerMemberId(lender.getId())))
@@ -416,14 +444,24 @@ class AgreementApiTest extends ApiTest {
         admin.createLoanAgreement(draft().hoursPerWeek(9).startDate(START.minusYears(1)).endDate(START.minusDays(1)), null);
     }
 
-    @Test
-    void vatAssessmentNamesUnmetConditionsAndFilters() throws ApiException {
-        Worker flex = new WorkersApi(TestApp.client(TestApp.adminToken(tenant)))
+    private Worker flexWorker() throws ApiException {
+        return new WorkersApi(TestApp.client(TestApp.adminToken(tenant)))
                 .createWorker(workerCreate(lender.getId(), "Flex", "Kracht").contractType(ContractType.ZERO_HOURS), null);
+    }
+
+    @Test
+    void theVatAssessmentNamesEveryUnmetCondition() throws ApiException {
+        Worker flex = flexWorker();
         LoanAgreement fixed = admin.createLoanAgreement(draft().workerId(flex.getId()).endDate(START.plusMonths(6)), null);
         assertThat(fixed.getTerms().getVatExemption().getEligible()).isFalse();
         assertThat(fixed.getTerms().getVatExemption().getUnmetConditions())
                 .containsExactly("INDEFINITE_PERIOD", "INDEFINITE_CONTRACT", "FIXED_HOURS_CONTRACT");
+    }
+
+    @Test
+    void eachListFilterSelectsOnlyTheMatchingAgreement() throws ApiException {
+        Worker flex = flexWorker();
+        LoanAgreement fixed = admin.createLoanAgreement(draft().workerId(flex.getId()).endDate(START.plusMonths(6)), null);
         LoanAgreement open = admin.createLoanAgreement(draft(), null);
 
         assertThat(admin.listLoanAgreements(null, null, null, null, null, null, false, null, null, null).getData())
@@ -437,7 +475,7 @@ class AgreementApiTest extends ApiTest {
     }
 
     @Test
-    void membersSeeOnlyTheirOwnAgreementsAndAuditorsWriteNothing() throws ApiException {
+    void aMemberSeesOnlyTheAgreementsItIsPartyTo() throws ApiException {
         LoanAgreement agreement = activate(draft()).getData();
         Member outsider = newMember(tenant, "Praktijk Buiten");
         LoanAgreementsApi asOutsider = new LoanAgreementsApi(TestApp.client(TestApp.memberToken(tenant, outsider.getId())));
@@ -446,11 +484,19 @@ class AgreementApiTest extends ApiTest {
                 "\"5\"", new TerminateRequest().reason("x").effectiveDate(START), null));
         assertThat(asOutsider.listLoanAgreements(null, null, null, null, null, null, null, null, null, null).getData()).isEmpty();
         expectProblem(403, "FORBIDDEN", () -> asOutsider.createLoanAgreement(draft(), null));
+    }
 
+    @Test
+    void anotherCooperativeCannotFindTheAgreement() throws ApiException {
+        LoanAgreement agreement = activate(draft()).getData();
         LoanAgreementsApi otherTenant = new LoanAgreementsApi(TestApp.client(TestApp.adminToken(newCooperative())));
         expectProblem(404, "NOT_FOUND", () -> otherTenant.getLoanAgreement(agreement.getId()));
         expectProblem(404, "NOT_FOUND", () -> otherTenant.listLoanAgreementVersions(agreement.getId(), null, null));
+    }
 
+    @Test
+    void anAuditorReadsAnAgreementButCannotChangeIt() throws ApiException {
+        LoanAgreement agreement = activate(draft()).getData();
         LoanAgreementsApi auditor = new LoanAgreementsApi(TestApp.client(TestApp.auditorToken(tenant)));
         expectProblem(403, "FORBIDDEN", () -> auditor.cancelLoanAgreement(agreement.getId(), "\"1\"", new CancelRequest().reason("x"), null));
         assertThat(auditor.getLoanAgreement(agreement.getId()).getStatus()).isEqualTo(LoanAgreementStatus.ACTIVE);
@@ -501,18 +547,30 @@ class AgreementApiTest extends ApiTest {
         }
     }
 
-    @Test
-    void agreementsWhosePeriodIsOverEndAndTheJobIsAudited() throws ApiException {
+    /** An agreement that ended yesterday, one that runs on, then the expiry job: the count it ended, and the two. */
+    private record Expiry(int ended, LoanAgreement over, LoanAgreement running) {
+    }
+
+    private Expiry expiryAfterYesterday() throws ApiException {
         LocalDate yesterday = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusDays(1);
         LoanAgreement agreement = activate(draft().startDate(yesterday.minusMonths(1)).endDate(yesterday)).getData();
         LoanAgreement running = activate(draft().startDate(yesterday.minusMonths(1)).endDate(yesterday.plusDays(30))
                 .hoursPerWeek(4)).getData();
-
         int ended = ((RegiopoolApplication) TestApp.APP.getApplication()).agreementExpiry().runOnce();
+        return new Expiry(ended, agreement, running);
+    }
 
-        assertThat(ended).isGreaterThanOrEqualTo(1);
-        assertThat(admin.getLoanAgreement(agreement.getId()).getStatus()).isEqualTo(LoanAgreementStatus.ENDED);
-        assertThat(admin.getLoanAgreement(running.getId()).getStatus()).isEqualTo(LoanAgreementStatus.ACTIVE);
+    @Test
+    void theExpiryJobEndsOnlyAgreementsWhosePeriodIsOver() throws ApiException {
+        Expiry expiry = expiryAfterYesterday();
+        assertThat(expiry.ended()).isGreaterThanOrEqualTo(1);
+        assertThat(admin.getLoanAgreement(expiry.over().getId()).getStatus()).isEqualTo(LoanAgreementStatus.ENDED);
+        assertThat(admin.getLoanAgreement(expiry.running().getId()).getStatus()).isEqualTo(LoanAgreementStatus.ACTIVE);
+    }
+
+    @Test
+    void theExpiryJobAuditsEachAgreementItEnds() throws ApiException {
+        LoanAgreement agreement = expiryAfterYesterday().over();
         List<AuditEvent> events = new AuditApi(TestApp.client(TestApp.auditorToken(tenant)))
                 .listAuditEvents("loan_agreement", agreement.getId(), "system:agreement-expiry", null, null, null, null).getData();
         assertThat(events).extracting(AuditEvent::getAction).containsExactly("loan_agreement.ended");

@@ -104,7 +104,7 @@ class TokenCommandTest {
     }
 
     @Test
-    void aMemberTokenNeedsAMemberAndATenantRoleNeedsATenant() throws IOException {
+    void aTokenIsRefusedWithoutTheScopeItsRoleNeeds() throws IOException {
         Files.createDirectories(dir.resolve("data"));
         Files.writeString(dir.resolve("data/dev-hmac-secret"), "made-by-the-server-0123456789abcdef");
         String config = config(dir.resolve("data/postgres").toString());

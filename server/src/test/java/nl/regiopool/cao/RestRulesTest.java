@@ -44,7 +44,7 @@ class RestRulesTest {
     }
 
     @Test
-    void theExampleNamesBothShiftsAndSevenAndAHalfHours() {
+    void theExampleViolationNamesBothShiftsWithTheirShortRest() {
         Shift home = shift("2026-03-02T07:00", "2026-03-02T17:00", 30);
         Shift borrowed = shift("2026-03-02T19:00", "2026-03-02T23:30");
         List<Violation> violations = check(borrowed, home);
@@ -81,7 +81,7 @@ class RestRulesTest {
     }
 
     @Test
-    void sixDaysApartIsTooCloseAndSevenDaysApartIsAllowed() {
+    void reducedRestsAreAllowedFromSevenDaysApart() {
         List<Shift> first = reducedDay("2026-03-02");
         List<Shift> sixDays = reducedDay("2026-03-08");
         List<Shift> sevenDays = reducedDay("2026-03-09");
@@ -91,7 +91,7 @@ class RestRulesTest {
     }
 
     @Test
-    void elevenHoursIsAFullRestAndAMinuteLessIsAReduction() {
+    void aFullRestIsElevenHoursToTheMinute() {
         List<Shift> full = List.of(shift("2026-03-02T07:00", "2026-03-02T13:00"),
                 shift("2026-03-02T15:00", "2026-03-02T20:00"));
         Shift fullAgain = shift("2026-03-04T15:00", "2026-03-04T20:00");
@@ -108,7 +108,7 @@ class RestRulesTest {
     }
 
     @Test
-    void eightHoursIsTheReducedMinimumAndAMinuteLessIsAViolation() {
+    void aReducedRestIsAtLeastEightHoursToTheMinute() {
         Shift morning = shift("2026-03-02T07:00", "2026-03-02T13:00");
         assertThat(check(shift("2026-03-02T15:00", "2026-03-02T23:00", 30), morning)).isEmpty();
         Violation v = find(check(shift("2026-03-02T15:00", "2026-03-02T23:01", 30), morning),
@@ -188,7 +188,7 @@ class RestRulesTest {
     }
 
     @Test
-    void thirtySixHoursOfWeekendRestIsEnoughAndAMinuteLessIsNot() {
+    void weekendRestIsThirtySixHoursToTheMinute() {
         // Saturday 15:00 to Monday 03:00 is 36 h; Wednesday of the middle week is the candidate
         List<Shift> enough = weeksWithWeekendRestStartingMondayAt(LocalTime.of(3, 0));
         Shift candidate = enough.get(8);

@@ -84,7 +84,7 @@ class RuleSetVersionTest {
     }
 
     @Test
-    void parametersNeedASourceAndAWellFormedCode() {
+    void aParameterWithoutSourceOrAMalformedCodeIsRefused() {
         assertThatThrownBy(() -> RuleSetVersion.builder("ATW", LocalDate.of(2026, 1, 1))
                 .set(RuleParameter.MAX_SHIFT_WORK, Duration.ofHours(12), " "))
                 .isInstanceOf(IllegalArgumentException.class);

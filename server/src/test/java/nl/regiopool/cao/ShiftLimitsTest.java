@@ -30,7 +30,7 @@ class ShiftLimitsTest {
     }
 
     @Test
-    void moreThanFiveAndAHalfHoursNeedsThirtyMinutesBreak() {
+    void workOverFiveHoursThirtyNeedsThirtyMinutesBreak() {
         assertThat(check(shift("2026-03-02T08:00", "2026-03-02T13:30"))).isEmpty();
         assertThat(check(shift("2026-03-02T08:00", "2026-03-02T14:00", 30))).isEmpty();
         List<Violation> violations = check(shift("2026-03-02T08:00", "2026-03-02T13:31"));

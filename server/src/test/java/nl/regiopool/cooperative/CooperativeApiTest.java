@@ -60,7 +60,7 @@ class CooperativeApiTest extends ApiTest {
     }
 
     @Test
-    void slugsAreValidatedAndUnique() throws ApiException {
+    void aSlugIsRefusedWhenMalformedOrTaken() throws ApiException {
         long before = rowCount("cooperative");
         var problem = expectProblem(422, "VALIDATION_FAILED",
                 () -> operator.createCooperative(new CooperativeCreate().name("").slug("Bad Slug"), null));

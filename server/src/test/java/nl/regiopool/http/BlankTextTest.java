@@ -40,7 +40,7 @@ class BlankTextTest extends ApiTest {
     }
 
     @Test
-    void blankNamesAre422AndWriteNothing() {
+    void blankNamesAreRefusedWith422WithoutWriting() {
         String admin = TestApp.adminToken(newCooperativeQuietly());
         long members = rowCount("member");
         for (String name : List.of("   ", "\u00a0\u2003", "\t\u200b\u3000")) {

@@ -81,7 +81,7 @@ class ConnectionLevelTest extends ApiTest {
     }
 
     @Test
-    void optionsNeedsNoTokenAndAnUnknownPathIs404() throws Exception {
+    void optionsAnswersWithoutATokenOnlyForKnownPaths() throws Exception {
         try (RawHttp connection = new RawHttp()) {
             RawHttp.Reply members = connection.send(RawHttp.head("OPTIONS", "/v1/members", null,
                     "Origin: https://example.org", "Access-Control-Request-Method: POST")).read();

@@ -79,7 +79,7 @@ class FieldErrorsApiTest extends ApiTest {
     }
 
     @Test
-    void enumsNameTheirValuesAndFormatsTheirExpectedForm() {
+    void badEnumOrFormattedFieldsNameWhatIsExpected() {
         Problem member = invalid(Http.send("POST", "/v1/members", admin, "application/json",
                 "{\"name\":\"x\",\"kvkNumber\":\"12345678\",\"sector\":\"BAKERY\",\"postcode\":\"1234 AB\","
                         + "\"iban\":\"NL91ABNA0417164300\",\"joinedOn\":\"31-01-2027\"}"));
@@ -99,7 +99,7 @@ class FieldErrorsApiTest extends ApiTest {
     }
 
     @Test
-    void queryParametersNameTheirValuesAndFormats() {
+    void badQueryParametersNameWhatIsExpected() {
         Problem status = invalid(Http.get("/v1/members?status=GONE", admin));
         assertThat(error(status, "query.status").getMessage()).contains("ACTIVE", "SUSPENDED", "LEFT");
 

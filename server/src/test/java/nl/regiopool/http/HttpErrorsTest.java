@@ -179,7 +179,7 @@ class HttpErrorsTest extends ApiTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("malformedVariantsOfEveryOperation")
-    void generatedMalformedInputIsRefusedAndWritesNothing(SpecOperations.Operation operation,
+    void generatedMalformedInputIsRefusedWithoutWriting(SpecOperations.Operation operation,
                                                           MalformedInputs.Variant variant) {
         String role = operation.roles().get(0);
         String token = TestApp.token(role, role.equals("operator") ? null : tenant,

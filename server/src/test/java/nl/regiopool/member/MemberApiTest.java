@@ -38,7 +38,7 @@ class MemberApiTest extends ApiTest {
     }
 
     @Test
-    void anUnknownCaoRuleSetCodeIsRefusedNamingTheKnownCodesAndWritesNothing() throws ApiException {
+    void anUnknownCaoRuleSetCodeIsRefusedOnCreateNamingTheKnownCodesWithoutWriting() throws ApiException {
         long members = rowCount("member");
         Problem problem = expectProblem(422, "VALIDATION_FAILED", () -> admin.createMember(
                 memberCreate("Thuiszorg De Berkel").caoRuleSetCode("CAO_VVT"), null));
@@ -46,7 +46,10 @@ class MemberApiTest extends ApiTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("caoRuleSetCode", "NOT_FOUND"));
         assertThat(problem.getErrors().get(0).getMessage()).contains("CAO_VVT", "ATW", "CAO_HUISARTSENZORG");
         assertThat(rowCount("member")).isEqualTo(members);
+    }
 
+    @Test
+    void anUnknownCaoRuleSetCodeIsRefusedOnUpdate() throws ApiException {
         ApiResponse<Member> created = admin.createMemberWithHttpInfo(memberCreate("Praktijk Zonder CAO"), null);
         expectProblem(422, "VALIDATION_FAILED", () -> admin.updateMember(created.getData().getId(),
                 etag(created), new MemberPatch().caoRuleSetCode("CAO_TYPO")));
@@ -89,7 +92,7 @@ class MemberApiTest extends ApiTest {
     }
 
     @Test
-    void membersAndAuditorsReadButCannotWrite() throws ApiException {
+    void onlyAnAdminWritesMembersThatMembersOrAuditorsRead() throws ApiException {
         Member own = newMember(tenant, "Praktijk Oost");
         MembersApi asMember = new MembersApi(TestApp.client(TestApp.memberToken(tenant, own.getId())));
         MembersApi asAuditor = new MembersApi(TestApp.client(TestApp.auditorToken(tenant)));
@@ -119,7 +122,7 @@ class MemberApiTest extends ApiTest {
     }
 
     @Test
-    void invalidFieldsAreNamedAndNothingIsWritten() {
+    void invalidFieldsAreNamedWithoutWriting() {
         long before = rowCount("member");
         Problem problem = expectProblem(422, "VALIDATION_FAILED", () -> admin.createMember(memberCreate("X")
                 .kvkNumber("1234").agbCode("12").postcode("0123 AB"), null));
@@ -175,7 +178,7 @@ class MemberApiTest extends ApiTest {
     }
 
     @Test
-    void aMemberThatLeftStaysAndCannotChange() throws ApiException {
+    void leavingIsFinalForAMember() throws ApiException {
         Member member = newMember(tenant, "Vertrekker");
         Member left = admin.updateMember(member.getId(), "\"1\"", new MemberPatch().status(MemberStatus.LEFT));
         assertThat(left.getStatus()).isEqualTo(MemberStatus.LEFT);
@@ -185,11 +188,8 @@ class MemberApiTest extends ApiTest {
     }
 
     @Test
-    void listPagesThroughEveryMemberExactlyOnceAndFilters() throws ApiException {
-        for (int i = 0; i < 7; i++) {
-            newMember(tenant, "Praktijk " + i);
-        }
-        admin.createMember(memberCreate("Verpleeghuis").sector(Sector.ELDERLY_CARE), null);
+    void listPagesThroughEveryMemberExactlyOnce() throws ApiException {
+        sevenPracticesPlusANursingHome();
 
         Set<UUID> seen = new HashSet<>();
         List<UUID> order = new ArrayList<>();
@@ -208,17 +208,32 @@ class MemberApiTest extends ApiTest {
         assertThat(seen).hasSize(8);
         assertThat(pages).isEqualTo(3);
         assertThat(order).isSorted();
+    }
 
+    private void sevenPracticesPlusANursingHome() throws ApiException {
+        for (int i = 0; i < 7; i++) {
+            newMember(tenant, "Praktijk " + i);
+        }
+        admin.createMember(memberCreate("Verpleeghuis").sector(Sector.ELDERLY_CARE), null);
+    }
+
+    @Test
+    void listFiltersBySectorOrStatus() throws ApiException {
+        sevenPracticesPlusANursingHome();
         assertThat(admin.listMembers(null, Sector.ELDERLY_CARE, null, null).getData())
                 .extracting(Member::getName).containsExactly("Verpleeghuis");
         assertThat(admin.listMembers(MemberStatus.LEFT, null, null, null).getData()).isEmpty();
+    }
+
+    @Test
+    void listRefusesAnOutOfRangeLimitOrAForeignCursor() {
         expectProblem(422, "VALIDATION_FAILED", () -> admin.listMembers(null, null, 201, null));
         expectProblem(422, "VALIDATION_FAILED", () -> admin.listMembers(null, null, 0, null));
         expectProblem(422, "VALIDATION_FAILED", () -> admin.listMembers(null, null, null, "not-a-cursor"));
     }
 
     @Test
-    void idempotentCreateReplaysTheFirstResponseAndWritesOnce() throws ApiException {
+    void anIdempotentCreateReplaysTheFirstResponseWritingOnce() throws ApiException {
         var body = memberCreate("Eenmalig");
         long before = rowCount("member");
         long events = rowCount("audit_event");
@@ -232,10 +247,15 @@ class MemberApiTest extends ApiTest {
         assertThat(again.getHeaders().get("etag")).isEqualTo(first.getHeaders().get("etag"));
         assertThat(rowCount("member")).isEqualTo(before + 1);
         assertThat(rowCount("audit_event")).isEqualTo(events + 1);
+    }
 
+    @Test
+    void anIdempotencyKeyReusedForAnotherBodyIsRefusedWithoutWriting() throws ApiException {
+        admin.createMemberWithHttpInfo(memberCreate("Eenmalig"), "member-key-2");
+        long afterTheFirst = rowCount("member");
         expectProblem(422, "IDEMPOTENCY_KEY_REUSED",
-                () -> admin.createMember(memberCreate("Anders"), "member-key-1"));
-        assertThat(rowCount("member")).isEqualTo(before + 1);
+                () -> admin.createMember(memberCreate("Anders"), "member-key-2"));
+        assertThat(rowCount("member")).isEqualTo(afterTheFirst);
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class MemberFieldsTest {
 
     @Test
-    void ibansAreCheckedByCountryFormatAndCheckDigits() {
+    void anIbanIsCheckedForItsCountrysFormatPlusCheckDigits() {
         assertThat(MemberFields.checkIban("iban", MemberFields.normalizeIban("nl91 abna 0417 1643 00"))).isEmpty();
         assertThat(MemberFields.checkIban("iban", "DE89370400440532013000")).isEmpty();
         assertThat(MemberFields.checkIban("iban", "NL91ABNA0417164301")).get()
@@ -18,7 +18,7 @@ class MemberFieldsTest {
     }
 
     @Test
-    void postcodesAreStoredWithOneSpaceAndUpperCase() {
+    void postcodesAreStoredAsFourDigitsSpaceTwoCapitals() {
         assertThat(MemberFields.normalizePostcode("7001ab")).isEqualTo("7001 AB");
         assertThat(MemberFields.normalizePostcode("7001 AB")).isEqualTo("7001 AB");
     }

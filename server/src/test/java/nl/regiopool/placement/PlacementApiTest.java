@@ -113,7 +113,7 @@ class PlacementApiTest extends ApiTest {
     }
 
     @Test
-    void anEveningAfterAHomeDayShiftIsRefusedAndALegalEveningIsPlacedConfirmedCompletedAndPriced() throws ApiException {
+    void anEveningShiftGoesFromARefusedSlotToAPricedCompletion() throws ApiException {
         HomeShiftsResult synced = roster("\"0\"", homeDayShift("rooster-2026-03-03"));
         UUID homeShiftId = synced.getShifts().get(0).getId();
         assertThat(synced.getViolations()).isEmpty();
@@ -163,7 +163,7 @@ class PlacementApiTest extends ApiTest {
     }
 
     @Test
-    void fiftyConcurrentCreatesOfOneSlotGiveOneCreatedAndFortyNineConflicts() throws Exception {
+    void ofFiftyConcurrentCreatesOfOneSlotExactlyOneSucceeds() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(50);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> results = new ArrayList<>();
@@ -192,7 +192,7 @@ class PlacementApiTest extends ApiTest {
     }
 
     @Test
-    void validateGivesCreatesVerdictAndWritesNothing() throws ApiException {
+    void validateGivesCreatesVerdictWithoutWriting() throws ApiException {
         roster("\"0\"", homeDayShift("r1"));
         long before = rowCount("placement");
         long events = rowCount("audit_event");
@@ -287,7 +287,7 @@ class PlacementApiTest extends ApiTest {
     }
 
     @Test
-    void membersSeeOnlyTheirOwnPlacementsAndOthersOnlyAsBusy() throws ApiException {
+    void membersSeeOnlyTheirOwnPlacements() throws ApiException {
         roster("\"0\"", homeDayShift("r1"));
         Placement placement = as(borrower).createPlacement(shift(WEDNESDAY, 18, 0, 22, 0), null);
 
@@ -299,7 +299,12 @@ class PlacementApiTest extends ApiTest {
         expectProblem(404, "NOT_FOUND", () -> as(stranger).getPlacement(placement.getId()));
         assertThat(new PlacementsApi(TestApp.client(TestApp.auditorToken(tenant))).getPlacement(placement.getId())
                 .getId()).isEqualTo(placement.getId());
+    }
 
+    @Test
+    void aScheduleShowsOtherMembersPlacementsOnlyAsBusy() throws ApiException {
+        roster("\"0\"", homeDayShift("r1"));
+        as(borrower).createPlacement(shift(WEDNESDAY, 18, 0, 22, 0), null);
         OffsetDateTime from = at(TUESDAY, 0, 0);
         OffsetDateTime to = at(TUESDAY.plusDays(2), 0, 0);
         WorkerSchedule forBorrower = as(borrower).getWorkerSchedule(assistant.getId(), from, to);
@@ -316,7 +321,7 @@ class PlacementApiTest extends ApiTest {
     }
 
     @Test
-    void aMemberPagesThroughTheShiftsItEmploysAndBorrowsEachOnceInIdOrder() throws ApiException {
+    void aMemberPagesThroughEachOfItsShiftsOnceInIdOrder() throws ApiException {
         roster("\"0\"", homeDayShift("r1"));
         for (int day = 1; day <= 4; day++) {
             as(borrower).createPlacement(shift(TUESDAY.plusDays(day), 18, 0, 22, 0), null);
@@ -338,11 +343,17 @@ class PlacementApiTest extends ApiTest {
     }
 
     @Test
-    void onlyAnAdminOverridesWorkingTimeRulesAndTheOverrideIsStoredAndShown() throws ApiException {
+    void onlyAnAdminOverridesWorkingTimeRules() throws ApiException {
         roster("\"0\"", homeDayShift("r1"));
         PlacementCreate late = shift(TUESDAY, 19, 0, 23, 30).overrideReason("Acute shortage, worker agreed");
         expectProblem(403, "FORBIDDEN", () -> as(borrower).createPlacement(late, null));
+        assertThat(admin.createPlacement(late, null).getRuleOverride()).isNotNull();
+    }
 
+    @Test
+    void theOverrideWithItsReasonIsShownToTheEmployer() throws ApiException {
+        roster("\"0\"", homeDayShift("r1"));
+        PlacementCreate late = shift(TUESDAY, 19, 0, 23, 30).overrideReason("Acute shortage, worker agreed");
         Placement placed = admin.createPlacement(late, null);
         assertThat(placed.getRuleOverride()).isNotNull();
         assertThat(placed.getRuleOverride().getReason()).isEqualTo("Acute shortage, worker agreed");
@@ -373,7 +384,7 @@ class PlacementApiTest extends ApiTest {
     }
 
     @Test
-    void lifecycleNeedsIfMatchAndAllowedTransitions() throws ApiException {
+    void theLifecycleAllowsOnlyItsTransitionsUnderTheCurrentETag() throws ApiException {
         ApiResponse<Placement> created = as(borrower).createPlacementWithHttpInfo(shift(WEDNESDAY, 9, 0, 13, 0), null);
         UUID id = created.getData().getId();
         expectProblem(409, "INVALID_TRANSITION", () -> as(borrower).completePlacement(id, etag(created),
@@ -402,7 +413,7 @@ class PlacementApiTest extends ApiTest {
     }
 
     @Test
-    void homeShiftSyncReplacesTheWindowKeepsIdsByExternalIdAndReportsViolations() throws ApiException {
+    void aHomeShiftSyncReplacesItsWindowMatchingShiftsByExternalId() throws ApiException {
         Placement evening = as(borrower).createPlacement(shift(WEDNESDAY, 18, 0, 22, 0), null);
         HomeShiftInput wednesdayEarly = new HomeShiftInput().externalId("w1").startsAt(at(WEDNESDAY, 7, 0))
                 .endsAt(at(WEDNESDAY, 12, 0)).breakMinutes(0);
@@ -468,7 +479,7 @@ class PlacementApiTest extends ApiTest {
     }
 
     @Test
-    void theRoleMustBeHeldOnTheDayAndTheAgreementActive() throws ApiException {
+    void theRoleMustBeHeldOnTheDay() throws ApiException {
         Worker nurse = new WorkersApi(TestApp.client(TestApp.adminToken(tenant))).createWorker(
                 workerCreate(home.getId(), "Noor", "Visser").qualifications(List.of(new Qualification()
                         .role(QualificationRole.VERPLEEGKUNDIGE).bigNumber("19012345601")
@@ -482,7 +493,10 @@ class PlacementApiTest extends ApiTest {
                 .endsAt(at(LocalDate.of(2026, 7, 1), 13, 0)).overrideReason("BIG renewal is underway");
         Problem problem = expectProblem(422, "RULES_VIOLATED", () -> admin.createPlacement(july, null));
         assertThat(problem.getViolations()).extracting(RuleViolation::getCode).containsExactly("ROLE_NOT_QUALIFIED");
+    }
 
+    @Test
+    void theAgreementMustBeActive() throws ApiException {
         LoanAgreement draft = new LoanAgreementsApi(TestApp.client(TestApp.adminToken(tenant))).createLoanAgreement(
                 new LoanAgreementCreate().lenderMemberId(home.getId()).borrowerMemberId(stranger.getId())
                         .workerId(assistant.getId()).role(QualificationRole.DOKTERSASSISTENT)
@@ -494,7 +508,7 @@ class PlacementApiTest extends ApiTest {
     }
 
     @Test
-    void movingAShiftChecksEveryRuleAgainAndARefusedMoveChangesNothing() throws ApiException {
+    void aMoveIsCheckedAgainstEveryRuleBeforeItIsStored() throws ApiException {
         roster("\"0\"", homeDayShift("r1"));
         ApiResponse<Placement> created = as(borrower).createPlacementWithHttpInfo(shift(WEDNESDAY, 18, 0, 22, 0), null);
         UUID id = created.getData().getId();
@@ -512,16 +526,28 @@ class PlacementApiTest extends ApiTest {
     }
 
     @Test
-    void createIsIdempotentAuditedAndInvisibleToOtherCooperatives() throws ApiException {
+    void aRepeatedCreateWithTheSameKeyReplaysTheFirst() throws ApiException {
         String key = UUID.randomUUID().toString();
         PlacementsApi sameCaller = as(borrower);
         Placement first = sameCaller.createPlacement(shift(WEDNESDAY, 9, 0, 13, 0), key);
         Placement replayed = sameCaller.createPlacement(shift(WEDNESDAY, 9, 0, 13, 0), key);
         assertThat(replayed.getId()).isEqualTo(first.getId());
+    }
+
+    @Test
+    void aCreatedPlacementIsAuditedOnce() throws ApiException {
+        String key = UUID.randomUUID().toString();
+        PlacementsApi sameCaller = as(borrower);
+        Placement first = sameCaller.createPlacement(shift(WEDNESDAY, 9, 0, 13, 0), key);
+        sameCaller.createPlacement(shift(WEDNESDAY, 9, 0, 13, 0), key);
         assertThat(new AuditApi(TestApp.client(TestApp.adminToken(tenant)))
                 .listAuditEvents("placement", first.getId(), null, null, null, null, null).getData())
                 .extracting(AuditEvent::getAction).containsExactly("placement.created");
+    }
 
+    @Test
+    void anotherCooperativeCannotSeeThePlacementOrUseTheAgreement() throws ApiException {
+        Placement first = as(borrower).createPlacement(shift(WEDNESDAY, 9, 0, 13, 0), null);
         UUID elsewhere = newCooperative();
         PlacementsApi otherAdmin = new PlacementsApi(TestApp.client(TestApp.adminToken(elsewhere)));
         expectProblem(404, "NOT_FOUND", () -> otherAdmin.getPlacement(first.getId()));
@@ -531,7 +557,7 @@ class PlacementApiTest extends ApiTest {
     }
 
     @Test
-    void aRosterOfAThousandShiftsIsOneCallAndMoreIsRefused() throws ApiException {
+    void aRosterIsCappedAtAThousandShiftsPerCall() throws ApiException {
         List<HomeShiftInput> shifts = new ArrayList<>();
         LocalDate day = LocalDate.of(2026, 5, 4);
         while (shifts.size() < 1000) {

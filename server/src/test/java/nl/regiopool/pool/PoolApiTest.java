@@ -71,7 +71,7 @@ class PoolApiTest extends ApiTest {
     }
 
     @Test
-    void adminBuildsAPoolWithFixedBaseAndFlexMembershipsAllAudited() throws ApiException {
+    void adminBuildsAPoolOfFixedBasePlusFlexMembershipsAllAudited() throws ApiException {
         ApiResponse<Pool> created = admin.createPoolWithHttpInfo(new PoolCreate().name("Flexpool doktersassistenten")
                 .description("Assistenten voor de regio").allowedRoles(Set.of(QualificationRole.DOKTERSASSISTENT)), null);
         assertThat(created.getStatusCode()).isEqualTo(201);
@@ -208,7 +208,7 @@ class PoolApiTest extends ApiTest {
     }
 
     @Test
-    void poolsAreReadByAllTenantRolesAndWrittenByAdminsOnly() throws ApiException {
+    void onlyAdminsWritePoolsThatEveryTenantRoleReads() throws ApiException {
         Pool pool = newPool("Regiopool");
         Worker worker = newWorker(home, "Lid");
         PoolMembership membership = admin.createPoolMembership(pool.getId(), membership(worker, MembershipKind.FLEX, JAN_1, null), null);
@@ -288,11 +288,16 @@ class PoolApiTest extends ApiTest {
     }
 
     @Test
-    void poolNamesAreUniqueAndPatchNeedsTheETag() throws ApiException {
+    void poolNamesAreUnique() throws ApiException {
         Pool pool = newPool("Noord");
         newPool("Zuid");
         expectProblem(409, "POOL_NAME_TAKEN", () -> admin.createPool(new PoolCreate().name("Noord"), null));
         expectProblem(409, "POOL_NAME_TAKEN", () -> admin.updatePool(pool.getId(), "\"1\"", new PoolPatch().name("Zuid")));
+    }
+
+    @Test
+    void aPoolPatchNeedsTheCurrentETag() throws ApiException {
+        Pool pool = newPool("Noord");
         expectProblem(412, "PRECONDITION_FAILED", () -> admin.updatePool(pool.getId(), "\"2\"", new PoolPatch().name("X")));
 
         ApiResponse<Pool> changed = admin.updatePoolWithHttpInfo(pool.getId(), "\"1\"", new PoolPatch().name("Noordoost")
@@ -301,7 +306,12 @@ class PoolApiTest extends ApiTest {
         assertThat(changed.getData().getName()).isEqualTo("Noordoost");
         assertThat(changed.getData().getAllowedRoles())
                 .containsExactly(QualificationRole.DOKTERSASSISTENT, QualificationRole.TRIAGIST);
+    }
 
+    @Test
+    void theListPagesThroughEveryPoolOnceInIdOrder() throws ApiException {
+        newPool("Noord");
+        newPool("Zuid");
         for (int i = 0; i < 4; i++) {
             newPool("Extra " + i);
         }

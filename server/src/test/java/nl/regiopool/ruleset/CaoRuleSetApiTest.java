@@ -108,7 +108,7 @@ class CaoRuleSetApiTest extends ApiTest {
     }
 
     @Test
-    void parametersAreTypedAndCiteASource() throws ApiException {
+    void ruleParametersAreTypedWithACitedSource() throws ApiException {
         admin.createCaoRuleSet(new CaoRuleSetCreate().code("CAO_GGZ").name("CAO GGZ")._extends("ATW"), null);
         var problem = expectProblem(422, "VALIDATION_FAILED", () -> admin.addCaoRuleSetVersion("CAO_GGZ",
                 new CaoRuleSetVersionCreate().validFrom(LocalDate.of(2025, 1, 1)).parameters(List.of(
@@ -123,10 +123,14 @@ class CaoRuleSetApiTest extends ApiTest {
     }
 
     @Test
-    void onlyAdminsWriteAndOtherCooperativesSeeNothing() throws ApiException {
+    void onlyAdminsWriteRuleSets() throws ApiException {
         UUID member = newMember(tenant, "Praktijk").getId();
         expectProblem(403, "FORBIDDEN", () -> new CaoRuleSetsApi(TestApp.client(TestApp.memberToken(tenant, member)))
                 .createCaoRuleSet(new CaoRuleSetCreate().code("CAO_MINE").name("Mine"), null));
+    }
+
+    @Test
+    void anotherCooperativeCannotSeeALocalRuleSet() throws ApiException {
         admin.createCaoRuleSet(new CaoRuleSetCreate().code("CAO_LOCAL").name("Local"), null);
         CaoRuleSetsApi otherAdmin = new CaoRuleSetsApi(TestApp.client(TestApp.adminToken(newCooperative())));
         expectProblem(404, "NOT_FOUND", () -> otherAdmin.getCaoRuleSet("CAO_LOCAL"));

@@ -212,7 +212,7 @@ class CrossTenantTest extends ApiTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("tenantOperationsWithAnId")
-    void anotherCooperativesAdminGets404AndChangesNothing(Operation operation) {
+    void anotherCooperativesAdminCanNeitherSeeNorChangeAnything(Operation operation) {
         assertForeignCallerGets404(operation, TestApp.adminToken(tenantB));
     }
 
@@ -222,7 +222,7 @@ class CrossTenantTest extends ApiTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("memberScopedOperations")
-    void anotherMemberOfTheSameCooperativeGets404AndChangesNothing(Operation operation) {
+    void anotherMemberOfTheSameCooperativeCanNeitherSeeNorChangeAnything(Operation operation) {
         assertThat(operation.roles()).as("a member-scoped operation is open to members").contains("member");
         assertForeignCallerGets404(operation, outsiderMemberOfA);
     }

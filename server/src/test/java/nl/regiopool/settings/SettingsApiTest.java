@@ -44,7 +44,7 @@ class SettingsApiTest extends ApiTest {
     }
 
     @Test
-    void adminChangesSettingsWithTheETagAndItIsAudited() throws ApiException {
+    void eachSettingsChangeByTheAdminNeedsTheCurrentETagThenIsAudited() throws ApiException {
         ApiResponse<CooperativeSettings> changed = admin.updateSettingsWithHttpInfo("\"1\"", new CooperativeSettingsPatch()
                 .marginPercent(new BigDecimal("2.50")).serviceFeeCentsPerHour(300).minHomeEmployerSharePercent(50));
         assertThat(changed.getHeaders().get("etag")).containsExactly("\"2\"");
@@ -80,7 +80,7 @@ class SettingsApiTest extends ApiTest {
     }
 
     @Test
-    void onlyAdminsReadAndChangeSettings() {
+    void noRoleButTheAdminTouchesSettings() {
         for (String token : new String[] {TestApp.memberToken(tenant, UUID.randomUUID()), TestApp.auditorToken(tenant),
                 TestApp.operatorToken()}) {
             SettingsApi other = new SettingsApi(TestApp.client(token));
