@@ -73,8 +73,8 @@ final class HomeShifts {
                 UUID id = ids.getOrDefault(shift.getExternalId(), Ids.next());
                 PlacementDao.insert(handle, write.tenantId(), PlacementRow.planned(id, "HOME_SHIFT", null, workerId, employer,
                         employer, null, shift.getStartsAt(), shift.getEndsAt(),
-                        PlacementResource.orZero(shift.getBreakMinutes()), null, shift.getExternalId(), "CONFIRMED",
-                        Overridden.NONE));
+                        PlacementResource.orZero(shift.getBreakMinutes()), null, shift.getExternalId(),
+                        PlacementLifecycle.HOME_SHIFT_CREATED, Overridden.NONE));
             }
             int version = PlacementDao.bumpRoster(handle, write.tenantId(), workerId);
             List<Placement> after = PlacementDao.homeShifts(handle, workerId, from, to).stream()
@@ -102,7 +102,7 @@ final class HomeShifts {
                 if (everything || row.borrowerMemberId().equals(viewer)) {
                     entries.add(new ScheduleEntry(ScheduleEntryKind.fromValue(row.kind()), row.startsAt(), row.endsAt())
                             .placement(PlacementViews.view(row)));
-                } else if (!"CANCELLED".equals(row.status())) {
+                } else if (PlacementLifecycle.holdsTime(row.status())) {
                     entries.add(new ScheduleEntry(ScheduleEntryKind.BUSY, row.startsAt(), row.endsAt()));
                 }
             }

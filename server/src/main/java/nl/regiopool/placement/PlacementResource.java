@@ -30,6 +30,7 @@ import nl.regiopool.cao.Shift;
 import nl.regiopool.page.Cursors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.page.Page;
+import nl.regiopool.placement.PlacementLifecycle.Action;
 import nl.regiopool.problem.ProblemException;
 import nl.regiopool.write.WriteContext;
 import nl.regiopool.http.Writes;
@@ -77,7 +78,8 @@ public final class PlacementResource implements PlacementsApi {
                     true);
             PlacementRow row = PlacementRow.planned(candidate.id(), "SHIFT", agreement.id(), agreement.workerId(),
                     agreement.borrowerMemberId(), placing.employerMemberId(), agreement.role(), body.getStartsAt(),
-                    body.getEndsAt(), breakMinutes, body.getLocationPostcode(), null, "PLANNED", override);
+                    body.getEndsAt(), breakMinutes, body.getLocationPostcode(), null, PlacementLifecycle.SHIFT_CREATED,
+                    override);
             PlacementRow created = PlacementDao.create(handle, write.tenantId(), row);
             Placement view = PlacementViews.view(created);
             write.audit("placement.created", "placement", created.id(), null, view);
@@ -120,7 +122,7 @@ public final class PlacementResource implements PlacementsApi {
         Caller caller = CurrentCaller.get();
         UUID after = Cursors.decodeUuid(cursor);
         PlacementDao.Filter filter = new PlacementDao.Filter(workerId, agreementId,
-                status == null ? null : status.toString(), kind == null ? null : kind.toString(), from, to);
+                status, kind == null ? null : kind.toString(), from, to);
         Page<PlacementRow> page = Page.of(transactions.read(caller.tenant(), handle ->
                 PlacementDao.list(handle, caller.memberScope().orElse(null), filter, after, limit)), limit, row -> row.id().toString());
         return Response.ok(new PlacementList(page.data().stream().map(PlacementViews::view).toList())
@@ -133,7 +135,7 @@ public final class PlacementResource implements PlacementsApi {
         requireOverrideRight(caller, body.getOverrideReason());
         return change(placementId, ifMatch, null, body, "updatePlacement", "placement.updated", (write, current) -> {
             requireBorrowedShift(current);
-            requireStatus(current, "change", "PLANNED", "CONFIRMED");
+            PlacementLifecycle.require(current.status(), Action.CHANGE);
             OffsetDateTime startsAt = body.getStartsAt() != null ? body.getStartsAt() : current.startsAt();
             OffsetDateTime endsAt = body.getEndsAt() != null ? body.getEndsAt() : current.endsAt();
             int breakMinutes = body.getBreakMinutes() != null ? body.getBreakMinutes() : current.breakMinutes();
@@ -163,8 +165,8 @@ public final class PlacementResource implements PlacementsApi {
                 "confirmPlacement", "placement.confirmed",
                 (write, current) -> {
                     requireBorrowedShift(current);
-                    requireStatus(current, "be confirmed", "PLANNED");
-                    return status(current, "CONFIRMED").confirmedAt(now(write)).build();
+                    PlacementLifecycle.require(current.status(), Action.CONFIRM);
+                    return status(current, Action.CONFIRM).confirmedAt(now(write)).build();
                 });
     }
 
@@ -176,7 +178,7 @@ public final class PlacementResource implements PlacementsApi {
                 (write, current) -> {
                     requireBorrowedShift(current);
                     requireBorrower(write.caller(), current, "approve the hours of");
-                    requireStatus(current, "be completed", "CONFIRMED");
+                    PlacementLifecycle.require(current.status(), Action.COMPLETE);
                     OffsetDateTime now = now(write);
                     requireWorked(body.getActualEndsAt(), current.endsAt(), now);
                     Handle handle = write.handle();
@@ -184,7 +186,7 @@ public final class PlacementResource implements PlacementsApi {
                             .orElseThrow();
                     Shift worked = new Shift(current.id(), body.getActualStartsAt().toInstant(),
                             body.getActualEndsAt().toInstant(), body.getBreakMinutes());
-                    return status(current, "COMPLETED").actualStartsAt(body.getActualStartsAt())
+                    return status(current, Action.COMPLETE).actualStartsAt(body.getActualStartsAt())
                             .actualEndsAt(body.getActualEndsAt()).actualBreakMinutes(body.getBreakMinutes())
                             .completedAt(now).completedBy(write.caller().subject())
                             .costLines(PlacementViews.json(PlacementCosts.lines(handle, CooperativeTime.zone(handle), agreement, worked)))
@@ -197,10 +199,10 @@ public final class PlacementResource implements PlacementsApi {
         return change(placementId, ifMatch, idempotencyKey, body, "cancelPlacement", "placement.cancelled",
                 (write, current) -> {
                     requireBorrowedShift(current);
-                    requireStatus(current, "be cancelled", "PLANNED", "CONFIRMED");
+                    PlacementLifecycle.require(current.status(), Action.CANCEL);
                     OffsetDateTime now = now(write);
                     boolean late = now.toInstant().isAfter(current.startsAt().toInstant().minus(LATE_CANCELLATION));
-                    return status(current, "CANCELLED").cancelledAt(now).cancelledBy(write.caller().subject())
+                    return status(current, Action.CANCEL).cancelledAt(now).cancelledBy(write.caller().subject())
                             .cancellationReason(body.getReason().strip()).lateCancellation(late).build();
                 });
     }
@@ -212,8 +214,8 @@ public final class PlacementResource implements PlacementsApi {
                 (write, current) -> {
                     requireBorrowedShift(current);
                     requireBorrower(write.caller(), current, "record a no-show for");
-                    requireStatus(current, "be recorded as a no-show", "CONFIRMED");
-                    return status(current, "NO_SHOW").noShowAt(now(write)).build();
+                    PlacementLifecycle.require(current.status(), Action.NO_SHOW);
+                    return status(current, Action.NO_SHOW).noShowAt(now(write)).build();
                 });
     }
 
@@ -349,19 +351,12 @@ public final class PlacementResource implements PlacementsApi {
         }
     }
 
-    private static void requireStatus(PlacementRow row, String verb, String... allowed) {
-        if (!List.of(allowed).contains(row.status())) {
-            throw ProblemException.conflict("INVALID_TRANSITION", "A " + row.status() + " placement cannot " + verb
-                    + "; that needs status " + String.join(" or ", allowed) + ".");
-        }
-    }
-
     private static OffsetDateTime now(WriteContext write) {
         return CooperativeTime.nowUtc(write.handle());
     }
 
-    private static PlacementRowBuilder status(PlacementRow row, String status) {
-        return new PlacementRowBuilder(row).status(status);
+    private static PlacementRowBuilder status(PlacementRow row, Action action) {
+        return new PlacementRowBuilder(row).status(action.to());
     }
 
     private static ProblemException notFound(UUID placementId) {
