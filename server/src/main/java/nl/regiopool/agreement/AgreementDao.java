@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import nl.regiopool.api.model.LoanAgreementStatus;
 import nl.regiopool.api.model.MemberStatus;
 import nl.regiopool.api.model.WorkerStatus;
+import nl.regiopool.settings.CooperativeTime;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -204,11 +205,12 @@ final class AgreementDao {
                                                            LocalDate start, LocalDate end) {
         return handle.createQuery("""
                         SELECT a.id, t.hours_per_week FROM loan_agreement a
-                        """ + TERMS_AT.replace(":at", "now()") + """
+                        """ + TERMS_AT + """
                          WHERE a.worker_id = :worker AND a.id <> :except AND a.status IN ('PROPOSED', 'ACTIVE')
                           AND t.start_date <= COALESCE(CAST(:end AS date), 'infinity'::date)
                           AND (t.end_date IS NULL OR t.end_date >= :start)
                         ORDER BY a.id""")
+                .bind("at", timestamp(CooperativeTime.now(handle)))
                 .bind("worker", workerId).bind("except", exceptAgreementId).bind("start", start).bind("end", end)
                 .map((rs, ctx) -> new AgreementRules.OtherAgreement(rs.getObject(1, UUID.class), rs.getInt(2)))
                 .list();
@@ -314,15 +316,20 @@ final class AgreementDao {
                 .bind("id", memberId).mapTo(String.class).findOne();
     }
 
+    /** Every cooperative's id, for a platform job that visits each tenant in turn (a platform read, no RLS). */
+    static List<UUID> cooperatives(Handle handle) {
+        return handle.createQuery("SELECT id FROM cooperative ORDER BY id").mapTo(UUID.class).list();
+    }
+
     /** Agreements whose terms in force ended before today in the tenant's zone, claimed so that nodes share the work. */
     static List<AgreementRow> claimExpired(Handle handle, int limit) {
-        return handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a " + TERMS_AT.replace(":at", "now()")
+        return handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a " + TERMS_AT
                         + " WHERE a.status = 'ACTIVE' AND t.end_date < tenant_today()"
                         // the candidates, found by loan_agreement_version_ending_idx: terms in force now that ended
                         + " AND a.id IN (SELECT e.agreement_id FROM loan_agreement_version e WHERE e.in_force_from IS NOT NULL"
                         + " AND e.superseded_at IS NULL AND e.end_date IS NOT NULL AND e.end_date < tenant_today())"
                         + " ORDER BY a.id LIMIT :limit FOR UPDATE OF a SKIP LOCKED")
-                .bind("limit", limit)
+                .bind("at", timestamp(CooperativeTime.now(handle))).bind("limit", limit)
                 .map((rs, ctx) -> agreement(rs))
                 .list();
     }

@@ -65,7 +65,7 @@ public final class AgreementExpiry implements Managed {
     /** One pass over every cooperative; returns how many agreements ended. */
     public int runOnce() {
         List<UUID> tenants = transactions.readPlatform(handle ->
-                handle.createQuery("SELECT id FROM cooperative ORDER BY id").mapTo(UUID.class).list());
+                AgreementDao.cooperatives(handle));
         int ended = 0;
         for (UUID tenant : tenants) {
             int batch;

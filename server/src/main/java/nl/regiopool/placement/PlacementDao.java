@@ -149,6 +149,12 @@ final class PlacementDao {
                 .bind("id", workerId).mapTo(UUID.class).findOne();
     }
 
+    /** The CAO rule set the member applies, if it names one. */
+    static Optional<String> caoRuleSetCode(Handle handle, UUID memberId) {
+        return handle.createQuery("SELECT cao_rule_set_code FROM member WHERE id = :id").bind("id", memberId)
+                .mapTo(String.class).findOne();
+    }
+
     /**
      * Serialises placement writes per worker, so that each write's rule check sees every other committed
      * shift of the worker (the EXCLUDE constraint alone would only stop overlaps, not, say, too little rest).

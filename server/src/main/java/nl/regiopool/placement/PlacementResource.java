@@ -64,8 +64,8 @@ public final class PlacementResource implements PlacementsApi {
     public Response createPlacement(PlacementCreate body, String idempotencyKey) {
         Caller caller = CurrentCaller.get();
         requireOverrideRight(caller, body.getOverrideReason());
-        int breakMinutes = orZero(body.getBreakMinutes());
-        requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
+        int breakMinutes = ShiftInput.orZero(body.getBreakMinutes());
+        ShiftInput.requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
         return writes.inTenant(caller, "createPlacement", idempotencyKey, body, write -> {
             Handle handle = write.handle();
             PlacementDao.Placing placing = placing(handle, body.getAgreementId(), caller, true);
@@ -91,8 +91,8 @@ public final class PlacementResource implements PlacementsApi {
     @Override
     public Response validatePlacement(PlacementCreate body, String idempotencyKey) {
         Caller caller = CurrentCaller.get();
-        int breakMinutes = orZero(body.getBreakMinutes());
-        requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
+        int breakMinutes = ShiftInput.orZero(body.getBreakMinutes());
+        ShiftInput.requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
         PlacementValidation validation = transactions.read(caller.tenant(), handle -> {
             PlacementDao.Placing placing = placing(handle, body.getAgreementId(), caller, false);
             Shift candidate = new Shift(Ids.next(), body.getStartsAt().toInstant(), body.getEndsAt().toInstant(),
@@ -139,7 +139,7 @@ public final class PlacementResource implements PlacementsApi {
             OffsetDateTime startsAt = body.getStartsAt() != null ? body.getStartsAt() : current.startsAt();
             OffsetDateTime endsAt = body.getEndsAt() != null ? body.getEndsAt() : current.endsAt();
             int breakMinutes = body.getBreakMinutes() != null ? body.getBreakMinutes() : current.breakMinutes();
-            requireShape(startsAt, endsAt, breakMinutes, "");
+            ShiftInput.requireShape(startsAt, endsAt, breakMinutes, "");
             String postcode = body.getLocationPostcode() != null ? body.getLocationPostcode() : current.locationPostcode();
             boolean timeChanged = !startsAt.isEqual(current.startsAt()) || !endsAt.isEqual(current.endsAt())
                     || breakMinutes != current.breakMinutes();
@@ -173,7 +173,7 @@ public final class PlacementResource implements PlacementsApi {
     @Override
     public Response completePlacement(UUID placementId, String ifMatch, CompletePlacementRequest body,
                                       String idempotencyKey) {
-        requireShape(body.getActualStartsAt(), body.getActualEndsAt(), body.getBreakMinutes(), "actual");
+        ShiftInput.requireShape(body.getActualStartsAt(), body.getActualEndsAt(), body.getBreakMinutes(), "actual");
         return change(placementId, ifMatch, idempotencyKey, body, "completePlacement", "placement.completed",
                 (write, current) -> {
                     requireBorrowedShift(current);
@@ -293,30 +293,16 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     /** The violations without the id of a shift that does not exist (a dry run's or a refused create's candidate). */
-    static List<RuleViolation> withoutCandidate(List<RuleViolation> violations, UUID candidateId) {
+    private static List<RuleViolation> withoutCandidate(List<RuleViolation> violations, UUID candidateId) {
         return violations.stream().map(v -> v.getEntityIds() == null || !v.getEntityIds().contains(candidateId) ? v
                 : new RuleViolation(v.getCode(), v.getMessage()).limit(v.getLimit()).actual(v.getActual())
                         .entityIds(v.getEntityIds().stream().filter(id -> !id.equals(candidateId)).toList()))
                 .toList();
     }
 
-    static RuleViolation overlap(UUID other) {
+    private static RuleViolation overlap(UUID other) {
         return new RuleViolation("PLACEMENT_OVERLAP", "The worker has another shift at that time.")
                 .entityIds(List.of(other));
-    }
-
-    /** End after start, and a break shorter than the shift; 422 naming the fields otherwise. */
-    static void requireShape(OffsetDateTime startsAt, OffsetDateTime endsAt, Integer breakMinutes, String prefix) {
-        String end = prefix.isEmpty() ? "endsAt" : prefix + "EndsAt";
-        if (!endsAt.isAfter(startsAt)) {
-            throw ProblemException.invalid(end, "OUT_OF_RANGE", "The shift must end after it starts.");
-        }
-        if (Duration.between(startsAt, endsAt).compareTo(Duration.ofHours(24)) > 0) {
-            throw ProblemException.invalid(end, "OUT_OF_RANGE", "A shift lasts at most 24 hours.");
-        }
-        if (breakMinutes != null && Duration.ofMinutes(breakMinutes).compareTo(Duration.between(startsAt, endsAt)) >= 0) {
-            throw ProblemException.invalid("breakMinutes", "OUT_OF_RANGE", "The break must be shorter than the shift.");
-        }
     }
 
     /** Hours are approved, and priced, once they have been worked: actual times lie in the past. */
@@ -326,10 +312,6 @@ public final class PlacementResource implements PlacementsApi {
                     + " has not happened yet (now is " + now + "); the shift ends at " + plannedEndsAt
                     + ". Complete a shift with the times worked, after it has been worked.");
         }
-    }
-
-    static int orZero(Integer minutes) {
-        return minutes == null ? 0 : minutes;
     }
 
     private static void requireOverrideRight(Caller caller, String overrideReason) {
