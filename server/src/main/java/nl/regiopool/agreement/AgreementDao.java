@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import nl.regiopool.api.model.LoanAgreementStatus;
+import nl.regiopool.api.model.MemberStatus;
+import nl.regiopool.api.model.WorkerStatus;
+import nl.regiopool.settings.CooperativeTime;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -46,15 +50,15 @@ final class AgreementDao {
      * "Had this status at :at", one predicate per status; the same as {@link AgreementRow#statusAt} because a DRAFT or
      * PROPOSED agreement can only be cancelled, and only an ACTIVE one can end or be terminated.
      */
-    private static final Map<String, String> STATUS_AT_PREDICATES = Map.of(
-            "DRAFT", "(a.proposed_at IS NULL OR a.proposed_at > :at) AND (a.cancelled_at IS NULL OR a.cancelled_at > :at)",
-            "PROPOSED", "a.proposed_at <= :at AND (a.activated_at IS NULL OR a.activated_at > :at)"
+    private static final Map<LoanAgreementStatus, String> STATUS_AT_PREDICATES = Map.of(
+            LoanAgreementStatus.DRAFT, "(a.proposed_at IS NULL OR a.proposed_at > :at) AND (a.cancelled_at IS NULL OR a.cancelled_at > :at)",
+            LoanAgreementStatus.PROPOSED, "a.proposed_at <= :at AND (a.activated_at IS NULL OR a.activated_at > :at)"
                     + " AND (a.cancelled_at IS NULL OR a.cancelled_at > :at)",
-            "ACTIVE", "a.activated_at <= :at AND (a.ended_at IS NULL OR a.ended_at > :at)"
+            LoanAgreementStatus.ACTIVE, "a.activated_at <= :at AND (a.ended_at IS NULL OR a.ended_at > :at)"
                     + " AND (a.terminated_at IS NULL OR a.terminated_at > :at)",
-            "ENDED", "a.ended_at <= :at",
-            "TERMINATED", "a.terminated_at <= :at",
-            "CANCELLED", "a.cancelled_at <= :at");
+            LoanAgreementStatus.ENDED, "a.ended_at <= :at",
+            LoanAgreementStatus.TERMINATED, "a.terminated_at <= :at",
+            LoanAgreementStatus.CANCELLED, "a.cancelled_at <= :at");
 
     private AgreementDao() {
     }
@@ -64,8 +68,8 @@ final class AgreementDao {
         static final Visibility ALL = new Visibility(null);
     }
 
-    record Filter(UUID memberId, UUID lenderMemberId, UUID borrowerMemberId, UUID workerId, String status, String role,
-                  LocalDate periodFrom, LocalDate periodTo, Boolean vatEligible) {
+    record Filter(UUID memberId, UUID lenderMemberId, UUID borrowerMemberId, UUID workerId, LoanAgreementStatus status,
+                  String role, LocalDate periodFrom, LocalDate periodTo, Boolean vatEligible) {
     }
 
     static int nextNumber(Handle handle, UUID tenantId, int year) {
@@ -82,10 +86,10 @@ final class AgreementDao {
         handle.createUpdate("""
                         INSERT INTO loan_agreement (tenant_id, id, number, lender_member_id, borrower_member_id, worker_id,
                             role, cao_rule_set_code, waadi_regime, status)
-                        VALUES (:tenant, :id, :number, :lender, :borrower, :worker, :role, :cao, :waadi, 'DRAFT')""")
+                        VALUES (:tenant, :id, :number, :lender, :borrower, :worker, :role, :cao, :waadi, :status)""")
                 .bind("tenant", tenantId).bind("id", id).bind("number", number).bind("lender", lender)
                 .bind("borrower", borrower).bind("worker", worker).bind("role", role).bind("cao", caoRuleSetCode)
-                .bind("waadi", waadiRegime)
+                .bind("waadi", waadiRegime).bind("status", AgreementLifecycle.INITIAL.toString())
                 .execute();
     }
 
@@ -137,7 +141,7 @@ final class AgreementDao {
         if (filter.status() != null) {
             where.add(historical ? STATUS_AT_PREDICATES.get(filter.status()) : "a.status = :status");
             if (!historical) {
-                binds.put("status", filter.status());
+                binds.put("status", filter.status().toString());
             }
         }
         condition(where, binds, "periodTo", filter.periodTo(), "t.start_date <= :periodTo");
@@ -201,11 +205,12 @@ final class AgreementDao {
                                                            LocalDate start, LocalDate end) {
         return handle.createQuery("""
                         SELECT a.id, t.hours_per_week FROM loan_agreement a
-                        """ + TERMS_AT.replace(":at", "now()") + """
+                        """ + TERMS_AT + """
                          WHERE a.worker_id = :worker AND a.id <> :except AND a.status IN ('PROPOSED', 'ACTIVE')
                           AND t.start_date <= COALESCE(CAST(:end AS date), 'infinity'::date)
                           AND (t.end_date IS NULL OR t.end_date >= :start)
                         ORDER BY a.id""")
+                .bind("at", timestamp(CooperativeTime.now(handle)))
                 .bind("worker", workerId).bind("except", exceptAgreementId).bind("start", start).bind("end", end)
                 .map((rs, ctx) -> new AgreementRules.OtherAgreement(rs.getObject(1, UUID.class), rs.getInt(2)))
                 .list();
@@ -221,7 +226,7 @@ final class AgreementDao {
                             consent_method = :consentMethod, consent_recorded_at = :consentRecordedAt,
                             consent_recorded_by = :consentRecordedBy, version = version + 1, updated_at = now()
                         WHERE id = :id""")
-                .bind("id", row.id()).bind("status", row.status())
+                .bind("id", row.id()).bind("status", row.status().toString())
                 .bind("proposedAt", timestamp(row.proposedAt())).bind("activatedAt", timestamp(row.activatedAt()))
                 .bind("endedAt", timestamp(row.endedAt())).bind("terminatedAt", timestamp(row.terminatedAt()))
                 .bind("terminationReason", row.terminationReason())
@@ -282,7 +287,7 @@ final class AgreementDao {
                                 validUntil[i] == null ? null : ((java.sql.Date) validUntil[i]).toLocalDate()));
                     }
                     return new AgreementRules.Worker(rs.getObject("id", UUID.class),
-                            rs.getObject("employer_member_id", UUID.class), rs.getString("status"),
+                            rs.getObject("employer_member_id", UUID.class), WorkerStatus.fromValue(rs.getString("status")),
                             rs.getInt("contract_hours_per_week"), qualifications);
                 })
                 .findOne();
@@ -301,7 +306,8 @@ final class AgreementDao {
     static Optional<AgreementRules.Party> member(Handle handle, UUID memberId) {
         return handle.createQuery("SELECT id, status FROM member WHERE id = :id")
                 .bind("id", memberId)
-                .map((rs, ctx) -> new AgreementRules.Party(rs.getObject(1, UUID.class), rs.getString(2)))
+                .map((rs, ctx) -> new AgreementRules.Party(rs.getObject(1, UUID.class),
+                        MemberStatus.fromValue(rs.getString(2))))
                 .findOne();
     }
 
@@ -310,15 +316,20 @@ final class AgreementDao {
                 .bind("id", memberId).mapTo(String.class).findOne();
     }
 
+    /** Every cooperative's id, for a platform job that visits each tenant in turn (a platform read, no RLS). */
+    static List<UUID> cooperatives(Handle handle) {
+        return handle.createQuery("SELECT id FROM cooperative ORDER BY id").mapTo(UUID.class).list();
+    }
+
     /** Agreements whose terms in force ended before today in the tenant's zone, claimed so that nodes share the work. */
     static List<AgreementRow> claimExpired(Handle handle, int limit) {
-        return handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a " + TERMS_AT.replace(":at", "now()")
+        return handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a " + TERMS_AT
                         + " WHERE a.status = 'ACTIVE' AND t.end_date < tenant_today()"
                         // the candidates, found by loan_agreement_version_ending_idx: terms in force now that ended
                         + " AND a.id IN (SELECT e.agreement_id FROM loan_agreement_version e WHERE e.in_force_from IS NOT NULL"
                         + " AND e.superseded_at IS NULL AND e.end_date IS NOT NULL AND e.end_date < tenant_today())"
                         + " ORDER BY a.id LIMIT :limit FOR UPDATE OF a SKIP LOCKED")
-                .bind("limit", limit)
+                .bind("at", timestamp(CooperativeTime.now(handle))).bind("limit", limit)
                 .map((rs, ctx) -> agreement(rs))
                 .list();
     }
@@ -328,7 +339,7 @@ final class AgreementDao {
                 rs.getObject("id", UUID.class), rs.getString("number"),
                 rs.getObject("lender_member_id", UUID.class), rs.getObject("borrower_member_id", UUID.class),
                 rs.getObject("worker_id", UUID.class), rs.getString("role"), rs.getString("cao_rule_set_code"),
-                rs.getString("waadi_regime"), rs.getString("status"),
+                rs.getString("waadi_regime"), LoanAgreementStatus.fromValue(rs.getString("status")),
                 instant(rs, "proposed_at"), instant(rs, "activated_at"), instant(rs, "ended_at"),
                 instant(rs, "terminated_at"), rs.getString("termination_reason"),
                 rs.getObject("termination_effective_date", LocalDate.class),

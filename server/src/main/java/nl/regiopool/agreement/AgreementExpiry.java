@@ -65,7 +65,7 @@ public final class AgreementExpiry implements Managed {
     /** One pass over every cooperative; returns how many agreements ended. */
     public int runOnce() {
         List<UUID> tenants = transactions.readPlatform(handle ->
-                handle.createQuery("SELECT id FROM cooperative ORDER BY id").mapTo(UUID.class).list());
+                AgreementDao.cooperatives(handle));
         int ended = 0;
         for (UUID tenant : tenants) {
             int batch;
@@ -84,7 +84,8 @@ public final class AgreementExpiry implements Managed {
             java.time.Instant now = CooperativeTime.now(write.handle());
             for (AgreementRow row : expired) {
                 List<TermsRow> versions = AgreementDao.versions(write.handle(), List.of(row.id())).get(row.id());
-                AgreementRow endedRow = new AgreementRowBuilder(row).status("ENDED").endedAt(now).build();
+                AgreementRow endedRow = new AgreementRowBuilder(row).status(AgreementLifecycle.Action.END.to())
+                        .endedAt(now).build();
                 AgreementDao.update(write.handle(), endedRow);
                 // the same shape as every other loan_agreement event: the agreement as the API shows it
                 write.audit("loan_agreement.ended", "loan_agreement", row.id(), AgreementViews.at(row, versions, now),

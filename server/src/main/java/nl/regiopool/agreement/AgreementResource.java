@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import nl.regiopool.agreement.AgreementLifecycle.Action;
 import nl.regiopool.api.LoanAgreementsApi;
 import nl.regiopool.api.model.AmendmentRequest;
 import nl.regiopool.api.model.ApprovalRequest;
@@ -118,7 +119,7 @@ public final class AgreementResource implements LoanAgreementsApi {
                                        OffsetDateTime asOf, Integer limit, String cursor) {
         Caller caller = CurrentCaller.get();
         AgreementDao.Filter filter = new AgreementDao.Filter(memberId, null, null, workerId,
-                status == null ? null : status.toString(), role == null ? null : role.toString(),
+                status, role == null ? null : role.toString(),
                 periodFrom, periodTo, vatEligible);
         Instant at = asOf == null ? null : asOf.toInstant();
         if (Negotiation.prefers(CSV)) {
@@ -145,7 +146,7 @@ public final class AgreementResource implements LoanAgreementsApi {
             throw ProblemException.notFound("Member " + memberId);
         }
         AgreementDao.Filter filter = new AgreementDao.Filter(null, out ? memberId : null, out ? null : memberId, null,
-                status == null ? null : status.toString(), null, null, null, null);
+                status, null, null, null, null);
         return Response.ok(page(caller, filter, null, Cursors.decodeUuid(cursor), limit)).build();
     }
 
@@ -182,7 +183,7 @@ public final class AgreementResource implements LoanAgreementsApi {
         return change(agreementId, ifMatch, idempotencyKey, body != null ? body : new ProposeRequest(),
                 "proposeLoanAgreement", "loan_agreement.proposed",
                 (write, current) -> {
-                    requireStatus(current, "propose", "DRAFT");
+                    requireStatus(current, Action.PROPOSE);
                     Handle handle = write.handle();
                     TermsRow proposal = current.versions().get(0);
                     AgreementDao.WorkerCost cost = AgreementDao.workerCost(handle, current.row().workerId());
@@ -190,7 +191,7 @@ public final class AgreementResource implements LoanAgreementsApi {
                     requireRules(handle, terms, current.row());
                     AgreementDao.refreshCostPrice(handle, agreementId, 1, cost.hourlyCostCents(),
                             vat(terms, cost.contractType()));
-                    return withStatus(current.row(), "PROPOSED", row -> copy(row).proposedAt(current.at()));
+                    return withStatus(current.row(), Action.PROPOSE, row -> copy(row).proposedAt(current.at()));
                 });
     }
 
@@ -207,7 +208,7 @@ public final class AgreementResource implements LoanAgreementsApi {
                     Instant now = current.at();
                     TermsRow awaiting = awaitingApproval(current, now);
                     CooperativeSettings settings = SettingsDao.current(handle);
-                    if ("ACTIVE".equals(row.status())) {
+                    if (row.status() == LoanAgreementStatus.ACTIVE) {
                         requireAmendmentApprover(write.caller(), lenderSide ? row.lenderMemberId() : row.borrowerMemberId(),
                                 lenderSide ? "lender" : "borrower", settings);
                     }
@@ -222,7 +223,7 @@ public final class AgreementResource implements LoanAgreementsApi {
                     if (!bothSides) {
                         return row;
                     }
-                    if ("ACTIVE".equals(row.status())) {
+                    if (row.status() == LoanAgreementStatus.ACTIVE) {
                         requireRules(handle, terms(row, awaiting, awaiting.costPriceCentsPerHour()), row);
                         AgreementDao.bringIntoForce(handle, agreementId, awaiting.versionNo(),
                                 comesIntoForce(awaiting, now, CooperativeTime.zone(handle)));
@@ -242,14 +243,14 @@ public final class AgreementResource implements LoanAgreementsApi {
                         throw ProblemException.conflict("CONSENT_ALREADY_RECORDED",
                                 "The worker's consent was recorded on " + row.consentRecordedAt() + ".");
                     }
-                    requireStatus(current, "record consent for", "DRAFT", "PROPOSED");
+                    requireStatus(current, Action.RECORD_CONSENT);
                     Handle handle = write.handle();
                     Instant now = current.at();
                     AgreementRow consented = copy(row).consentedOn(body.getConsentedOn())
                             .consentMethod(body.getMethod().toString()).consentRecordedAt(now)
                             .consentRecordedBy(write.caller().subject()).build();
                     TermsRow proposal = current.versions().get(0);
-                    return "PROPOSED".equals(row.status())
+                    return row.status() == LoanAgreementStatus.PROPOSED
                             ? activateIfComplete(handle, consented, proposal, proposal.approvedByBothSides(), now)
                             : consented;
                 });
@@ -259,13 +260,13 @@ public final class AgreementResource implements LoanAgreementsApi {
     public Response terminateLoanAgreement(UUID agreementId, String ifMatch, TerminateRequest body, String idempotencyKey) {
         return change(agreementId, ifMatch, idempotencyKey, body, "terminateLoanAgreement", "loan_agreement.terminated",
                 (write, current) -> {
-                    requireStatus(current, "terminate", "ACTIVE");
+                    requireStatus(current, Action.TERMINATE);
                     TermsRow inForce = AgreementViews.termsAt(current.versions(), current.at());
                     if (body.getEffectiveDate().isBefore(inForce.startDate())) {
                         throw ProblemException.invalid("effectiveDate", "OUT_OF_RANGE",
                                 "The termination cannot take effect before the agreement starts (" + inForce.startDate() + ").");
                     }
-                    return withStatus(current.row(), "TERMINATED", row -> copy(row).terminatedAt(current.at())
+                    return withStatus(current.row(), Action.TERMINATE, row -> copy(row).terminatedAt(current.at())
                             .terminationReason(body.getReason().strip())
                             .terminationEffectiveDate(body.getEffectiveDate()));
                 });
@@ -275,8 +276,8 @@ public final class AgreementResource implements LoanAgreementsApi {
     public Response cancelLoanAgreement(UUID agreementId, String ifMatch, CancelRequest body, String idempotencyKey) {
         return change(agreementId, ifMatch, idempotencyKey, body, "cancelLoanAgreement", "loan_agreement.cancelled",
                 (write, current) -> {
-                    requireStatus(current, "cancel", "DRAFT", "PROPOSED");
-                    return withStatus(current.row(), "CANCELLED", row -> copy(row).cancelledAt(current.at())
+                    requireStatus(current, Action.CANCEL);
+                    return withStatus(current.row(), Action.CANCEL, row -> copy(row).cancelledAt(current.at())
                             .cancellationReason(body.getReason().strip()));
                 });
     }
@@ -288,7 +289,7 @@ public final class AgreementResource implements LoanAgreementsApi {
         }
         return change(agreementId, ifMatch, idempotencyKey, body, "amendLoanAgreement", "loan_agreement.amendment_proposed",
                 (write, current) -> {
-                    requireStatus(current, "amend", "ACTIVE");
+                    requireStatus(current, Action.AMEND);
                     Handle handle = write.handle();
                     Instant now = current.at();
                     TermsRow inForce = AgreementViews.termsAt(current.versions(), now);
@@ -346,21 +347,21 @@ public final class AgreementResource implements LoanAgreementsApi {
         }
         requireRules(handle, terms(row, proposal, proposal.costPriceCentsPerHour()), row);
         AgreementDao.bringIntoForce(handle, row.id(), proposal.versionNo(), now);
-        return copy(row).status("ACTIVE").activatedAt(now).build();
+        return withStatus(row, Action.ACTIVATE, changed -> copy(changed).activatedAt(now));
     }
 
     /** The version the sides approve: the proposal of a PROPOSED agreement, or an ACTIVE one's pending amendment. */
     private static TermsRow awaitingApproval(Current current, Instant now) {
-        String status = current.row().status();
-        if ("PROPOSED".equals(status)) {
+        LoanAgreementStatus status = current.row().status();
+        if (!Action.APPROVE.allowedFrom(status)) {
+            throw ProblemException.conflict("INVALID_TRANSITION", "A " + status + " agreement cannot be approved.");
+        }
+        if (status == LoanAgreementStatus.PROPOSED) {
             return current.versions().get(0);
         }
-        if ("ACTIVE".equals(status)) {
-            TermsRow inForce = AgreementViews.termsAt(current.versions(), now);
-            return AgreementViews.pendingAt(current.versions(), now, inForce).orElseThrow(() ->
-                    ProblemException.conflict("NOTHING_TO_APPROVE", "This ACTIVE agreement has no amendment awaiting approval."));
-        }
-        throw ProblemException.conflict("INVALID_TRANSITION", "A " + status + " agreement cannot be approved.");
+        TermsRow inForce = AgreementViews.termsAt(current.versions(), now);
+        return AgreementViews.pendingAt(current.versions(), now, inForce).orElseThrow(() ->
+                ProblemException.conflict("NOTHING_TO_APPROVE", "This ACTIVE agreement has no amendment awaiting approval."));
     }
 
     private void requireRules(Handle handle, AgreementRules.Terms terms, AgreementRow row) {
@@ -396,12 +397,8 @@ public final class AgreementResource implements LoanAgreementsApi {
                 version.startDate(), version.endDate(), version.hoursPerWeek(), version.tariffCentsPerHour(), costPrice);
     }
 
-    private static void requireStatus(Current current, String verb, String... allowed) {
-        String status = current.row().status();
-        if (!List.of(allowed).contains(status)) {
-            throw ProblemException.conflict("INVALID_TRANSITION",
-                    "A " + status + " agreement cannot " + verb + "; that needs status " + String.join(" or ", allowed) + ".");
-        }
+    private static void requireStatus(Current current, Action action) {
+        AgreementLifecycle.require(current.row().status(), action);
     }
 
     /** An amendment applies from its effectiveFrom day (in the cooperative's zone), never before its approval. */
@@ -470,8 +467,8 @@ public final class AgreementResource implements LoanAgreementsApi {
         return new Current(row, versions, AgreementViews.at(row, versions, at), at);
     }
 
-    private static AgreementRow withStatus(AgreementRow row, String status, Function<AgreementRow, AgreementRowBuilder> change) {
-        return change.apply(row).status(status).build();
+    private static AgreementRow withStatus(AgreementRow row, Action action, Function<AgreementRow, AgreementRowBuilder> change) {
+        return change.apply(row).status(action.to()).build();
     }
 
     private static AgreementRowBuilder copy(AgreementRow row) {

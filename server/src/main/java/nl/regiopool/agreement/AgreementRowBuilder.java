@@ -2,12 +2,13 @@ package nl.regiopool.agreement;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import nl.regiopool.api.model.LoanAgreementStatus;
 
 /** A changed copy of an {@link AgreementRow}: only the lifecycle fields can change. */
 final class AgreementRowBuilder {
 
     private final AgreementRow base;
-    private String status;
+    private LoanAgreementStatus status;
     private Instant proposedAt;
     private Instant activatedAt;
     private Instant endedAt;
@@ -38,7 +39,7 @@ final class AgreementRowBuilder {
         this.consentRecordedBy = base.consentRecordedBy();
     }
 
-    AgreementRowBuilder status(String status) {
+    AgreementRowBuilder status(LoanAgreementStatus status) {
         this.status = status;
         return this;
     }

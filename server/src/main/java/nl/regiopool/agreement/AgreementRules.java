@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.regiopool.api.model.MemberStatus;
+import nl.regiopool.api.model.WorkerStatus;
 
 /**
  * The rules a loan agreement must satisfy before it is proposed, approved or amended. Pure: values in,
@@ -36,11 +38,11 @@ public final class AgreementRules {
     public record Qualification(String role, LocalDate validUntil) {
     }
 
-    public record Worker(UUID id, UUID employerMemberId, String status, int contractHoursPerWeek,
+    public record Worker(UUID id, UUID employerMemberId, WorkerStatus status, int contractHoursPerWeek,
                          List<Qualification> qualifications) {
     }
 
-    public record Party(UUID memberId, String status) {
+    public record Party(UUID memberId, MemberStatus status) {
     }
 
     /** Another agreement of the same worker whose period overlaps this one's and that still counts. */
@@ -61,18 +63,18 @@ public final class AgreementRules {
                     terms.lenderMemberId()));
         }
         for (Party party : List.of(lender, borrower)) {
-            if (!"ACTIVE".equals(party.status())) {
+            if (party.status() != MemberStatus.ACTIVE) {
                 breaches.add(new RuleBreach("MEMBER_NOT_ACTIVE", "Both members must be ACTIVE.",
-                        "ACTIVE", party.status(), List.of(party.memberId())));
+                        MemberStatus.ACTIVE.toString(), party.status().toString(), List.of(party.memberId())));
             }
         }
         if (!worker.employerMemberId().equals(terms.lenderMemberId())) {
             breaches.add(RuleBreach.of("WORKER_NOT_EMPLOYED_BY_LENDER", "The lender must be the worker's employer.",
                     worker.id(), terms.lenderMemberId()));
         }
-        if (!"ACTIVE".equals(worker.status())) {
+        if (worker.status() != WorkerStatus.ACTIVE) {
             breaches.add(new RuleBreach("WORKER_NOT_ACTIVE", "Only an ACTIVE worker can be lent.",
-                    "ACTIVE", worker.status(), List.of(worker.id())));
+                    WorkerStatus.ACTIVE.toString(), worker.status().toString(), List.of(worker.id())));
         }
         boolean qualified = worker.qualifications().stream().anyMatch(q -> q.role().equals(terms.role())
                 && (q.validUntil() == null || !q.validUntil().isBefore(terms.startDate())));

@@ -43,24 +43,24 @@ final class AgreementViews {
     }
 
     static LoanAgreement at(AgreementRow row, List<TermsRow> versions, Instant at) {
-        String status = row.statusAt(at);
+        LoanAgreementStatus status = row.statusAt(at);
         TermsRow terms = termsAt(versions, at);
         LoanAgreement agreement = new LoanAgreement(row.id(), row.number(), row.lenderMemberId(),
                 row.borrowerMemberId(), row.workerId(), QualificationRole.fromValue(row.role()),
-                WaadiRegime.fromValue(row.waadiRegime()), LoanAgreementStatus.fromValue(status),
+                WaadiRegime.fromValue(row.waadiRegime()), status,
                 terms(terms, at), time(row.createdAt()), time(row.updatedAt().isAfter(at) ? at : row.updatedAt()))
                 .caoRuleSetCode(row.caoRuleSetCode());
-        if ("ACTIVE".equals(status)) {
+        if (status == LoanAgreementStatus.ACTIVE) {
             pendingAt(versions, at, terms).ifPresent(pending -> agreement.pendingAmendment(terms(pending, at)));
         }
         if (AgreementRow.before(row.consentRecordedAt(), at)) {
             agreement.workerConsent(new WorkerConsent(row.consentedOn(), ConsentMethod.fromValue(row.consentMethod()),
                     time(row.consentRecordedAt()), row.consentRecordedBy()));
         }
-        if ("TERMINATED".equals(status)) {
+        if (status == LoanAgreementStatus.TERMINATED) {
             agreement.terminationReason(row.terminationReason()).terminationEffectiveDate(row.terminationEffectiveDate());
         }
-        if ("CANCELLED".equals(status)) {
+        if (status == LoanAgreementStatus.CANCELLED) {
             agreement.cancellationReason(row.cancellationReason());
         }
         return agreement;

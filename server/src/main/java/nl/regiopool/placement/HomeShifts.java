@@ -73,8 +73,8 @@ final class HomeShifts {
                 UUID id = ids.getOrDefault(shift.getExternalId(), Ids.next());
                 PlacementDao.insert(handle, write.tenantId(), PlacementRow.planned(id, "HOME_SHIFT", null, workerId, employer,
                         employer, null, shift.getStartsAt(), shift.getEndsAt(),
-                        PlacementResource.orZero(shift.getBreakMinutes()), null, shift.getExternalId(), "CONFIRMED",
-                        Overridden.NONE));
+                        ShiftInput.orZero(shift.getBreakMinutes()), null, shift.getExternalId(),
+                        PlacementLifecycle.HOME_SHIFT_CREATED, Overridden.NONE));
             }
             int version = PlacementDao.bumpRoster(handle, write.tenantId(), workerId);
             List<Placement> after = PlacementDao.homeShifts(handle, workerId, from, to).stream()
@@ -102,7 +102,7 @@ final class HomeShifts {
                 if (everything || row.borrowerMemberId().equals(viewer)) {
                     entries.add(new ScheduleEntry(ScheduleEntryKind.fromValue(row.kind()), row.startsAt(), row.endsAt())
                             .placement(PlacementViews.view(row)));
-                } else if (!"CANCELLED".equals(row.status())) {
+                } else if (PlacementLifecycle.holdsTime(row.status())) {
                     entries.add(new ScheduleEntry(ScheduleEntryKind.BUSY, row.startsAt(), row.endsAt()));
                 }
             }
@@ -122,8 +122,7 @@ final class HomeShifts {
         List<Shift> all = PlacementDao.shiftsAround(handle, workerId, first.minus(PlacementChecks.HORIZON),
                 last.plus(PlacementChecks.HORIZON)).stream().filter(PlacementDao.OtherShift::worked)
                 .map(PlacementChecks::shift).toList();
-        String cao = handle.createQuery("SELECT cao_rule_set_code FROM member WHERE id = :id").bind("id", employer)
-                .mapTo(String.class).findOne().orElse(null);
+        String cao = PlacementDao.caoRuleSetCode(handle, employer).orElse(null);
         Map<String, RuleViolation> unique = new LinkedHashMap<>();
         Map<LocalDate, RuleSetVersion> rulesByDate = new HashMap<>();
         for (Placement placement : shifts) {
@@ -161,7 +160,7 @@ final class HomeShifts {
             if (!shift.getEndsAt().isAfter(shift.getStartsAt())
                     || Duration.between(shift.getStartsAt(), shift.getEndsAt()).compareTo(Duration.ofHours(24)) > 0) {
                 errors.add(new FieldError(field + ".endsAt", "OUT_OF_RANGE", "The shift ends after it starts, within 24 h."));
-            } else if (Duration.ofMinutes(PlacementResource.orZero(shift.getBreakMinutes()))
+            } else if (Duration.ofMinutes(ShiftInput.orZero(shift.getBreakMinutes()))
                     .compareTo(Duration.between(shift.getStartsAt(), shift.getEndsAt())) >= 0) {
                 errors.add(new FieldError(field + ".breakMinutes", "OUT_OF_RANGE", "The break is shorter than the shift."));
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.regiopool.api.model.LoanAgreementStatus;
 import nl.regiopool.api.model.RuleViolation;
 import nl.regiopool.ruleset.CaoRuleSetDao;
 import nl.regiopool.cao.RuleSetVersion;
@@ -95,10 +96,11 @@ final class PlacementChecks {
         List<RuleViolation> hard = new ArrayList<>();
         LocalDate firstDay = candidate.startsAt().atZone(zone).toLocalDate();
         LocalDate lastDay = candidate.endsAt().minusNanos(1).atZone(zone).toLocalDate();
-        if (!"ACTIVE".equals(agreement.status())) {
+        if (agreement.status() != LoanAgreementStatus.ACTIVE) {
             hard.add(new RuleViolation("AGREEMENT_NOT_ACTIVE", "The agreement is " + agreement.status()
                     + "; shifts are placed only under an ACTIVE agreement.")
-                    .limit("ACTIVE").actual(agreement.status()).entityIds(List.of(agreement.id())));
+                    .limit(LoanAgreementStatus.ACTIVE.toString()).actual(agreement.status().toString())
+                    .entityIds(List.of(agreement.id())));
         }
         if (agreement.startDate() != null && (firstDay.isBefore(agreement.startDate())
                 || (agreement.endDate() != null && lastDay.isAfter(agreement.endDate())))) {

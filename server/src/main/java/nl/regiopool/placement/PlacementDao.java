@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.regiopool.api.model.LoanAgreementStatus;
+import nl.regiopool.api.model.PlacementStatus;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -44,7 +46,7 @@ final class PlacementDao {
     }
 
     /** The agreement as placing needs it, with the terms in force (null fields when none are). */
-    record Agreement(UUID id, String status, UUID workerId, UUID lenderMemberId, UUID borrowerMemberId, String role,
+    record Agreement(UUID id, LoanAgreementStatus status, UUID workerId, UUID lenderMemberId, UUID borrowerMemberId, String role,
                      String caoRuleSetCode, LocalDate startDate, LocalDate endDate, Integer hoursPerWeek,
                      Long tariffCentsPerHour) {
     }
@@ -68,13 +70,13 @@ final class PlacementDao {
      * whether it counts as work and for overlaps, and its planned and actual times.
      */
     record OtherShift(UUID id, String kind, UUID agreementId, UUID borrowerMemberId, UUID employerMemberId,
-                      String status, OffsetDateTime startsAt, OffsetDateTime endsAt, int breakMinutes,
+                      PlacementStatus status, OffsetDateTime startsAt, OffsetDateTime endsAt, int breakMinutes,
                       OffsetDateTime completedAt, OffsetDateTime actualStartsAt, OffsetDateTime actualEndsAt,
                       Integer actualBreakMinutes) {
 
         /** Counts as work (the engine's input): not cancelled and not a no-show. */
         boolean worked() {
-            return !"CANCELLED".equals(status) && !"NO_SHOW".equals(status);
+            return PlacementLifecycle.worked(status);
         }
 
         /**
@@ -82,7 +84,7 @@ final class PlacementDao {
          * ({@code tstzrange(starts_at, ends_at) && tstzrange(from, to)}, both half-open and non-empty).
          */
         boolean overlaps(Instant from, Instant to) {
-            return !"CANCELLED".equals(status) && startsAt.toInstant().isBefore(to) && endsAt.toInstant().isAfter(from);
+            return PlacementLifecycle.holdsTime(status) && startsAt.toInstant().isBefore(to) && endsAt.toInstant().isAfter(from);
         }
 
         PlacementRow.WorkedTime workedTime() {
@@ -92,7 +94,7 @@ final class PlacementDao {
         }
     }
 
-    record Filter(UUID workerId, UUID agreementId, String status, String kind, OffsetDateTime from, OffsetDateTime to) {
+    record Filter(UUID workerId, UUID agreementId, PlacementStatus status, String kind, OffsetDateTime from, OffsetDateTime to) {
     }
 
     static Optional<Agreement> agreement(Handle handle, UUID agreementId, UUID viewer) {
@@ -133,7 +135,7 @@ final class PlacementDao {
     }
 
     private static Agreement agreement(ResultSet rs) throws SQLException {
-        return new Agreement(rs.getObject("id", UUID.class), rs.getString("status"),
+        return new Agreement(rs.getObject("id", UUID.class), LoanAgreementStatus.fromValue(rs.getString("status")),
                 rs.getObject("worker_id", UUID.class), rs.getObject("lender_member_id", UUID.class),
                 rs.getObject("borrower_member_id", UUID.class), rs.getString("role"),
                 rs.getString("cao_rule_set_code"), rs.getObject("start_date", LocalDate.class),
@@ -145,6 +147,12 @@ final class PlacementDao {
     static Optional<UUID> employer(Handle handle, UUID workerId) {
         return handle.createQuery("SELECT employer_member_id FROM worker WHERE id = :id")
                 .bind("id", workerId).mapTo(UUID.class).findOne();
+    }
+
+    /** The CAO rule set the member applies, if it names one. */
+    static Optional<String> caoRuleSetCode(Handle handle, UUID memberId) {
+        return handle.createQuery("SELECT cao_rule_set_code FROM member WHERE id = :id").bind("id", memberId)
+                .mapTo(String.class).findOne();
     }
 
     /**
@@ -176,7 +184,7 @@ final class PlacementDao {
                 .bind("borrower", row.borrowerMemberId()).bind("employer", row.employerMemberId())
                 .bind("role", row.role()).bind("startsAt", row.startsAt()).bind("endsAt", row.endsAt())
                 .bind("breakMinutes", row.breakMinutes()).bind("postcode", row.locationPostcode())
-                .bind("externalId", row.externalId()).bind("status", row.status())
+                .bind("externalId", row.externalId()).bind("status", row.status().toString())
                 .bind("overrideReason", row.overrideReason()).bind("overriddenBy", row.overriddenBy())
                 .bind("overriddenAt", row.overriddenAt()).bind("overriddenViolations", row.overriddenViolations());
     }
@@ -223,7 +231,8 @@ final class PlacementDao {
             query.bind("viewer", viewer);
         }
         return query.bind("worker", filter.workerId()).bind("agreement", filter.agreementId())
-                .bind("status", filter.status()).bind("kind", filter.kind()).bind("from", filter.from())
+                .bind("status", filter.status() == null ? null : filter.status().toString())
+                .bind("kind", filter.kind()).bind("from", filter.from())
                 .bind("to", filter.to()).bind("after", after).bind("limit", limit + 1)
                 .map((rs, ctx) -> row(rs))
                 .list();
@@ -244,7 +253,8 @@ final class PlacementDao {
                 .bind("worker", workerId).bind("from", utc(from)).bind("to", utc(to))
                 .map((rs, ctx) -> new OtherShift(rs.getObject("id", UUID.class), rs.getString("kind"),
                         rs.getObject("agreement_id", UUID.class), rs.getObject("borrower_member_id", UUID.class),
-                        rs.getObject("employer_member_id", UUID.class), rs.getString("status"), time(rs, "starts_at"),
+                        rs.getObject("employer_member_id", UUID.class), PlacementStatus.fromValue(rs.getString("status")),
+                        time(rs, "starts_at"),
                         time(rs, "ends_at"), rs.getInt("break_minutes"), time(rs, "completed_at"),
                         time(rs, "actual_starts_at"), time(rs, "actual_ends_at"),
                         (Integer) rs.getObject("actual_break_minutes")))
@@ -287,7 +297,7 @@ final class PlacementDao {
                             no_show_at = :noShowAt, cost_lines = CAST(:costLines AS jsonb),
                             version = version + 1, updated_at = now()
                         WHERE id = :id""")
-                .bind("id", row.id()).bind("status", row.status()).bind("confirmedAt", row.confirmedAt())
+                .bind("id", row.id()).bind("status", row.status().toString()).bind("confirmedAt", row.confirmedAt())
                 .bind("actualStartsAt", row.actualStartsAt()).bind("actualEndsAt", row.actualEndsAt())
                 .bind("actualBreakMinutes", row.actualBreakMinutes()).bind("completedAt", row.completedAt())
                 .bind("completedBy", row.completedBy()).bind("cancelledAt", row.cancelledAt())
@@ -338,7 +348,8 @@ final class PlacementDao {
                 rs.getObject("agreement_id", UUID.class), rs.getObject("worker_id", UUID.class),
                 rs.getObject("borrower_member_id", UUID.class), rs.getObject("employer_member_id", UUID.class),
                 rs.getString("role"), time(rs, "starts_at"), time(rs, "ends_at"), rs.getInt("break_minutes"),
-                rs.getString("location_postcode"), rs.getString("external_id"), rs.getString("status"),
+                rs.getString("location_postcode"), rs.getString("external_id"),
+                PlacementStatus.fromValue(rs.getString("status")),
                 time(rs, "confirmed_at"), time(rs, "actual_starts_at"), time(rs, "actual_ends_at"),
                 (Integer) rs.getObject("actual_break_minutes"), time(rs, "completed_at"), rs.getString("completed_by"),
                 time(rs, "cancelled_at"), rs.getString("cancelled_by"), rs.getString("cancellation_reason"),

@@ -30,6 +30,7 @@ import nl.regiopool.cao.Shift;
 import nl.regiopool.page.Cursors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.page.Page;
+import nl.regiopool.placement.PlacementLifecycle.Action;
 import nl.regiopool.problem.ProblemException;
 import nl.regiopool.write.WriteContext;
 import nl.regiopool.http.Writes;
@@ -63,8 +64,8 @@ public final class PlacementResource implements PlacementsApi {
     public Response createPlacement(PlacementCreate body, String idempotencyKey) {
         Caller caller = CurrentCaller.get();
         requireOverrideRight(caller, body.getOverrideReason());
-        int breakMinutes = orZero(body.getBreakMinutes());
-        requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
+        int breakMinutes = ShiftInput.orZero(body.getBreakMinutes());
+        ShiftInput.requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
         return writes.inTenant(caller, "createPlacement", idempotencyKey, body, write -> {
             Handle handle = write.handle();
             PlacementDao.Placing placing = placing(handle, body.getAgreementId(), caller, true);
@@ -77,7 +78,8 @@ public final class PlacementResource implements PlacementsApi {
                     true);
             PlacementRow row = PlacementRow.planned(candidate.id(), "SHIFT", agreement.id(), agreement.workerId(),
                     agreement.borrowerMemberId(), placing.employerMemberId(), agreement.role(), body.getStartsAt(),
-                    body.getEndsAt(), breakMinutes, body.getLocationPostcode(), null, "PLANNED", override);
+                    body.getEndsAt(), breakMinutes, body.getLocationPostcode(), null, PlacementLifecycle.SHIFT_CREATED,
+                    override);
             PlacementRow created = PlacementDao.create(handle, write.tenantId(), row);
             Placement view = PlacementViews.view(created);
             write.audit("placement.created", "placement", created.id(), null, view);
@@ -89,8 +91,8 @@ public final class PlacementResource implements PlacementsApi {
     @Override
     public Response validatePlacement(PlacementCreate body, String idempotencyKey) {
         Caller caller = CurrentCaller.get();
-        int breakMinutes = orZero(body.getBreakMinutes());
-        requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
+        int breakMinutes = ShiftInput.orZero(body.getBreakMinutes());
+        ShiftInput.requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
         PlacementValidation validation = transactions.read(caller.tenant(), handle -> {
             PlacementDao.Placing placing = placing(handle, body.getAgreementId(), caller, false);
             Shift candidate = new Shift(Ids.next(), body.getStartsAt().toInstant(), body.getEndsAt().toInstant(),
@@ -120,7 +122,7 @@ public final class PlacementResource implements PlacementsApi {
         Caller caller = CurrentCaller.get();
         UUID after = Cursors.decodeUuid(cursor);
         PlacementDao.Filter filter = new PlacementDao.Filter(workerId, agreementId,
-                status == null ? null : status.toString(), kind == null ? null : kind.toString(), from, to);
+                status, kind == null ? null : kind.toString(), from, to);
         Page<PlacementRow> page = Page.of(transactions.read(caller.tenant(), handle ->
                 PlacementDao.list(handle, caller.memberScope().orElse(null), filter, after, limit)), limit, row -> row.id().toString());
         return Response.ok(new PlacementList(page.data().stream().map(PlacementViews::view).toList())
@@ -133,11 +135,11 @@ public final class PlacementResource implements PlacementsApi {
         requireOverrideRight(caller, body.getOverrideReason());
         return change(placementId, ifMatch, null, body, "updatePlacement", "placement.updated", (write, current) -> {
             requireBorrowedShift(current);
-            requireStatus(current, "change", "PLANNED", "CONFIRMED");
+            PlacementLifecycle.require(current.status(), Action.CHANGE);
             OffsetDateTime startsAt = body.getStartsAt() != null ? body.getStartsAt() : current.startsAt();
             OffsetDateTime endsAt = body.getEndsAt() != null ? body.getEndsAt() : current.endsAt();
             int breakMinutes = body.getBreakMinutes() != null ? body.getBreakMinutes() : current.breakMinutes();
-            requireShape(startsAt, endsAt, breakMinutes, "");
+            ShiftInput.requireShape(startsAt, endsAt, breakMinutes, "");
             String postcode = body.getLocationPostcode() != null ? body.getLocationPostcode() : current.locationPostcode();
             boolean timeChanged = !startsAt.isEqual(current.startsAt()) || !endsAt.isEqual(current.endsAt())
                     || breakMinutes != current.breakMinutes();
@@ -163,20 +165,20 @@ public final class PlacementResource implements PlacementsApi {
                 "confirmPlacement", "placement.confirmed",
                 (write, current) -> {
                     requireBorrowedShift(current);
-                    requireStatus(current, "be confirmed", "PLANNED");
-                    return status(current, "CONFIRMED").confirmedAt(now(write)).build();
+                    PlacementLifecycle.require(current.status(), Action.CONFIRM);
+                    return status(current, Action.CONFIRM).confirmedAt(now(write)).build();
                 });
     }
 
     @Override
     public Response completePlacement(UUID placementId, String ifMatch, CompletePlacementRequest body,
                                       String idempotencyKey) {
-        requireShape(body.getActualStartsAt(), body.getActualEndsAt(), body.getBreakMinutes(), "actual");
+        ShiftInput.requireShape(body.getActualStartsAt(), body.getActualEndsAt(), body.getBreakMinutes(), "actual");
         return change(placementId, ifMatch, idempotencyKey, body, "completePlacement", "placement.completed",
                 (write, current) -> {
                     requireBorrowedShift(current);
                     requireBorrower(write.caller(), current, "approve the hours of");
-                    requireStatus(current, "be completed", "CONFIRMED");
+                    PlacementLifecycle.require(current.status(), Action.COMPLETE);
                     OffsetDateTime now = now(write);
                     requireWorked(body.getActualEndsAt(), current.endsAt(), now);
                     Handle handle = write.handle();
@@ -184,7 +186,7 @@ public final class PlacementResource implements PlacementsApi {
                             .orElseThrow();
                     Shift worked = new Shift(current.id(), body.getActualStartsAt().toInstant(),
                             body.getActualEndsAt().toInstant(), body.getBreakMinutes());
-                    return status(current, "COMPLETED").actualStartsAt(body.getActualStartsAt())
+                    return status(current, Action.COMPLETE).actualStartsAt(body.getActualStartsAt())
                             .actualEndsAt(body.getActualEndsAt()).actualBreakMinutes(body.getBreakMinutes())
                             .completedAt(now).completedBy(write.caller().subject())
                             .costLines(PlacementViews.json(PlacementCosts.lines(handle, CooperativeTime.zone(handle), agreement, worked)))
@@ -197,10 +199,10 @@ public final class PlacementResource implements PlacementsApi {
         return change(placementId, ifMatch, idempotencyKey, body, "cancelPlacement", "placement.cancelled",
                 (write, current) -> {
                     requireBorrowedShift(current);
-                    requireStatus(current, "be cancelled", "PLANNED", "CONFIRMED");
+                    PlacementLifecycle.require(current.status(), Action.CANCEL);
                     OffsetDateTime now = now(write);
                     boolean late = now.toInstant().isAfter(current.startsAt().toInstant().minus(LATE_CANCELLATION));
-                    return status(current, "CANCELLED").cancelledAt(now).cancelledBy(write.caller().subject())
+                    return status(current, Action.CANCEL).cancelledAt(now).cancelledBy(write.caller().subject())
                             .cancellationReason(body.getReason().strip()).lateCancellation(late).build();
                 });
     }
@@ -212,8 +214,8 @@ public final class PlacementResource implements PlacementsApi {
                 (write, current) -> {
                     requireBorrowedShift(current);
                     requireBorrower(write.caller(), current, "record a no-show for");
-                    requireStatus(current, "be recorded as a no-show", "CONFIRMED");
-                    return status(current, "NO_SHOW").noShowAt(now(write)).build();
+                    PlacementLifecycle.require(current.status(), Action.NO_SHOW);
+                    return status(current, Action.NO_SHOW).noShowAt(now(write)).build();
                 });
     }
 
@@ -291,30 +293,16 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     /** The violations without the id of a shift that does not exist (a dry run's or a refused create's candidate). */
-    static List<RuleViolation> withoutCandidate(List<RuleViolation> violations, UUID candidateId) {
+    private static List<RuleViolation> withoutCandidate(List<RuleViolation> violations, UUID candidateId) {
         return violations.stream().map(v -> v.getEntityIds() == null || !v.getEntityIds().contains(candidateId) ? v
                 : new RuleViolation(v.getCode(), v.getMessage()).limit(v.getLimit()).actual(v.getActual())
                         .entityIds(v.getEntityIds().stream().filter(id -> !id.equals(candidateId)).toList()))
                 .toList();
     }
 
-    static RuleViolation overlap(UUID other) {
+    private static RuleViolation overlap(UUID other) {
         return new RuleViolation("PLACEMENT_OVERLAP", "The worker has another shift at that time.")
                 .entityIds(List.of(other));
-    }
-
-    /** End after start, and a break shorter than the shift; 422 naming the fields otherwise. */
-    static void requireShape(OffsetDateTime startsAt, OffsetDateTime endsAt, Integer breakMinutes, String prefix) {
-        String end = prefix.isEmpty() ? "endsAt" : prefix + "EndsAt";
-        if (!endsAt.isAfter(startsAt)) {
-            throw ProblemException.invalid(end, "OUT_OF_RANGE", "The shift must end after it starts.");
-        }
-        if (Duration.between(startsAt, endsAt).compareTo(Duration.ofHours(24)) > 0) {
-            throw ProblemException.invalid(end, "OUT_OF_RANGE", "A shift lasts at most 24 hours.");
-        }
-        if (breakMinutes != null && Duration.ofMinutes(breakMinutes).compareTo(Duration.between(startsAt, endsAt)) >= 0) {
-            throw ProblemException.invalid("breakMinutes", "OUT_OF_RANGE", "The break must be shorter than the shift.");
-        }
     }
 
     /** Hours are approved, and priced, once they have been worked: actual times lie in the past. */
@@ -324,10 +312,6 @@ public final class PlacementResource implements PlacementsApi {
                     + " has not happened yet (now is " + now + "); the shift ends at " + plannedEndsAt
                     + ". Complete a shift with the times worked, after it has been worked.");
         }
-    }
-
-    static int orZero(Integer minutes) {
-        return minutes == null ? 0 : minutes;
     }
 
     private static void requireOverrideRight(Caller caller, String overrideReason) {
@@ -349,19 +333,12 @@ public final class PlacementResource implements PlacementsApi {
         }
     }
 
-    private static void requireStatus(PlacementRow row, String verb, String... allowed) {
-        if (!List.of(allowed).contains(row.status())) {
-            throw ProblemException.conflict("INVALID_TRANSITION", "A " + row.status() + " placement cannot " + verb
-                    + "; that needs status " + String.join(" or ", allowed) + ".");
-        }
-    }
-
     private static OffsetDateTime now(WriteContext write) {
         return CooperativeTime.nowUtc(write.handle());
     }
 
-    private static PlacementRowBuilder status(PlacementRow row, String status) {
-        return new PlacementRowBuilder(row).status(status);
+    private static PlacementRowBuilder status(PlacementRow row, Action action) {
+        return new PlacementRowBuilder(row).status(action.to());
     }
 
     private static ProblemException notFound(UUID placementId) {

@@ -2,11 +2,12 @@ package nl.regiopool.placement;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import nl.regiopool.api.model.PlacementStatus;
 
 /** One row of {@code placement}: a borrowed shift or a home shift. JSON columns stay text here. */
 record PlacementRow(UUID id, String kind, UUID agreementId, UUID workerId, UUID borrowerMemberId,
                     UUID employerMemberId, String role, OffsetDateTime startsAt, OffsetDateTime endsAt,
-                    int breakMinutes, String locationPostcode, String externalId, String status,
+                    int breakMinutes, String locationPostcode, String externalId, PlacementStatus status,
                     OffsetDateTime confirmedAt, OffsetDateTime actualStartsAt, OffsetDateTime actualEndsAt,
                     Integer actualBreakMinutes, OffsetDateTime completedAt, String completedBy,
                     OffsetDateTime cancelledAt, String cancelledBy, String cancellationReason,
@@ -17,7 +18,7 @@ record PlacementRow(UUID id, String kind, UUID agreementId, UUID workerId, UUID 
     /** A row to insert: the lifecycle fields are empty, the database sets the timestamps. */
     static PlacementRow planned(UUID id, String kind, UUID agreementId, UUID workerId, UUID borrowerMemberId,
                                 UUID employerMemberId, String role, OffsetDateTime startsAt, OffsetDateTime endsAt,
-                                int breakMinutes, String locationPostcode, String externalId, String status,
+                                int breakMinutes, String locationPostcode, String externalId, PlacementStatus status,
                                 Overridden override) {
         return new PlacementRow(id, kind, agreementId, workerId, borrowerMemberId, employerMemberId, role, startsAt,
                 endsAt, breakMinutes, locationPostcode, externalId, status, null, null, null, null, null, null, null,

@@ -1,12 +1,13 @@
 package nl.regiopool.placement;
 
 import java.time.OffsetDateTime;
+import nl.regiopool.api.model.PlacementStatus;
 
 /** A changed copy of a {@link PlacementRow}: only the lifecycle fields change through here. */
 final class PlacementRowBuilder {
 
     private final PlacementRow base;
-    private String status;
+    private PlacementStatus status;
     private OffsetDateTime confirmedAt;
     private OffsetDateTime actualStartsAt;
     private OffsetDateTime actualEndsAt;
@@ -37,7 +38,7 @@ final class PlacementRowBuilder {
         this.costLines = base.costLines();
     }
 
-    PlacementRowBuilder status(String value) {
+    PlacementRowBuilder status(PlacementStatus value) {
         status = value;
         return this;
     }

@@ -28,7 +28,7 @@ final class PlacementViews {
                 .role(row.role() == null ? null : QualificationRole.fromValue(row.role()))
                 .startsAt(row.startsAt()).endsAt(row.endsAt()).breakMinutes(row.breakMinutes())
                 .locationPostcode(row.locationPostcode()).externalId(row.externalId())
-                .status(PlacementStatus.fromValue(row.status())).confirmedAt(row.confirmedAt())
+                .status(row.status()).confirmedAt(row.confirmedAt())
                 .actualStartsAt(row.actualStartsAt()).actualEndsAt(row.actualEndsAt())
                 .actualBreakMinutes(row.actualBreakMinutes()).completedAt(row.completedAt())
                 .completedBy(row.completedBy()).cancelledAt(row.cancelledAt()).cancelledBy(row.cancelledBy())

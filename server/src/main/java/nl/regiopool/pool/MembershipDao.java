@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.regiopool.api.model.MembershipKind;
 import nl.regiopool.api.model.PoolMembership;
+import nl.regiopool.api.model.WorkerStatus;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -28,7 +29,7 @@ final class MembershipDao {
     }
 
     /** What a membership needs to know about its worker. */
-    record WorkerFacts(String status, UUID employerMemberId, List<String> roles) {
+    record WorkerFacts(WorkerStatus status, UUID employerMemberId, List<String> roles) {
     }
 
     static Optional<WorkerFacts> worker(Handle handle, UUID workerId) {
@@ -37,7 +38,8 @@ final class MembershipDao {
                                ARRAY(SELECT q.role FROM worker_qualification q WHERE q.worker_id = w.id) AS roles
                         FROM worker w WHERE w.id = :id""")
                 .bind("id", workerId)
-                .map((rs, ctx) -> new WorkerFacts(rs.getString("status"), rs.getObject("employer_member_id", UUID.class),
+                .map((rs, ctx) -> new WorkerFacts(WorkerStatus.fromValue(rs.getString("status")),
+                        rs.getObject("employer_member_id", UUID.class),
                         List.of((String[]) rs.getArray("roles").getArray())))
                 .findOne();
     }

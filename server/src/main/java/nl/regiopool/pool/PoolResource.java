@@ -16,6 +16,7 @@ import nl.regiopool.api.model.PoolMembershipList;
 import nl.regiopool.api.model.PoolMembershipPatch;
 import nl.regiopool.api.model.PoolPatch;
 import nl.regiopool.api.model.QualificationRole;
+import nl.regiopool.api.model.WorkerStatus;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.page.Cursors;
@@ -97,7 +98,7 @@ public final class PoolResource implements PoolsApi {
             MembershipDao.WorkerFacts worker = MembershipDao.worker(write.handle(), body.getWorkerId())
                     .orElseThrow(() -> ProblemException.invalid("workerId", "NOT_FOUND",
                             "There is no such worker in the cooperative."));
-            if (!"ACTIVE".equals(worker.status())) {
+            if (worker.status() != WorkerStatus.ACTIVE) {
                 throw ProblemException.invalid("workerId", "NOT_ACTIVE",
                         "The worker is " + worker.status() + "; only ACTIVE workers can join a pool.");
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.regiopool.api.model.ContractType;
+import nl.regiopool.api.model.MemberStatus;
 import nl.regiopool.api.model.Qualification;
 import nl.regiopool.api.model.QualificationRole;
 import nl.regiopool.api.model.Worker;
@@ -139,10 +140,10 @@ final class WorkerDao {
     }
 
     /** The employer's status, if it is a member of the tenant. */
-    static Optional<String> memberStatus(Handle handle, UUID memberId) {
+    static Optional<MemberStatus> memberStatus(Handle handle, UUID memberId) {
         return handle.createQuery("SELECT status FROM member WHERE id = :id")
                 .bind("id", memberId)
-                .mapTo(String.class)
+                .map((rs, ctx) -> MemberStatus.fromValue(rs.getString("status")))
                 .findOne();
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.regiopool.api.WorkersApi;
 import nl.regiopool.api.model.FieldError;
+import nl.regiopool.api.model.MemberStatus;
 import nl.regiopool.api.model.QualificationRole;
 import nl.regiopool.api.model.Worker;
 import nl.regiopool.api.model.WorkerCreate;
@@ -140,11 +141,11 @@ public final class WorkerResource implements WorkersApi {
     }
 
     private static void requireActiveEmployer(WriteContext write, UUID memberId) {
-        Optional<String> status = WorkerDao.memberStatus(write.handle(), memberId);
+        Optional<MemberStatus> status = WorkerDao.memberStatus(write.handle(), memberId);
         if (status.isEmpty()) {
             throw ProblemException.invalid("employerMemberId", "NOT_FOUND", "There is no such member in the cooperative.");
         }
-        if (!"ACTIVE".equals(status.get())) {
+        if (status.get() != MemberStatus.ACTIVE) {
             throw ProblemException.invalid("employerMemberId", "NOT_ACTIVE",
                     "The employer is " + status.get() + "; only ACTIVE members can register workers.");
         }

@@ -12,6 +12,8 @@ import nl.regiopool.agreement.AgreementRules.Party;
 import nl.regiopool.agreement.AgreementRules.Qualification;
 import nl.regiopool.agreement.AgreementRules.Terms;
 import nl.regiopool.agreement.AgreementRules.Worker;
+import nl.regiopool.api.model.MemberStatus;
+import nl.regiopool.api.model.WorkerStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,12 +30,12 @@ class AgreementRulesTest {
     }
 
     private static Worker worker(int contractHours) {
-        return new Worker(WORKER, LENDER, "ACTIVE", contractHours,
+        return new Worker(WORKER, LENDER, WorkerStatus.ACTIVE, contractHours,
                 List.of(new Qualification("DOKTERSASSISTENT", null)));
     }
 
-    private static final Party ACTIVE_LENDER = new Party(LENDER, "ACTIVE");
-    private static final Party ACTIVE_BORROWER = new Party(BORROWER, "ACTIVE");
+    private static final Party ACTIVE_LENDER = new Party(LENDER, MemberStatus.ACTIVE);
+    private static final Party ACTIVE_BORROWER = new Party(BORROWER, MemberStatus.ACTIVE);
     private static final CooperativeTerms AT_COST = new CooperativeTerms(BigDecimal.ZERO, 0);
 
     private static List<String> codes(List<RuleBreach> breaches) {
@@ -55,8 +57,8 @@ class AgreementRulesTest {
 
     @Test
     void membersMustBeActive() {
-        List<RuleBreach> breaches = AgreementRules.check(terms(8, 3000), worker(32), new Party(LENDER, "SUSPENDED"),
-                new Party(BORROWER, "LEFT"), AT_COST, List.of());
+        List<RuleBreach> breaches = AgreementRules.check(terms(8, 3000), worker(32), new Party(LENDER, MemberStatus.SUSPENDED),
+                new Party(BORROWER, MemberStatus.LEFT), AT_COST, List.of());
         assertThat(codes(breaches)).containsExactly("MEMBER_NOT_ACTIVE", "MEMBER_NOT_ACTIVE");
         assertThat(breaches.get(1).actual()).isEqualTo("LEFT");
         assertThat(breaches.get(1).entityIds()).containsExactly(BORROWER);
@@ -64,7 +66,7 @@ class AgreementRulesTest {
 
     @Test
     void theWorkerMustBeTheLendersAndActive() {
-        Worker elsewhere = new Worker(WORKER, BORROWER, "INACTIVE", 32, List.of(new Qualification("DOKTERSASSISTENT", null)));
+        Worker elsewhere = new Worker(WORKER, BORROWER, WorkerStatus.INACTIVE, 32, List.of(new Qualification("DOKTERSASSISTENT", null)));
         assertThat(codes(AgreementRules.check(terms(8, 3000), elsewhere, ACTIVE_LENDER, ACTIVE_BORROWER, AT_COST, List.of())))
                 .containsExactly("WORKER_NOT_EMPLOYED_BY_LENDER", "WORKER_NOT_ACTIVE");
     }
@@ -76,7 +78,7 @@ class AgreementRulesTest {
             "DOKTERSASSISTENT, 2026-11-30, false",
             "POH_GGZ, , false"})
     void theRoleNeedsAQualificationValidOnTheStartDate(String role, LocalDate validUntil, boolean qualified) {
-        Worker worker = new Worker(WORKER, LENDER, "ACTIVE", 32, List.of(new Qualification(role, validUntil)));
+        Worker worker = new Worker(WORKER, LENDER, WorkerStatus.ACTIVE, 32, List.of(new Qualification(role, validUntil)));
         assertThat(codes(AgreementRules.check(terms(8, 3000), worker, ACTIVE_LENDER, ACTIVE_BORROWER, AT_COST, List.of())))
                 .isEqualTo(qualified ? List.of() : List.of("ROLE_NOT_QUALIFIED"));
     }
