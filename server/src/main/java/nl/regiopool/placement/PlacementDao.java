@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.regiopool.api.model.LoanAgreementStatus;
 import nl.regiopool.api.model.PlacementStatus;
+import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -204,36 +205,33 @@ final class PlacementDao {
                 .findOne();
     }
 
-    private static final String FILTERS = """
-              AND (CAST(:worker AS uuid) IS NULL OR p.worker_id = :worker)
-              AND (CAST(:agreement AS uuid) IS NULL OR p.agreement_id = :agreement)
-              AND (CAST(:status AS text) IS NULL OR p.status = :status)
-              AND (CAST(:kind AS text) IS NULL OR p.kind = :kind)
-              AND (CAST(:from AS timestamptz) IS NULL OR p.ends_at > :from)
-              AND (CAST(:to AS timestamptz) IS NULL OR p.starts_at < :to)
-              AND (CAST(:after AS uuid) IS NULL OR p.id > :after)
-            """;
-
     /**
      * A page in id order. A member sees the shifts it borrows or employs: one ordered index scan per side,
      * each stopping after a page, instead of sorting every shift of the member for each page.
      */
     static List<PlacementRow> list(Handle handle, UUID viewer, Filter filter, UUID after, int limit) {
+        Where filters = new Where()
+                .and("worker", filter.workerId(), "p.worker_id = :worker")
+                .and("agreement", filter.agreementId(), "p.agreement_id = :agreement")
+                .and("status", filter.status() == null ? null : filter.status().toString(), "p.status = :status")
+                .and("kind", filter.kind(), "p.kind = :kind")
+                .and("from", filter.from(), "p.ends_at > :from")
+                .and("to", filter.to(), "p.starts_at < :to")
+                .and("after", after, "p.id > :after")
+                .bind("limit", limit + 1);
+        String filterSql = filters.andClause();
         String sql = viewer == null
-                ? "SELECT " + COLUMNS + " FROM placement p WHERE true" + FILTERS + "ORDER BY p.id LIMIT :limit"
+                ? "SELECT " + COLUMNS + " FROM placement p" + filters.clause() + "ORDER BY p.id LIMIT :limit"
                 : "SELECT " + COLUMNS + " FROM placement p WHERE p.id IN ("
-                        + "(SELECT p.id FROM placement p WHERE p.borrower_member_id = :viewer" + FILTERS
+                        + "(SELECT p.id FROM placement p WHERE p.borrower_member_id = :viewer" + filterSql
                         + "ORDER BY p.id LIMIT :limit) UNION ALL "
-                        + "(SELECT p.id FROM placement p WHERE p.employer_member_id = :viewer" + FILTERS
+                        + "(SELECT p.id FROM placement p WHERE p.employer_member_id = :viewer" + filterSql
                         + "ORDER BY p.id LIMIT :limit)) ORDER BY p.id LIMIT :limit";
         Query query = handle.createQuery(sql);
         if (viewer != null) {
             query.bind("viewer", viewer);
         }
-        return query.bind("worker", filter.workerId()).bind("agreement", filter.agreementId())
-                .bind("status", filter.status() == null ? null : filter.status().toString())
-                .bind("kind", filter.kind()).bind("from", filter.from())
-                .bind("to", filter.to()).bind("after", after).bind("limit", limit + 1)
+        return filters.bindTo(query)
                 .map((rs, ctx) -> row(rs))
                 .list();
     }
