@@ -10,6 +10,7 @@ import java.util.UUID;
 import nl.regiopool.api.model.MembershipKind;
 import nl.regiopool.api.model.PoolMembership;
 import nl.regiopool.api.model.WorkerStatus;
+import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -91,19 +92,13 @@ final class MembershipDao {
     }
 
     static List<Row> list(Handle handle, UUID poolId, UUID viewerMember, UUID after, int limit) {
-        return handle.createQuery("""
-                        SELECT\s""" + COLUMNS + """
-                         FROM pool_membership m
-                        WHERE m.pool_id = :pool
-                          AND\s""" + VISIBLE_TO_VIEWER + """
-
-                          AND (CAST(:after AS uuid) IS NULL OR m.id > :after)
-                        ORDER BY m.id
-                        LIMIT :limit""")
-                .bind("pool", poolId)
-                .bind("viewer", viewerMember)
-                .bind("after", after)
-                .bind("limit", limit + 1)
+        Where where = new Where()
+                .and("m.pool_id = :pool").bind("pool", poolId)
+                .and(VISIBLE_TO_VIEWER).bind("viewer", viewerMember)
+                .and("after", after, "m.id > :after")
+                .bind("limit", limit + 1);
+        return where.bindTo(handle.createQuery("SELECT " + COLUMNS + " FROM pool_membership m" + where.clause()
+                        + "ORDER BY m.id LIMIT :limit"))
                 .map(MembershipDao::map)
                 .list();
     }
