@@ -8,7 +8,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The conditions of a list query, holding only those of the filters in use. The planner then sees each
- * shape as it is; an {@code (:x IS NULL OR col = :x)} for every filter would give one generic plan that
+ * shape as it is; testing every filter parameter for null in the SQL would give one generic plan that
  * can use no index.
  */
 public final class Where {
@@ -36,12 +36,12 @@ public final class Where {
         return this;
     }
 
-    /** {@code WHERE c1 AND c2 ...}, or nothing when no condition applies. */
+    /** {@code WHERE c1 AND c2 ...}, or nothing when no condition applies; spaced on both sides. */
     public String clause() {
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions) + " ";
+        return conditions.isEmpty() ? " " : " WHERE " + String.join(" AND ", conditions) + " ";
     }
 
-    /** {@code AND c1 AND c2 ...}, to follow conditions the query writes itself. */
+    /** {@code AND c1 AND c2 ...}, to follow conditions the query writes itself; spaced on both sides. */
     public String andClause() {
         StringBuilder sql = new StringBuilder(" ");
         conditions.forEach(condition -> sql.append("AND ").append(condition).append(' '));
