@@ -111,10 +111,10 @@ final class AgreementDao {
     }
 
     static Optional<AgreementRow> find(Handle handle, UUID id, Visibility visibility, boolean forUpdate) {
-        return handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a WHERE a.id = :id"
-                        + " AND (CAST(:viewer AS uuid) IS NULL OR :viewer IN (a.lender_member_id, a.borrower_member_id))"
-                        + (forUpdate ? " FOR UPDATE" : ""))
-                .bind("id", id).bind("viewer", visibility.memberId())
+        Where where = new Where().and("a.id = :id").bind("id", id)
+                .and("viewer", visibility.memberId(), ":viewer IN (a.lender_member_id, a.borrower_member_id)");
+        return where.bindTo(handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a" + where.clause()
+                        + (forUpdate ? "FOR UPDATE" : "")))
                 .map((rs, ctx) -> agreement(rs))
                 .findOne();
     }

@@ -36,12 +36,10 @@ final class PlacementDao {
             LEFT JOIN loan_agreement_version t ON t.tenant_id = a.tenant_id AND t.agreement_id = a.id
                  AND t.in_force_from <= now() AND (t.superseded_at IS NULL OR t.superseded_at > now())""";
 
-    private static final String AGREEMENT_WHERE = """
-            WHERE a.id = :id
-              AND (CAST(:viewer AS uuid) IS NULL OR :viewer IN (a.lender_member_id, a.borrower_member_id))""";
-
-    private static final String VISIBLE = """
-             (CAST(:viewer AS uuid) IS NULL OR :viewer IN (p.borrower_member_id, p.employer_member_id))""";
+    private static Where agreementWhere(UUID agreementId, UUID viewer) {
+        return new Where().and("a.id = :id").bind("id", agreementId)
+                .and("viewer", viewer, ":viewer IN (a.lender_member_id, a.borrower_member_id)");
+    }
 
     private PlacementDao() {
     }
@@ -99,8 +97,8 @@ final class PlacementDao {
     }
 
     static Optional<Agreement> agreement(Handle handle, UUID agreementId, UUID viewer) {
-        return handle.createQuery("SELECT " + AGREEMENT_COLUMNS + "\n" + AGREEMENT_FROM + "\n" + AGREEMENT_WHERE)
-                .bind("id", agreementId).bind("viewer", viewer)
+        Where where = agreementWhere(agreementId, viewer);
+        return where.bindTo(handle.createQuery("SELECT " + AGREEMENT_COLUMNS + "\n" + AGREEMENT_FROM + "\n" + where.clause()))
                 .map((rs, ctx) -> agreement(rs))
                 .findOne();
     }
@@ -115,7 +113,8 @@ final class PlacementDao {
      */
     static Optional<Placing> placing(Handle handle, UUID agreementId, UUID viewer, boolean lockWorker,
                                      String defaultTimeZone) {
-        return handle.createQuery("SELECT " + AGREEMENT_COLUMNS + """
+        Where where = agreementWhere(agreementId, viewer);
+        return where.bindTo(handle.createQuery("SELECT " + AGREEMENT_COLUMNS + """
                         , w.employer_member_id,
                             COALESCE((SELECT s.time_zone FROM cooperative_settings s), :defaultZone) AS time_zone,
                             q.open_ended AS qualification_open_ended, q.valid_until AS qualification_valid_until"""
@@ -126,8 +125,8 @@ final class PlacementDao {
                                                   max(wq.valid_until) AS valid_until
                                            FROM worker_qualification wq
                                            WHERE wq.tenant_id = a.tenant_id AND wq.worker_id = a.worker_id
-                                             AND wq.role = a.role) q ON true""" + "\n" + AGREEMENT_WHERE)
-                .bind("id", agreementId).bind("viewer", viewer).bind("defaultZone", defaultTimeZone)
+                                             AND wq.role = a.role) q ON true""" + "\n" + where.clause()))
+                .bind("defaultZone", defaultTimeZone)
                 .map((rs, ctx) -> new Placing(agreement(rs), rs.getObject("employer_member_id", UUID.class),
                         ZoneId.of(rs.getString("time_zone")),
                         Boolean.TRUE.equals(rs.getObject("qualification_open_ended")),
@@ -198,9 +197,10 @@ final class PlacementDao {
     }
 
     static Optional<PlacementRow> find(Handle handle, UUID id, UUID viewer, boolean forUpdate) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM placement p WHERE p.id = :id AND" + VISIBLE
-                        + (forUpdate ? " FOR UPDATE" : ""))
-                .bind("id", id).bind("viewer", viewer)
+        Where where = new Where().and("p.id = :id").bind("id", id)
+                .and("viewer", viewer, ":viewer IN (p.borrower_member_id, p.employer_member_id)");
+        return where.bindTo(handle.createQuery("SELECT " + COLUMNS + " FROM placement p" + where.clause()
+                        + (forUpdate ? "FOR UPDATE" : "")))
                 .map((rs, ctx) -> row(rs))
                 .findOne();
     }
