@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import java.util.stream.Collectors;
 import nl.regiopool.api.model.LoanAgreementStatus;
 import nl.regiopool.api.model.MemberStatus;
 import nl.regiopool.api.model.WorkerStatus;
+import nl.regiopool.page.Where;
 import nl.regiopool.settings.CooperativeTime;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -111,55 +111,46 @@ final class AgreementDao {
     }
 
     static Optional<AgreementRow> find(Handle handle, UUID id, Visibility visibility, boolean forUpdate) {
-        return handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a WHERE a.id = :id"
-                        + " AND (CAST(:viewer AS uuid) IS NULL OR :viewer IN (a.lender_member_id, a.borrower_member_id))"
-                        + (forUpdate ? " FOR UPDATE" : ""))
-                .bind("id", id).bind("viewer", visibility.memberId())
+        Where where = new Where().and("a.id = :id").bind("id", id)
+                .and("viewer", visibility.memberId(), ":viewer IN (a.lender_member_id, a.borrower_member_id)");
+        return where.bindTo(handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a" + where.clause()
+                        + (forUpdate ? "FOR UPDATE" : "")))
                 .map((rs, ctx) -> agreement(rs))
                 .findOne();
     }
 
     /**
-     * One page of agreements as they stood at {@code at} ({@code historical}: an {@code asOf} in the past). Only the conditions of the filters in use are
-     * sent, so the planner sees each shape as it is (an {@code x IS NULL OR ...} for every filter would
-     * give one generic plan that can use no index). The terms version is joined only when a filter needs it.
+     * One page of agreements as they stood at {@code at} ({@code historical}: an {@code asOf} in the past).
+     * The terms version is joined only when a filter needs it.
      */
     static List<AgreementRow> list(Handle handle, Visibility visibility, Filter filter, Instant at, boolean historical,
                                    UUID after, int limit) {
-        List<String> where = new ArrayList<>(List.of("a.created_at <= :at"));
-        Map<String, Object> binds = new HashMap<>();
-        binds.put("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-        binds.put("limit", limit + 1);
-        condition(where, binds, "viewer", visibility.memberId(), ":viewer IN (a.lender_member_id, a.borrower_member_id)");
-        condition(where, binds, "member", filter.memberId(), ":member IN (a.lender_member_id, a.borrower_member_id)");
-        condition(where, binds, "lender", filter.lenderMemberId(), "a.lender_member_id = :lender");
-        condition(where, binds, "borrower", filter.borrowerMemberId(), "a.borrower_member_id = :borrower");
-        condition(where, binds, "worker", filter.workerId(), "a.worker_id = :worker");
-        condition(where, binds, "role", filter.role(), "a.role = :role");
+        Where where = new Where().and("a.created_at <= :at")
+                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .bind("limit", limit + 1)
+                .and("viewer", visibility.memberId(), ":viewer IN (a.lender_member_id, a.borrower_member_id)")
+                .and("member", filter.memberId(), ":member IN (a.lender_member_id, a.borrower_member_id)")
+                .and("lender", filter.lenderMemberId(), "a.lender_member_id = :lender")
+                .and("borrower", filter.borrowerMemberId(), "a.borrower_member_id = :borrower")
+                .and("worker", filter.workerId(), "a.worker_id = :worker")
+                .and("role", filter.role(), "a.role = :role");
         // today's status is a column with an index; a past one is derived from the moments of each step, as
         // plain comparisons the planner can estimate from column statistics (a CASE it cannot)
         if (filter.status() != null) {
-            where.add(historical ? STATUS_AT_PREDICATES.get(filter.status()) : "a.status = :status");
-            if (!historical) {
-                binds.put("status", filter.status().toString());
+            if (historical) {
+                where.and(STATUS_AT_PREDICATES.get(filter.status()));
+            } else {
+                where.and("status", filter.status().toString(), "a.status = :status");
             }
         }
-        condition(where, binds, "periodTo", filter.periodTo(), "t.start_date <= :periodTo");
-        condition(where, binds, "periodFrom", filter.periodFrom(), "(t.end_date IS NULL OR t.end_date >= :periodFrom)");
-        condition(where, binds, "vatEligible", filter.vatEligible(), "t.vat_eligible = :vatEligible");
-        condition(where, binds, "after", after, "a.id > :after");
+        where.and("periodTo", filter.periodTo(), "t.start_date <= :periodTo")
+                .and("periodFrom", filter.periodFrom(), "(t.end_date IS NULL OR t.end_date >= :periodFrom)")
+                .and("vatEligible", filter.vatEligible(), "t.vat_eligible = :vatEligible")
+                .and("after", after, "a.id > :after");
         boolean byTerms = filter.periodFrom() != null || filter.periodTo() != null || filter.vatEligible() != null;
         Query query = handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a "
-                + (byTerms ? TERMS_AT : "") + " WHERE " + String.join(" AND ", where) + " ORDER BY a.id LIMIT :limit");
-        binds.forEach(query::bind);
-        return query.map((rs, ctx) -> agreement(rs)).list();
-    }
-
-    private static void condition(List<String> where, Map<String, Object> binds, String name, Object value, String sql) {
-        if (value != null) {
-            where.add(sql);
-            binds.put(name, value);
-        }
+                + (byTerms ? TERMS_AT : "") + where.clause() + "ORDER BY a.id LIMIT :limit");
+        return where.bindTo(query).map((rs, ctx) -> agreement(rs)).list();
     }
 
     static Map<UUID, List<TermsRow>> versions(Handle handle, Collection<UUID> agreementIds) {
@@ -192,10 +183,10 @@ final class AgreementDao {
     }
 
     static List<TermsRow> versionsPage(Handle handle, UUID agreementId, Integer afterVersion, int limit) {
-        return handle.createQuery("SELECT " + VERSION_COLUMNS + " FROM loan_agreement_version"
-                        + " WHERE agreement_id = :id AND (CAST(:after AS integer) IS NULL OR version_no > :after)"
-                        + " ORDER BY version_no LIMIT :limit")
-                .bind("id", agreementId).bind("after", afterVersion).bind("limit", limit + 1)
+        Where where = new Where().and("agreement_id = :id").bind("id", agreementId).bind("limit", limit + 1)
+                .and("after", afterVersion, "version_no > :after");
+        return where.bindTo(handle.createQuery("SELECT " + VERSION_COLUMNS + " FROM loan_agreement_version"
+                        + where.clause() + "ORDER BY version_no LIMIT :limit"))
                 .map((rs, ctx) -> terms(rs))
                 .list();
     }

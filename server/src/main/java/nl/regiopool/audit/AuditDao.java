@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
 
 final class AuditDao {
@@ -35,23 +36,16 @@ final class AuditDao {
     }
 
     List<StoredEvent> list(Handle handle, Filter filter, Long afterSequence, int limit) {
-        return handle.createQuery("SELECT " + COLUMNS + """
-                         FROM audit_event
-                        WHERE (CAST(:entityType AS text) IS NULL OR entity_type = :entityType)
-                          AND (CAST(:entityId AS uuid) IS NULL OR entity_id = :entityId)
-                          AND (CAST(:actor AS text) IS NULL OR actor_subject = :actor)
-                          AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= :from)
-                          AND (CAST(:to AS timestamptz) IS NULL OR occurred_at < :to)
-                          AND (CAST(:after AS bigint) IS NULL OR sequence > :after)
-                        ORDER BY sequence
-                        LIMIT :limit""")
-                .bind("entityType", filter.entityType())
-                .bind("entityId", filter.entityId())
-                .bind("actor", filter.actor())
-                .bind("from", filter.from())
-                .bind("to", filter.to())
-                .bind("after", afterSequence)
-                .bind("limit", limit + 1)
+        Where where = new Where()
+                .and("entityType", filter.entityType(), "entity_type = :entityType")
+                .and("entityId", filter.entityId(), "entity_id = :entityId")
+                .and("actor", filter.actor(), "actor_subject = :actor")
+                .and("from", filter.from(), "occurred_at >= :from")
+                .and("to", filter.to(), "occurred_at < :to")
+                .and("after", afterSequence, "sequence > :after")
+                .bind("limit", limit + 1);
+        return where.bindTo(handle.createQuery("SELECT " + COLUMNS + " FROM audit_event" + where.clause()
+                        + "ORDER BY sequence LIMIT :limit"))
                 .map((rs, ctx) -> map(rs))
                 .list();
     }

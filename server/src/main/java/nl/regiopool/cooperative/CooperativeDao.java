@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.regiopool.api.model.Cooperative;
 import nl.regiopool.api.model.CooperativeStatus;
+import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -37,9 +38,9 @@ final class CooperativeDao {
     }
 
     static List<Row> list(Handle handle, UUID after, int limit) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM cooperative"
-                        + " WHERE (CAST(:after AS uuid) IS NULL OR id > :after) ORDER BY id LIMIT :limit")
-                .bind("after", after).bind("limit", limit + 1)
+        Where where = new Where().and("after", after, "id > :after").bind("limit", limit + 1);
+        return where.bindTo(handle.createQuery("SELECT " + COLUMNS + " FROM cooperative" + where.clause()
+                        + "ORDER BY id LIMIT :limit"))
                 .map(CooperativeDao::map)
                 .list();
     }

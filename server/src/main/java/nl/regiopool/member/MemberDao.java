@@ -10,6 +10,7 @@ import java.util.UUID;
 import nl.regiopool.api.model.Member;
 import nl.regiopool.api.model.MemberStatus;
 import nl.regiopool.api.model.Sector;
+import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -61,18 +62,13 @@ final class MemberDao {
     }
 
     static List<Row> list(Handle handle, MemberStatus status, Sector sector, UUID after, int limit) {
-        return handle.createQuery("""
-                        SELECT\s""" + COLUMNS + """
-                         FROM member
-                        WHERE (CAST(:status AS text) IS NULL OR status = :status)
-                          AND (CAST(:sector AS text) IS NULL OR sector = :sector)
-                          AND (CAST(:after AS uuid) IS NULL OR id > :after)
-                        ORDER BY id
-                        LIMIT :limit""")
-                .bind("status", status == null ? null : (Object) status.toString())
-                .bind("sector", sector == null ? null : (Object) sector.toString())
-                .bind("after", after)
-                .bind("limit", limit + 1)
+        Where where = new Where()
+                .and("status", status == null ? null : status.toString(), "status = :status")
+                .and("sector", sector == null ? null : sector.toString(), "sector = :sector")
+                .and("after", after, "id > :after")
+                .bind("limit", limit + 1);
+        return where.bindTo(handle.createQuery("SELECT " + COLUMNS + " FROM member" + where.clause()
+                        + "ORDER BY id LIMIT :limit"))
                 .map(MemberDao::map)
                 .list();
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.regiopool.api.model.LoanAgreementStatus;
 import nl.regiopool.api.model.PlacementStatus;
+import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -35,12 +36,10 @@ final class PlacementDao {
             LEFT JOIN loan_agreement_version t ON t.tenant_id = a.tenant_id AND t.agreement_id = a.id
                  AND t.in_force_from <= now() AND (t.superseded_at IS NULL OR t.superseded_at > now())""";
 
-    private static final String AGREEMENT_WHERE = """
-            WHERE a.id = :id
-              AND (CAST(:viewer AS uuid) IS NULL OR :viewer IN (a.lender_member_id, a.borrower_member_id))""";
-
-    private static final String VISIBLE = """
-             (CAST(:viewer AS uuid) IS NULL OR :viewer IN (p.borrower_member_id, p.employer_member_id))""";
+    private static Where agreementWhere(UUID agreementId, UUID viewer) {
+        return new Where().and("a.id = :id").bind("id", agreementId)
+                .and("viewer", viewer, ":viewer IN (a.lender_member_id, a.borrower_member_id)");
+    }
 
     private PlacementDao() {
     }
@@ -98,8 +97,8 @@ final class PlacementDao {
     }
 
     static Optional<Agreement> agreement(Handle handle, UUID agreementId, UUID viewer) {
-        return handle.createQuery("SELECT " + AGREEMENT_COLUMNS + "\n" + AGREEMENT_FROM + "\n" + AGREEMENT_WHERE)
-                .bind("id", agreementId).bind("viewer", viewer)
+        Where where = agreementWhere(agreementId, viewer);
+        return where.bindTo(handle.createQuery("SELECT " + AGREEMENT_COLUMNS + "\n" + AGREEMENT_FROM + "\n" + where.clause()))
                 .map((rs, ctx) -> agreement(rs))
                 .findOne();
     }
@@ -114,7 +113,8 @@ final class PlacementDao {
      */
     static Optional<Placing> placing(Handle handle, UUID agreementId, UUID viewer, boolean lockWorker,
                                      String defaultTimeZone) {
-        return handle.createQuery("SELECT " + AGREEMENT_COLUMNS + """
+        Where where = agreementWhere(agreementId, viewer);
+        return where.bindTo(handle.createQuery("SELECT " + AGREEMENT_COLUMNS + """
                         , w.employer_member_id,
                             COALESCE((SELECT s.time_zone FROM cooperative_settings s), :defaultZone) AS time_zone,
                             q.open_ended AS qualification_open_ended, q.valid_until AS qualification_valid_until"""
@@ -125,8 +125,8 @@ final class PlacementDao {
                                                   max(wq.valid_until) AS valid_until
                                            FROM worker_qualification wq
                                            WHERE wq.tenant_id = a.tenant_id AND wq.worker_id = a.worker_id
-                                             AND wq.role = a.role) q ON true""" + "\n" + AGREEMENT_WHERE)
-                .bind("id", agreementId).bind("viewer", viewer).bind("defaultZone", defaultTimeZone)
+                                             AND wq.role = a.role) q ON true""" + "\n" + where.clause()))
+                .bind("defaultZone", defaultTimeZone)
                 .map((rs, ctx) -> new Placing(agreement(rs), rs.getObject("employer_member_id", UUID.class),
                         ZoneId.of(rs.getString("time_zone")),
                         Boolean.TRUE.equals(rs.getObject("qualification_open_ended")),
@@ -197,43 +197,41 @@ final class PlacementDao {
     }
 
     static Optional<PlacementRow> find(Handle handle, UUID id, UUID viewer, boolean forUpdate) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM placement p WHERE p.id = :id AND" + VISIBLE
-                        + (forUpdate ? " FOR UPDATE" : ""))
-                .bind("id", id).bind("viewer", viewer)
+        Where where = new Where().and("p.id = :id").bind("id", id)
+                .and("viewer", viewer, ":viewer IN (p.borrower_member_id, p.employer_member_id)");
+        return where.bindTo(handle.createQuery("SELECT " + COLUMNS + " FROM placement p" + where.clause()
+                        + (forUpdate ? "FOR UPDATE" : "")))
                 .map((rs, ctx) -> row(rs))
                 .findOne();
     }
-
-    private static final String FILTERS = """
-              AND (CAST(:worker AS uuid) IS NULL OR p.worker_id = :worker)
-              AND (CAST(:agreement AS uuid) IS NULL OR p.agreement_id = :agreement)
-              AND (CAST(:status AS text) IS NULL OR p.status = :status)
-              AND (CAST(:kind AS text) IS NULL OR p.kind = :kind)
-              AND (CAST(:from AS timestamptz) IS NULL OR p.ends_at > :from)
-              AND (CAST(:to AS timestamptz) IS NULL OR p.starts_at < :to)
-              AND (CAST(:after AS uuid) IS NULL OR p.id > :after)
-            """;
 
     /**
      * A page in id order. A member sees the shifts it borrows or employs: one ordered index scan per side,
      * each stopping after a page, instead of sorting every shift of the member for each page.
      */
     static List<PlacementRow> list(Handle handle, UUID viewer, Filter filter, UUID after, int limit) {
+        Where filters = new Where()
+                .and("worker", filter.workerId(), "p.worker_id = :worker")
+                .and("agreement", filter.agreementId(), "p.agreement_id = :agreement")
+                .and("status", filter.status() == null ? null : filter.status().toString(), "p.status = :status")
+                .and("kind", filter.kind(), "p.kind = :kind")
+                .and("from", filter.from(), "p.ends_at > :from")
+                .and("to", filter.to(), "p.starts_at < :to")
+                .and("after", after, "p.id > :after")
+                .bind("limit", limit + 1);
+        String filterSql = filters.andClause();
         String sql = viewer == null
-                ? "SELECT " + COLUMNS + " FROM placement p WHERE true" + FILTERS + "ORDER BY p.id LIMIT :limit"
+                ? "SELECT " + COLUMNS + " FROM placement p" + filters.clause() + "ORDER BY p.id LIMIT :limit"
                 : "SELECT " + COLUMNS + " FROM placement p WHERE p.id IN ("
-                        + "(SELECT p.id FROM placement p WHERE p.borrower_member_id = :viewer" + FILTERS
+                        + "(SELECT p.id FROM placement p WHERE p.borrower_member_id = :viewer" + filterSql
                         + "ORDER BY p.id LIMIT :limit) UNION ALL "
-                        + "(SELECT p.id FROM placement p WHERE p.employer_member_id = :viewer" + FILTERS
+                        + "(SELECT p.id FROM placement p WHERE p.employer_member_id = :viewer" + filterSql
                         + "ORDER BY p.id LIMIT :limit)) ORDER BY p.id LIMIT :limit";
         Query query = handle.createQuery(sql);
         if (viewer != null) {
             query.bind("viewer", viewer);
         }
-        return query.bind("worker", filter.workerId()).bind("agreement", filter.agreementId())
-                .bind("status", filter.status() == null ? null : filter.status().toString())
-                .bind("kind", filter.kind()).bind("from", filter.from())
-                .bind("to", filter.to()).bind("after", after).bind("limit", limit + 1)
+        return filters.bindTo(query)
                 .map((rs, ctx) -> row(rs))
                 .list();
     }

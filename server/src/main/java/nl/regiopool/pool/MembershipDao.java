@@ -10,6 +10,7 @@ import java.util.UUID;
 import nl.regiopool.api.model.MembershipKind;
 import nl.regiopool.api.model.PoolMembership;
 import nl.regiopool.api.model.WorkerStatus;
+import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -63,21 +64,20 @@ final class MembershipDao {
     }
 
     /**
-     * Which memberships a viewer sees. A member (viewer not null) sees those of its own workers and
-     * those that have not ended: an ended membership of another member's worker names a worker the
-     * member may no longer see.
+     * Which memberships a member (the viewer) sees: those of its own workers and those that have not ended
+     * (an ended membership of another member's worker names a worker the member may no longer see). Other
+     * callers see them all.
      */
     private static final String VISIBLE_TO_VIEWER = """
-            (CAST(:viewer AS uuid) IS NULL
-             OR m.valid_to IS NULL OR m.valid_to >= tenant_today()
+            (m.valid_to IS NULL OR m.valid_to >= tenant_today()
              OR EXISTS (SELECT 1 FROM worker w WHERE w.id = m.worker_id AND w.employer_member_id = :viewer))""";
 
     static Optional<Row> find(Handle handle, UUID poolId, UUID id, UUID viewerMember) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM pool_membership m"
-                        + " WHERE m.pool_id = :pool AND m.id = :id AND " + VISIBLE_TO_VIEWER)
-                .bind("pool", poolId)
-                .bind("id", id)
-                .bind("viewer", viewerMember)
+        Where where = new Where()
+                .and("m.pool_id = :pool").bind("pool", poolId)
+                .and("m.id = :id").bind("id", id)
+                .and("viewer", viewerMember, VISIBLE_TO_VIEWER);
+        return where.bindTo(handle.createQuery("SELECT " + COLUMNS + " FROM pool_membership m" + where.clause()))
                 .map(MembershipDao::map)
                 .findOne();
     }
@@ -91,19 +91,13 @@ final class MembershipDao {
     }
 
     static List<Row> list(Handle handle, UUID poolId, UUID viewerMember, UUID after, int limit) {
-        return handle.createQuery("""
-                        SELECT\s""" + COLUMNS + """
-                         FROM pool_membership m
-                        WHERE m.pool_id = :pool
-                          AND\s""" + VISIBLE_TO_VIEWER + """
-
-                          AND (CAST(:after AS uuid) IS NULL OR m.id > :after)
-                        ORDER BY m.id
-                        LIMIT :limit""")
-                .bind("pool", poolId)
-                .bind("viewer", viewerMember)
-                .bind("after", after)
-                .bind("limit", limit + 1)
+        Where where = new Where()
+                .and("m.pool_id = :pool").bind("pool", poolId)
+                .and("viewer", viewerMember, VISIBLE_TO_VIEWER)
+                .and("after", after, "m.id > :after")
+                .bind("limit", limit + 1);
+        return where.bindTo(handle.createQuery("SELECT " + COLUMNS + " FROM pool_membership m" + where.clause()
+                        + "ORDER BY m.id LIMIT :limit"))
                 .map(MembershipDao::map)
                 .list();
     }

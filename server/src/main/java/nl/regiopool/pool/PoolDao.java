@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.regiopool.api.model.Pool;
 import nl.regiopool.api.model.QualificationRole;
+import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -54,14 +55,9 @@ final class PoolDao {
     }
 
     static List<Row> list(Handle handle, UUID after, int limit) {
-        return handle.createQuery("""
-                        SELECT\s""" + COLUMNS + """
-                         FROM pool
-                        WHERE (CAST(:after AS uuid) IS NULL OR id > :after)
-                        ORDER BY id
-                        LIMIT :limit""")
-                .bind("after", after)
-                .bind("limit", limit + 1)
+        Where where = new Where().and("after", after, "id > :after").bind("limit", limit + 1);
+        return where.bindTo(handle.createQuery("SELECT " + COLUMNS + " FROM pool" + where.clause()
+                        + "ORDER BY id LIMIT :limit"))
                 .map(PoolDao::map)
                 .list();
     }

@@ -15,6 +15,7 @@ import nl.regiopool.api.model.RuleParameterValue;
 import nl.regiopool.cao.RuleSetVersion;
 import nl.regiopool.cao.SeededRuleSets;
 import nl.regiopool.tenancy.Ids;
+import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
 
 /** Rule sets and their versions as stored per cooperative, and the engine's view of them. */
@@ -104,11 +105,9 @@ public final class CaoRuleSetDao {
     }
 
     static List<Row> list(Handle handle, String afterCode, int limit) {
-        return handle.createQuery("""
-                        SELECT id, code, name, extends_code, version, created_at FROM cao_rule_set
-                        WHERE CAST(:after AS text) IS NULL OR code > :after
-                        ORDER BY code LIMIT :limit""")
-                .bind("after", afterCode).bind("limit", limit + 1)
+        Where where = new Where().and("after", afterCode, "code > :after").bind("limit", limit + 1);
+        return where.bindTo(handle.createQuery("SELECT id, code, name, extends_code, version, created_at FROM cao_rule_set"
+                        + where.clause() + "ORDER BY code LIMIT :limit"))
                 .map((rs, ctx) -> row(rs))
                 .list();
     }

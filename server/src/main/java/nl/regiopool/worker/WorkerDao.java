@@ -17,6 +17,7 @@ import nl.regiopool.api.model.QualificationRole;
 import nl.regiopool.api.model.Worker;
 import nl.regiopool.api.model.WorkerStatus;
 import nl.regiopool.api.model.WorkerVisibility;
+import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.core.statement.Query;
@@ -158,27 +159,18 @@ final class WorkerDao {
     }
 
     static List<Row> list(Handle handle, Viewer viewer, Filter filter, UUID after, int limit) {
-        return viewing(handle.createQuery(VISIBLE + """
-                          AND (CAST(:employer AS uuid) IS NULL OR v.employer_member_id = :employer)
-                          AND (CAST(:status AS text) IS NULL OR v.status = :status)
-                          AND (CAST(:role AS text) IS NULL OR EXISTS (
-                                SELECT 1 FROM worker_qualification q WHERE q.worker_id = v.id AND q.role = :role))
-                          AND (CAST(:pool AS uuid) IS NULL OR EXISTS (
-                                SELECT 1 FROM pool_membership m WHERE m.worker_id = v.id AND m.pool_id = :pool
-                                  AND\s""" + IN_A_POOL + """
-                                ))
-                          AND (CAST(:name AS text) IS NULL
-                                OR (v.given_name || ' ' || v.family_name) ILIKE '%' || :name || '%' ESCAPE '\\')
-                          AND (CAST(:after AS uuid) IS NULL OR v.id > :after)
-                        ORDER BY v.id
-                        LIMIT :limit"""), viewer)
-                .bind("employer", filter.employerMemberId())
-                .bind("status", filter.status() == null ? null : (Object) filter.status().toString())
-                .bind("role", filter.role() == null ? null : (Object) filter.role().toString())
-                .bind("pool", filter.poolId())
-                .bind("name", filter.nameContains() == null ? null : (Object) likeEscaped(filter.nameContains()))
-                .bind("after", after)
-                .bind("limit", limit + 1)
+        Where where = new Where()
+                .and("employer", filter.employerMemberId(), "v.employer_member_id = :employer")
+                .and("status", filter.status() == null ? null : filter.status().toString(), "v.status = :status")
+                .and("role", filter.role() == null ? null : filter.role().toString(),
+                        "EXISTS (SELECT 1 FROM worker_qualification q WHERE q.worker_id = v.id AND q.role = :role)")
+                .and("pool", filter.poolId(), "EXISTS (SELECT 1 FROM pool_membership m"
+                        + " WHERE m.worker_id = v.id AND m.pool_id = :pool AND " + IN_A_POOL + ")")
+                .and("name", filter.nameContains() == null ? null : likeEscaped(filter.nameContains()),
+                        "(v.given_name || ' ' || v.family_name) ILIKE '%' || :name || '%' ESCAPE '\\'")
+                .and("after", after, "v.id > :after")
+                .bind("limit", limit + 1);
+        return where.bindTo(viewing(handle.createQuery(VISIBLE + where.andClause() + "ORDER BY v.id LIMIT :limit"), viewer))
                 .map(WorkerDao::map)
                 .list();
     }
