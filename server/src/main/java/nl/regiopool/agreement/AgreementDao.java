@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import nl.regiopool.api.model.LoanAgreementStatus;
 import nl.regiopool.api.model.MemberStatus;
 import nl.regiopool.api.model.WorkerStatus;
+import nl.regiopool.auth.Caller;
 import nl.regiopool.page.Where;
 import nl.regiopool.settings.CooperativeTime;
 import org.jdbi.v3.core.Handle;
@@ -66,6 +67,11 @@ final class AgreementDao {
     /** Who may see which agreements: everyone in the tenant, or a member only where it is a party. */
     record Visibility(UUID memberId) {
         static final Visibility ALL = new Visibility(null);
+
+        /** The rows the caller reads, as {@link Caller#memberScope()} decides for every concept. */
+        static Visibility of(Caller caller) {
+            return new Visibility(caller.memberScope().orElse(null));
+        }
     }
 
     record Filter(UUID memberId, UUID lenderMemberId, UUID borrowerMemberId, UUID workerId, LoanAgreementStatus status,

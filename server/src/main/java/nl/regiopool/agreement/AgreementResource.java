@@ -106,7 +106,7 @@ public final class AgreementResource implements LoanAgreementsApi {
     public Response getLoanAgreement(UUID agreementId) {
         Caller caller = CurrentCaller.get();
         Current current = transactions.read(caller.tenant(), handle -> {
-            AgreementRow row = AgreementDao.find(handle, agreementId, new AgreementDao.Visibility(caller.memberScope().orElse(null)), false)
+            AgreementRow row = AgreementDao.find(handle, agreementId, AgreementDao.Visibility.of(caller), false)
                     .orElseThrow(() -> notFound(agreementId));
             return view(handle, row, CooperativeTime.now(handle));
         });
@@ -123,7 +123,7 @@ public final class AgreementResource implements LoanAgreementsApi {
                 periodFrom, periodTo, vatEligible);
         Instant at = asOf == null ? null : asOf.toInstant();
         if (Negotiation.prefers(CSV)) {
-            return Response.ok(new AgreementCsv(transactions, caller.tenant(), new AgreementDao.Visibility(caller.memberScope().orElse(null)), filter, at), CSV)
+            return Response.ok(new AgreementCsv(transactions, caller.tenant(), AgreementDao.Visibility.of(caller), filter, at), CSV)
                     .header("Content-Disposition", "attachment; filename=\"loan-agreements.csv\"").build();
         }
         return Response.ok(page(caller, filter, at, Cursors.decodeUuid(cursor), limit)).build();
@@ -153,7 +153,7 @@ public final class AgreementResource implements LoanAgreementsApi {
     private LoanAgreementList page(Caller caller, AgreementDao.Filter filter, Instant asOf, UUID after, int limit) {
         return transactions.read(caller.tenant(), handle -> {
             Instant at = asOf != null ? asOf : CooperativeTime.now(handle);
-            List<AgreementRow> rows = AgreementDao.list(handle, new AgreementDao.Visibility(caller.memberScope().orElse(null)), filter, at, asOf != null, after, limit);
+            List<AgreementRow> rows = AgreementDao.list(handle, AgreementDao.Visibility.of(caller), filter, at, asOf != null, after, limit);
             Page<AgreementRow> page = Page.of(rows, limit, row -> row.id().toString());
             Map<UUID, List<TermsRow>> versions = AgreementDao.versions(handle,
                     page.data().stream().map(AgreementRow::id).toList());
@@ -168,7 +168,7 @@ public final class AgreementResource implements LoanAgreementsApi {
         Caller caller = CurrentCaller.get();
         Long after = Cursors.decodeLong(cursor);
         LoanAgreementVersionList list = transactions.read(caller.tenant(), handle -> {
-            AgreementDao.find(handle, agreementId, new AgreementDao.Visibility(caller.memberScope().orElse(null)), false).orElseThrow(() -> notFound(agreementId));
+            AgreementDao.find(handle, agreementId, AgreementDao.Visibility.of(caller), false).orElseThrow(() -> notFound(agreementId));
             Instant now = CooperativeTime.now(handle);
             Page<TermsRow> page = Page.of(AgreementDao.versionsPage(handle, agreementId,
                     after == null ? null : after.intValue(), limit), limit, terms -> Integer.toString(terms.versionNo()));
@@ -328,7 +328,7 @@ public final class AgreementResource implements LoanAgreementsApi {
         ETags.IfMatch expected = ETags.ifMatch(ifMatch);
         return writes.inTenant(caller, operation, idempotencyKey, body, write -> {
             Handle handle = write.handle();
-            AgreementRow locked = AgreementDao.find(handle, agreementId, new AgreementDao.Visibility(caller.memberScope().orElse(null)), true)
+            AgreementRow locked = AgreementDao.find(handle, agreementId, AgreementDao.Visibility.of(caller), true)
                     .orElseThrow(() -> notFound(agreementId));
             expected.require(locked.version());
             Current before = view(handle, locked, now(handle));
