@@ -72,6 +72,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ReflectionMappers;
 import org.jdbi.v3.core.statement.NoTemplateEngine;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -195,6 +196,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         // methods, of which there are none here) skips Jdbi's parse cache, so ANTLR lexed every statement on every
         // execution: a fifth of the CPU of a placement list request.
         jdbi.setTemplateEngine(new NoTemplateEngine());
+        // Rows are mapped by column name; a selected column that no constructor parameter takes is a mistake.
+        jdbi.getConfig(ReflectionMappers.class).setStrictMatching(true);
         this.jdbi = jdbi;
 
         ObjectMapper mapper = environment.getObjectMapper();

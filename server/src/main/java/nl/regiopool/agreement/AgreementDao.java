@@ -22,6 +22,8 @@ import nl.regiopool.auth.Caller;
 import nl.regiopool.page.Where;
 import nl.regiopool.settings.CooperativeTime;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /** SQL for loan agreements and their versions. Row-level security scopes every statement to the tenant. */
@@ -32,6 +34,8 @@ final class AgreementDao {
             a.waadi_regime, a.status, a.proposed_at, a.activated_at, a.ended_at, a.terminated_at, a.termination_reason,
             a.termination_effective_date, a.cancelled_at, a.cancellation_reason, a.consented_on, a.consent_method,
             a.consent_recorded_at, a.consent_recorded_by, a.version, a.created_at, a.updated_at""";
+
+    private static final RowMapper<AgreementRow> ROW = ConstructorMapper.of(AgreementRow.class);
 
     private static final String VERSION_COLUMNS = """
             agreement_id, version_no, start_date, end_date, hours_per_week, tariff_cents_per_hour,
@@ -121,7 +125,7 @@ final class AgreementDao {
                 .and("viewer", visibility.memberId(), ":viewer IN (a.lender_member_id, a.borrower_member_id)");
         return where.bindTo(handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a" + where.clause()
                         + (forUpdate ? "FOR UPDATE" : "")))
-                .map((rs, ctx) -> agreement(rs))
+                .map(ROW)
                 .findOne();
     }
 
@@ -156,7 +160,7 @@ final class AgreementDao {
         boolean byTerms = filter.periodFrom() != null || filter.periodTo() != null || filter.vatEligible() != null;
         Query query = handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a "
                 + (byTerms ? TERMS_AT : "") + where.clause() + "ORDER BY a.id LIMIT :limit");
-        return where.bindTo(query).map((rs, ctx) -> agreement(rs)).list();
+        return where.bindTo(query).map(ROW).list();
     }
 
     static Map<UUID, List<TermsRow>> versions(Handle handle, Collection<UUID> agreementIds) {
@@ -223,15 +227,8 @@ final class AgreementDao {
                             consent_method = :consentMethod, consent_recorded_at = :consentRecordedAt,
                             consent_recorded_by = :consentRecordedBy, version = version + 1, updated_at = now()
                         WHERE id = :id""")
-                .bind("id", row.id()).bind("status", row.status().toString())
-                .bind("proposedAt", timestamp(row.proposedAt())).bind("activatedAt", timestamp(row.activatedAt()))
-                .bind("endedAt", timestamp(row.endedAt())).bind("terminatedAt", timestamp(row.terminatedAt()))
-                .bind("terminationReason", row.terminationReason())
-                .bind("terminationEffectiveDate", row.terminationEffectiveDate())
-                .bind("cancelledAt", timestamp(row.cancelledAt())).bind("cancellationReason", row.cancellationReason())
-                .bind("consentedOn", row.consentedOn()).bind("consentMethod", row.consentMethod())
-                .bind("consentRecordedAt", timestamp(row.consentRecordedAt()))
-                .bind("consentRecordedBy", row.consentRecordedBy())
+                .bind("id", row.id()).bind("status", row.status())
+                .bindMethods(row.steps()).bindMethods(row.consent())
                 .execute();
     }
 
@@ -327,23 +324,8 @@ final class AgreementDao {
                         + " AND e.superseded_at IS NULL AND e.end_date IS NOT NULL AND e.end_date < tenant_today())"
                         + " ORDER BY a.id LIMIT :limit FOR UPDATE OF a SKIP LOCKED")
                 .bind("at", timestamp(CooperativeTime.now(handle))).bind("limit", limit)
-                .map((rs, ctx) -> agreement(rs))
+                .map(ROW)
                 .list();
-    }
-
-    private static AgreementRow agreement(ResultSet rs) throws SQLException {
-        return new AgreementRow(
-                rs.getObject("id", UUID.class), rs.getString("number"),
-                rs.getObject("lender_member_id", UUID.class), rs.getObject("borrower_member_id", UUID.class),
-                rs.getObject("worker_id", UUID.class), rs.getString("role"), rs.getString("cao_rule_set_code"),
-                rs.getString("waadi_regime"), LoanAgreementStatus.fromValue(rs.getString("status")),
-                instant(rs, "proposed_at"), instant(rs, "activated_at"), instant(rs, "ended_at"),
-                instant(rs, "terminated_at"), rs.getString("termination_reason"),
-                rs.getObject("termination_effective_date", LocalDate.class),
-                instant(rs, "cancelled_at"), rs.getString("cancellation_reason"),
-                rs.getObject("consented_on", LocalDate.class), rs.getString("consent_method"),
-                instant(rs, "consent_recorded_at"), rs.getString("consent_recorded_by"),
-                rs.getInt("version"), instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 
     private static TermsRow terms(ResultSet rs) throws SQLException {

@@ -84,8 +84,7 @@ public final class AgreementExpiry implements Managed {
             java.time.Instant now = CooperativeTime.now(write.handle());
             for (AgreementRow row : expired) {
                 List<TermsRow> versions = AgreementDao.versions(write.handle(), List.of(row.id())).get(row.id());
-                AgreementRow endedRow = new AgreementRowBuilder(row).status(AgreementLifecycle.Action.END.to())
-                        .endedAt(now).build();
+                AgreementRow endedRow = row.moved(AgreementLifecycle.Action.END.to(), row.steps().ended(now));
                 AgreementDao.update(write.handle(), endedRow);
                 // the same shape as every other loan_agreement event: the agreement as the API shows it
                 write.audit("loan_agreement.ended", "loan_agreement", row.id(), AgreementViews.at(row, versions, now),

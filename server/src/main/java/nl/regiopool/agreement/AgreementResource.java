@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import nl.regiopool.agreement.AgreementLifecycle.Action;
 import nl.regiopool.api.LoanAgreementsApi;
 import nl.regiopool.api.model.AmendmentRequest;
@@ -191,7 +190,7 @@ public final class AgreementResource implements LoanAgreementsApi {
                     requireRules(handle, terms, current.row());
                     AgreementDao.refreshCostPrice(handle, agreementId, 1, cost.hourlyCostCents(),
                             vat(terms, cost.contractType()));
-                    return withStatus(current.row(), Action.PROPOSE, row -> copy(row).proposedAt(current.at()));
+                    return moved(current.row(), Action.PROPOSE, current.row().steps().proposed(current.at()));
                 });
     }
 
@@ -239,16 +238,15 @@ public final class AgreementResource implements LoanAgreementsApi {
                 (write, current) -> {
                     AgreementRow row = current.row();
                     requireActsFor(write.caller(), row.lenderMemberId(), "lender (the worker's employer)");
-                    if (row.consentedOn() != null) {
+                    if (row.consent().isRecorded()) {
                         throw ProblemException.conflict("CONSENT_ALREADY_RECORDED",
-                                "The worker's consent was recorded on " + row.consentRecordedAt() + ".");
+                                "The worker's consent was recorded on " + row.consent().consentRecordedAt() + ".");
                     }
                     requireStatus(current, Action.RECORD_CONSENT);
                     Handle handle = write.handle();
                     Instant now = current.at();
-                    AgreementRow consented = copy(row).consentedOn(body.getConsentedOn())
-                            .consentMethod(body.getMethod().toString()).consentRecordedAt(now)
-                            .consentRecordedBy(write.caller().subject()).build();
+                    AgreementRow consented = row.consented(new Consent(body.getConsentedOn(),
+                            body.getMethod().toString(), now, write.caller().subject()));
                     TermsRow proposal = current.versions().get(0);
                     return row.status() == LoanAgreementStatus.PROPOSED
                             ? activateIfComplete(handle, consented, proposal, proposal.approvedByBothSides(), now)
@@ -266,9 +264,8 @@ public final class AgreementResource implements LoanAgreementsApi {
                         throw ProblemException.invalid("effectiveDate", "OUT_OF_RANGE",
                                 "The termination cannot take effect before the agreement starts (" + inForce.startDate() + ").");
                     }
-                    return withStatus(current.row(), Action.TERMINATE, row -> copy(row).terminatedAt(current.at())
-                            .terminationReason(body.getReason().strip())
-                            .terminationEffectiveDate(body.getEffectiveDate()));
+                    return moved(current.row(), Action.TERMINATE, current.row().steps()
+                            .terminated(current.at(), body.getReason().strip(), body.getEffectiveDate()));
                 });
     }
 
@@ -277,8 +274,8 @@ public final class AgreementResource implements LoanAgreementsApi {
         return change(agreementId, ifMatch, idempotencyKey, body, "cancelLoanAgreement", "loan_agreement.cancelled",
                 (write, current) -> {
                     requireStatus(current, Action.CANCEL);
-                    return withStatus(current.row(), Action.CANCEL, row -> copy(row).cancelledAt(current.at())
-                            .cancellationReason(body.getReason().strip()));
+                    return moved(current.row(), Action.CANCEL,
+                            current.row().steps().cancelled(current.at(), body.getReason().strip()));
                 });
     }
 
@@ -342,12 +339,12 @@ public final class AgreementResource implements LoanAgreementsApi {
 
     private AgreementRow activateIfComplete(Handle handle, AgreementRow row, TermsRow proposal, boolean bothApproved,
                                             Instant now) {
-        if (!bothApproved || row.consentedOn() == null) {
+        if (!bothApproved || !row.consent().isRecorded()) {
             return row;
         }
         requireRules(handle, terms(row, proposal, proposal.costPriceCentsPerHour()), row);
         AgreementDao.bringIntoForce(handle, row.id(), proposal.versionNo(), now);
-        return withStatus(row, Action.ACTIVATE, changed -> copy(changed).activatedAt(now));
+        return moved(row, Action.ACTIVATE, row.steps().activated(now));
     }
 
     /** The version the sides approve: the proposal of a PROPOSED agreement, or an ACTIVE one's pending amendment. */
@@ -467,11 +464,7 @@ public final class AgreementResource implements LoanAgreementsApi {
         return new Current(row, versions, AgreementViews.at(row, versions, at), at);
     }
 
-    private static AgreementRow withStatus(AgreementRow row, Action action, Function<AgreementRow, AgreementRowBuilder> change) {
-        return change.apply(row).status(action.to()).build();
-    }
-
-    private static AgreementRowBuilder copy(AgreementRow row) {
-        return new AgreementRowBuilder(row);
+    private static AgreementRow moved(AgreementRow row, Action action, Steps after) {
+        return row.moved(action.to(), after);
     }
 }

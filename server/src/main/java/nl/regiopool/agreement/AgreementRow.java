@@ -1,17 +1,28 @@
 package nl.regiopool.agreement;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 import nl.regiopool.api.model.LoanAgreementStatus;
+import org.jdbi.v3.core.mapper.Nested;
 
-/** A loan_agreement row: the parties, the status and the moments of each step. */
-record AgreementRow(UUID id, String number, UUID lenderMemberId, UUID borrowerMemberId, UUID workerId, String role,
-                    String caoRuleSetCode, String waadiRegime, LoanAgreementStatus status, Instant proposedAt, Instant activatedAt,
-                    Instant endedAt, Instant terminatedAt, String terminationReason, LocalDate terminationEffectiveDate,
-                    Instant cancelledAt, String cancellationReason, LocalDate consentedOn, String consentMethod,
-                    Instant consentRecordedAt, String consentRecordedBy, int version, Instant createdAt,
-                    Instant updatedAt) {
+/**
+ * A loan_agreement row, mapped by column name: the parties, the status, the moments of each step and the consent.
+ * Public only so that Jdbi's ConstructorMapper may call the constructors of it and its parts.
+ */
+public record AgreementRow(UUID id, String number, UUID lenderMemberId, UUID borrowerMemberId, UUID workerId, String role,
+                           String caoRuleSetCode, String waadiRegime, LoanAgreementStatus status, @Nested Steps steps,
+                           @Nested Consent consent, int version, Instant createdAt, Instant updatedAt) {
+
+    /** This row after a step of its lifecycle: the new status and the moments recorded so far. */
+    AgreementRow moved(LoanAgreementStatus to, Steps after) {
+        return new AgreementRow(id, number, lenderMemberId, borrowerMemberId, workerId, role, caoRuleSetCode,
+                waadiRegime, to, after, consent, version, createdAt, updatedAt);
+    }
+
+    AgreementRow consented(Consent recorded) {
+        return new AgreementRow(id, number, lenderMemberId, borrowerMemberId, workerId, role, caoRuleSetCode,
+                waadiRegime, status, steps, recorded, version, createdAt, updatedAt);
+    }
 
     boolean isParty(UUID memberId) {
         return lenderMemberId.equals(memberId) || borrowerMemberId.equals(memberId);
@@ -19,19 +30,19 @@ record AgreementRow(UUID id, String number, UUID lenderMemberId, UUID borrowerMe
 
     /** The status as it stood at an instant, from the moments recorded for each step. */
     LoanAgreementStatus statusAt(Instant at) {
-        if (before(cancelledAt, at)) {
+        if (before(steps.cancelledAt(), at)) {
             return LoanAgreementStatus.CANCELLED;
         }
-        if (before(terminatedAt, at)) {
+        if (before(steps.terminatedAt(), at)) {
             return LoanAgreementStatus.TERMINATED;
         }
-        if (before(endedAt, at)) {
+        if (before(steps.endedAt(), at)) {
             return LoanAgreementStatus.ENDED;
         }
-        if (before(activatedAt, at)) {
+        if (before(steps.activatedAt(), at)) {
             return LoanAgreementStatus.ACTIVE;
         }
-        if (before(proposedAt, at)) {
+        if (before(steps.proposedAt(), at)) {
             return LoanAgreementStatus.PROPOSED;
         }
         return LoanAgreementStatus.DRAFT;

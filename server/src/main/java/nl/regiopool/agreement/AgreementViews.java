@@ -53,15 +53,18 @@ final class AgreementViews {
         if (status == LoanAgreementStatus.ACTIVE) {
             pendingAt(versions, at, terms).ifPresent(pending -> agreement.pendingAmendment(terms(pending, at)));
         }
-        if (AgreementRow.before(row.consentRecordedAt(), at)) {
-            agreement.workerConsent(new WorkerConsent(row.consentedOn(), ConsentMethod.fromValue(row.consentMethod()),
-                    time(row.consentRecordedAt()), row.consentRecordedBy()));
+        Consent consent = row.consent();
+        if (AgreementRow.before(consent.consentRecordedAt(), at)) {
+            agreement.workerConsent(new WorkerConsent(consent.consentedOn(),
+                    ConsentMethod.fromValue(consent.consentMethod()), time(consent.consentRecordedAt()),
+                    consent.consentRecordedBy()));
         }
         if (status == LoanAgreementStatus.TERMINATED) {
-            agreement.terminationReason(row.terminationReason()).terminationEffectiveDate(row.terminationEffectiveDate());
+            agreement.terminationReason(row.steps().terminationReason())
+                    .terminationEffectiveDate(row.steps().terminationEffectiveDate());
         }
         if (status == LoanAgreementStatus.CANCELLED) {
-            agreement.cancellationReason(row.cancellationReason());
+            agreement.cancellationReason(row.steps().cancellationReason());
         }
         return agreement;
     }

@@ -69,13 +69,14 @@ final class HomeShifts {
             Map<String, UUID> ids = new HashMap<>();
             before.forEach(row -> ids.put(row.externalId(), row.id()));
             PlacementDao.deleteHomeShifts(handle, workerId, from, to);
+            List<PlacementRow> rows = new ArrayList<>();
             for (HomeShiftInput shift : body.getShifts()) {
                 UUID id = ids.getOrDefault(shift.getExternalId(), Ids.next());
-                PlacementDao.insert(handle, write.tenantId(), PlacementRow.planned(id, "HOME_SHIFT", null, workerId, employer,
-                        employer, null, shift.getStartsAt(), shift.getEndsAt(),
-                        ShiftInput.orZero(shift.getBreakMinutes()), null, shift.getExternalId(),
-                        PlacementLifecycle.HOME_SHIFT_CREATED, Overridden.NONE));
+                rows.add(PlacementRow.planned(id, "HOME_SHIFT", null, workerId, employer, employer, null,
+                        shift.getStartsAt(), shift.getEndsAt(), ShiftInput.orZero(shift.getBreakMinutes()), null,
+                        shift.getExternalId(), PlacementLifecycle.HOME_SHIFT_CREATED, Overridden.NONE));
             }
+            PlacementDao.insertAll(handle, write.tenantId(), rows);
             int version = PlacementDao.bumpRoster(handle, write.tenantId(), workerId);
             List<Placement> after = PlacementDao.homeShifts(handle, workerId, from, to).stream()
                     .map(PlacementViews::view).toList();

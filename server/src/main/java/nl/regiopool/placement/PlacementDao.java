@@ -14,7 +14,11 @@ import nl.regiopool.api.model.LoanAgreementStatus;
 import nl.regiopool.api.model.PlacementStatus;
 import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** SQL of placements and home shifts, and the few agreement and worker facts placing needs. */
 final class PlacementDao {
@@ -26,6 +30,8 @@ final class PlacementDao {
             p.cancelled_at, p.cancelled_by, p.cancellation_reason, p.late_cancellation, p.no_show_at,
             p.override_reason, p.overridden_by, p.overridden_at, p.overridden_violations::text AS overridden_violations,
             p.cost_lines::text AS cost_lines, p.version, p.created_at, p.updated_at""";
+
+    private static final RowMapper<PlacementRow> ROW = ConstructorMapper.of(PlacementRow.class);
 
     private static final String AGREEMENT_COLUMNS = """
             a.id, a.status, a.worker_id, a.lender_member_id, a.borrower_member_id, a.role,
@@ -168,31 +174,34 @@ final class PlacementDao {
             INSERT INTO placement AS p (tenant_id, id, kind, agreement_id, worker_id, borrower_member_id,
                 employer_member_id, role, starts_at, ends_at, break_minutes, location_postcode, external_id,
                 status, override_reason, overridden_by, overridden_at, overridden_violations)
-            VALUES (:tenant, :id, :kind, :agreement, :worker, :borrower, :employer, :role, :startsAt, :endsAt,
-                :breakMinutes, :postcode, :externalId, :status, :overrideReason, :overriddenBy, :overriddenAt,
-                CAST(:overriddenViolations AS jsonb))""";
+            VALUES (:tenant, :id, :kind, :agreementId, :workerId, :borrowerMemberId, :employerMemberId, :role, :startsAt,
+                :endsAt, :breakMinutes, :locationPostcode, :externalId, :status, :override.reason, :override.by,
+                :override.at, CAST(:override.violationsJson AS jsonb))""";
 
     static void insert(Handle handle, UUID tenantId, PlacementRow row) {
         insertStatement(handle.createUpdate(INSERT), tenantId, row).execute();
     }
 
-    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S insertStatement(S statement, UUID tenantId,
-                                                                                            PlacementRow row) {
-        return statement
-                .bind("tenant", tenantId).bind("id", row.id()).bind("kind", row.kind())
-                .bind("agreement", row.agreementId()).bind("worker", row.workerId())
-                .bind("borrower", row.borrowerMemberId()).bind("employer", row.employerMemberId())
-                .bind("role", row.role()).bind("startsAt", row.startsAt()).bind("endsAt", row.endsAt())
-                .bind("breakMinutes", row.breakMinutes()).bind("postcode", row.locationPostcode())
-                .bind("externalId", row.externalId()).bind("status", row.status().toString())
-                .bind("overrideReason", row.overrideReason()).bind("overriddenBy", row.overriddenBy())
-                .bind("overriddenAt", row.overriddenAt()).bind("overriddenViolations", row.overriddenViolations());
+    /** Inserts the rows in one batch: a roster of a thousand shifts is one round trip, not a thousand. */
+    static void insertAll(Handle handle, UUID tenantId, List<PlacementRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch(INSERT);
+        for (PlacementRow row : rows) {
+            insertStatement(batch, tenantId, row).add();
+        }
+        batch.execute();
+    }
+
+    private static <S extends SqlStatement<S>> S insertStatement(S statement, UUID tenantId, PlacementRow row) {
+        return statement.bind("tenant", tenantId).bindMethods(row).bindMethods("override", row.override());
     }
 
     /** {@link #insert}, returning the row as stored (the database's defaults and timestamps filled in). */
     static PlacementRow create(Handle handle, UUID tenantId, PlacementRow row) {
         return insertStatement(handle.createQuery(INSERT + " RETURNING " + COLUMNS), tenantId, row)
-                .map((rs, ctx) -> row(rs))
+                .map(ROW)
                 .one();
     }
 
@@ -201,7 +210,7 @@ final class PlacementDao {
                 .and("viewer", viewer, ":viewer IN (p.borrower_member_id, p.employer_member_id)");
         return where.bindTo(handle.createQuery("SELECT " + COLUMNS + " FROM placement p" + where.clause()
                         + (forUpdate ? "FOR UPDATE" : "")))
-                .map((rs, ctx) -> row(rs))
+                .map(ROW)
                 .findOne();
     }
 
@@ -232,7 +241,7 @@ final class PlacementDao {
             query.bind("viewer", viewer);
         }
         return filters.bindTo(query)
-                .map((rs, ctx) -> row(rs))
+                .map(ROW)
                 .list();
     }
 
@@ -265,7 +274,7 @@ final class PlacementDao {
                          FROM placement p WHERE p.worker_id = :worker AND p.starts_at < :to AND p.ends_at > :from
                         ORDER BY p.starts_at, p.id""")
                 .bind("worker", workerId).bind("from", from).bind("to", to)
-                .map((rs, ctx) -> row(rs))
+                .map(ROW)
                 .list();
     }
 
@@ -295,13 +304,7 @@ final class PlacementDao {
                             no_show_at = :noShowAt, cost_lines = CAST(:costLines AS jsonb),
                             version = version + 1, updated_at = now()
                         WHERE id = :id""")
-                .bind("id", row.id()).bind("status", row.status().toString()).bind("confirmedAt", row.confirmedAt())
-                .bind("actualStartsAt", row.actualStartsAt()).bind("actualEndsAt", row.actualEndsAt())
-                .bind("actualBreakMinutes", row.actualBreakMinutes()).bind("completedAt", row.completedAt())
-                .bind("completedBy", row.completedBy()).bind("cancelledAt", row.cancelledAt())
-                .bind("cancelledBy", row.cancelledBy()).bind("cancellationReason", row.cancellationReason())
-                .bind("lateCancellation", row.lateCancellation()).bind("noShowAt", row.noShowAt())
-                .bind("costLines", row.costLines())
+                .bind("id", row.id()).bind("status", row.status()).bindMethods(row.progress())
                 .execute();
     }
 
@@ -311,7 +314,7 @@ final class PlacementDao {
                          FROM placement p WHERE p.worker_id = :worker AND p.kind = 'HOME_SHIFT'
                           AND p.starts_at >= :from AND p.starts_at < :to ORDER BY p.starts_at, p.id""")
                 .bind("worker", workerId).bind("from", from).bind("to", to)
-                .map((rs, ctx) -> row(rs))
+                .map(ROW)
                 .list();
     }
 
@@ -339,21 +342,6 @@ final class PlacementDao {
 
     static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static PlacementRow row(ResultSet rs) throws SQLException {
-        return new PlacementRow(rs.getObject("id", UUID.class), rs.getString("kind"),
-                rs.getObject("agreement_id", UUID.class), rs.getObject("worker_id", UUID.class),
-                rs.getObject("borrower_member_id", UUID.class), rs.getObject("employer_member_id", UUID.class),
-                rs.getString("role"), time(rs, "starts_at"), time(rs, "ends_at"), rs.getInt("break_minutes"),
-                rs.getString("location_postcode"), rs.getString("external_id"),
-                PlacementStatus.fromValue(rs.getString("status")),
-                time(rs, "confirmed_at"), time(rs, "actual_starts_at"), time(rs, "actual_ends_at"),
-                (Integer) rs.getObject("actual_break_minutes"), time(rs, "completed_at"), rs.getString("completed_by"),
-                time(rs, "cancelled_at"), rs.getString("cancelled_by"), rs.getString("cancellation_reason"),
-                (Boolean) rs.getObject("late_cancellation"), time(rs, "no_show_at"), rs.getString("override_reason"),
-                rs.getString("overridden_by"), time(rs, "overridden_at"), rs.getString("overridden_violations"),
-                rs.getString("cost_lines"), rs.getInt("version"), time(rs, "created_at"), time(rs, "updated_at"));
     }
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

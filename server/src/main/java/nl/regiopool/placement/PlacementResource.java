@@ -144,7 +144,7 @@ public final class PlacementResource implements PlacementsApi {
             boolean timeChanged = !startsAt.isEqual(current.startsAt()) || !endsAt.isEqual(current.endsAt())
                     || breakMinutes != current.breakMinutes();
             Handle handle = write.handle();
-            Overridden override = Overridden.of(current);
+            Overridden override = current.override();
             if (timeChanged) {
                 PlacementDao.lockWorker(handle, current.workerId());
                 Shift candidate = new Shift(current.id(), startsAt.toInstant(), endsAt.toInstant(), breakMinutes);
@@ -166,7 +166,7 @@ public final class PlacementResource implements PlacementsApi {
                 (write, current) -> {
                     requireBorrowedShift(current);
                     PlacementLifecycle.require(current.status(), Action.CONFIRM);
-                    return status(current, Action.CONFIRM).confirmedAt(now(write)).build();
+                    return moved(current, Action.CONFIRM, current.progress().confirmed(now(write)));
                 });
     }
 
@@ -186,11 +186,12 @@ public final class PlacementResource implements PlacementsApi {
                             .orElseThrow();
                     Shift worked = new Shift(current.id(), body.getActualStartsAt().toInstant(),
                             body.getActualEndsAt().toInstant(), body.getBreakMinutes());
-                    return status(current, Action.COMPLETE).actualStartsAt(body.getActualStartsAt())
-                            .actualEndsAt(body.getActualEndsAt()).actualBreakMinutes(body.getBreakMinutes())
-                            .completedAt(now).completedBy(write.caller().subject())
-                            .costLines(PlacementViews.json(PlacementCosts.lines(handle, CooperativeTime.zone(handle), agreement, worked)))
-                            .build();
+                    String costLines = PlacementViews.json(
+                            PlacementCosts.lines(handle, CooperativeTime.zone(handle), agreement, worked));
+                    PlacementRow.WorkedTime actual = new PlacementRow.WorkedTime(body.getActualStartsAt(),
+                            body.getActualEndsAt(), body.getBreakMinutes());
+                    return moved(current, Action.COMPLETE,
+                            current.progress().completed(actual, now, write.caller().subject(), costLines));
                 });
     }
 
@@ -202,8 +203,8 @@ public final class PlacementResource implements PlacementsApi {
                     PlacementLifecycle.require(current.status(), Action.CANCEL);
                     OffsetDateTime now = now(write);
                     boolean late = now.toInstant().isAfter(current.startsAt().toInstant().minus(LATE_CANCELLATION));
-                    return status(current, Action.CANCEL).cancelledAt(now).cancelledBy(write.caller().subject())
-                            .cancellationReason(body.getReason().strip()).lateCancellation(late).build();
+                    return moved(current, Action.CANCEL, current.progress().cancelled(now, write.caller().subject(),
+                            body.getReason().strip(), late));
                 });
     }
 
@@ -215,7 +216,7 @@ public final class PlacementResource implements PlacementsApi {
                     requireBorrowedShift(current);
                     requireBorrower(write.caller(), current, "record a no-show for");
                     PlacementLifecycle.require(current.status(), Action.NO_SHOW);
-                    return status(current, Action.NO_SHOW).noShowAt(now(write)).build();
+                    return moved(current, Action.NO_SHOW, current.progress().noShow(now(write)));
                 });
     }
 
@@ -337,8 +338,8 @@ public final class PlacementResource implements PlacementsApi {
         return CooperativeTime.nowUtc(write.handle());
     }
 
-    private static PlacementRowBuilder status(PlacementRow row, Action action) {
-        return new PlacementRowBuilder(row).status(action.to());
+    private static PlacementRow moved(PlacementRow row, Action action, Progress after) {
+        return row.moved(action.to(), after);
     }
 
     private static ProblemException notFound(UUID placementId) {

@@ -3,27 +3,31 @@ package nl.regiopool.placement;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import nl.regiopool.api.model.PlacementStatus;
+import org.jdbi.v3.core.mapper.Nested;
 
-/** One row of {@code placement}: a borrowed shift or a home shift. JSON columns stay text here. */
-record PlacementRow(UUID id, String kind, UUID agreementId, UUID workerId, UUID borrowerMemberId,
-                    UUID employerMemberId, String role, OffsetDateTime startsAt, OffsetDateTime endsAt,
-                    int breakMinutes, String locationPostcode, String externalId, PlacementStatus status,
-                    OffsetDateTime confirmedAt, OffsetDateTime actualStartsAt, OffsetDateTime actualEndsAt,
-                    Integer actualBreakMinutes, OffsetDateTime completedAt, String completedBy,
-                    OffsetDateTime cancelledAt, String cancelledBy, String cancellationReason,
-                    Boolean lateCancellation, OffsetDateTime noShowAt, String overrideReason, String overriddenBy,
-                    OffsetDateTime overriddenAt, String overriddenViolations, String costLines, int version,
-                    OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+/**
+ * One row of {@code placement}: a borrowed shift or a home shift, mapped by column name. JSON columns stay
+ * text here. Public only so that Jdbi's ConstructorMapper may call the constructors of it and its parts.
+ */
+public record PlacementRow(UUID id, String kind, UUID agreementId, UUID workerId, UUID borrowerMemberId,
+                           UUID employerMemberId, String role, OffsetDateTime startsAt, OffsetDateTime endsAt,
+                           int breakMinutes, String locationPostcode, String externalId, PlacementStatus status,
+                           @Nested Progress progress, @Nested Overridden override, int version,
+                           OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
-    /** A row to insert: the lifecycle fields are empty, the database sets the timestamps. */
+    /** A row to insert: nothing has happened to it yet, the database sets the version and timestamps. */
     static PlacementRow planned(UUID id, String kind, UUID agreementId, UUID workerId, UUID borrowerMemberId,
                                 UUID employerMemberId, String role, OffsetDateTime startsAt, OffsetDateTime endsAt,
                                 int breakMinutes, String locationPostcode, String externalId, PlacementStatus status,
                                 Overridden override) {
         return new PlacementRow(id, kind, agreementId, workerId, borrowerMemberId, employerMemberId, role, startsAt,
-                endsAt, breakMinutes, locationPostcode, externalId, status, null, null, null, null, null, null, null,
-                null, null, null, null, override.reason(), override.by(), override.at(), override.violationsJson(),
-                null, 1, null, null);
+                endsAt, breakMinutes, locationPostcode, externalId, status, Progress.NONE, override, 1, null, null);
+    }
+
+    /** This row after a step of its lifecycle: the new status and what the step recorded. */
+    PlacementRow moved(PlacementStatus to, Progress after) {
+        return new PlacementRow(id, kind, agreementId, workerId, borrowerMemberId, employerMemberId, role, startsAt,
+                endsAt, breakMinutes, locationPostcode, externalId, to, after, override, version, createdAt, updatedAt);
     }
 
     boolean isHomeShift() {

@@ -22,24 +22,28 @@ final class PlacementViews {
     }
 
     static Placement view(PlacementRow row) {
+        Progress progress = row.progress();
+        Overridden override = row.override();
         Placement placement = new Placement().id(row.id()).kind(PlacementKind.fromValue(row.kind()))
                 .agreementId(row.agreementId()).workerId(row.workerId()).borrowerMemberId(row.borrowerMemberId())
                 .employerMemberId(row.employerMemberId())
                 .role(row.role() == null ? null : QualificationRole.fromValue(row.role()))
                 .startsAt(row.startsAt()).endsAt(row.endsAt()).breakMinutes(row.breakMinutes())
                 .locationPostcode(row.locationPostcode()).externalId(row.externalId())
-                .status(row.status()).confirmedAt(row.confirmedAt())
-                .actualStartsAt(row.actualStartsAt()).actualEndsAt(row.actualEndsAt())
-                .actualBreakMinutes(row.actualBreakMinutes()).completedAt(row.completedAt())
-                .completedBy(row.completedBy()).cancelledAt(row.cancelledAt()).cancelledBy(row.cancelledBy())
-                .cancellationReason(row.cancellationReason()).lateCancellation(row.lateCancellation())
-                .noShowAt(row.noShowAt())
-                .costLines(row.costLines() == null ? List.of() : read(row.costLines(), new TypeReference<List<CostLine>>() {
-                }))
+                .status(row.status()).confirmedAt(progress.confirmedAt())
+                .actualStartsAt(progress.actualStartsAt()).actualEndsAt(progress.actualEndsAt())
+                .actualBreakMinutes(progress.actualBreakMinutes()).completedAt(progress.completedAt())
+                .completedBy(progress.completedBy()).cancelledAt(progress.cancelledAt())
+                .cancelledBy(progress.cancelledBy())
+                .cancellationReason(progress.cancellationReason()).lateCancellation(progress.lateCancellation())
+                .noShowAt(progress.noShowAt())
+                .costLines(progress.costLines() == null ? List.of()
+                        : read(progress.costLines(), new TypeReference<List<CostLine>>() {
+                        }))
                 .createdAt(row.createdAt()).updatedAt(row.updatedAt());
-        if (row.overrideReason() != null) {
-            placement.ruleOverride(new RuleOverride(row.overrideReason(), row.overriddenBy(), row.overriddenAt(),
-                    read(row.overriddenViolations(), new TypeReference<List<RuleViolation>>() {
+        if (override.reason() != null) {
+            placement.ruleOverride(new RuleOverride(override.reason(), override.by(), override.at(),
+                    read(override.violationsJson(), new TypeReference<List<RuleViolation>>() {
                     })));
         }
         return placement;

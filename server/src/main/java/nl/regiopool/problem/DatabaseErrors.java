@@ -1,5 +1,6 @@
 package nl.regiopool.problem;
 
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.apache.tomcat.jdbc.pool.PoolExhaustedException;
@@ -15,8 +16,12 @@ public final class DatabaseErrors {
     private DatabaseErrors() {
     }
 
+    /** The database's own error: for a batch, the statement that failed rather than the batch around it. */
     public static SQLException sqlCause(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BatchUpdateException batch && batch.getNextException() != null) {
+                return batch.getNextException();
+            }
             if (cause instanceof SQLException sql) {
                 return sql;
             }

@@ -82,7 +82,7 @@ public final class TestApp {
     public static ApiClient client(String token) {
         ApiClient client = new ApiClient();
         client.updateBaseUri(baseUri());
-        client.setReadTimeout(Duration.ofSeconds(30));
+        client.setReadTimeout(Duration.ofSeconds(60));
         if (token != null) {
             client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         }
