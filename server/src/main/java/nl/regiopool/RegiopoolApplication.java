@@ -29,6 +29,7 @@ import nl.regiopool.api.model.Placement;
 import nl.regiopool.api.model.ScheduleEntry;
 import nl.regiopool.api.model.Worker;
 import nl.regiopool.audit.AuditLog;
+import nl.regiopool.audit.AuditRecords;
 import nl.regiopool.audit.AuditResource;
 import nl.regiopool.auth.AuthFilter;
 import nl.regiopool.availability.AvailabilityResource;
@@ -250,7 +251,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new PlacementResource(transactions, writes));
         environment.jersey().register(new AvailabilityResource(transactions, writes));
         environment.jersey().register(new MyScheduleResource(transactions));
-        environment.jersey().register(new DataExportResource(transactions));
+        environment.jersey().register(new DataExportResource(transactions, new AuditRecords(mapper)));
         agreementExpiry = new AgreementExpiry(transactions, writeCore, Duration.ofMinutes(5));
         environment.lifecycle().manage(agreementExpiry);
     }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import nl.regiopool.agreement.AgreementRecords;
 import nl.regiopool.api.DataExportApi;
+import nl.regiopool.audit.AuditRecords;
 import nl.regiopool.api.model.Worker;
 import nl.regiopool.api.model.WorkerDataExport;
 import nl.regiopool.auth.Caller;
@@ -26,9 +27,11 @@ import nl.regiopool.worker.WorkerRecords;
 public final class DataExportResource implements DataExportApi {
 
     private final Transactions transactions;
+    private final AuditRecords audit;
 
-    public DataExportResource(Transactions transactions) {
+    public DataExportResource(Transactions transactions, AuditRecords audit) {
         this.transactions = transactions;
+        this.audit = audit;
     }
 
     @Override
@@ -53,7 +56,8 @@ public final class DataExportResource implements DataExportApi {
                     .poolMemberships(PoolRecords.membershipsOf(handle, workerId))
                     .loanAgreements(AgreementRecords.lending(handle, workerId, now))
                     .placements(PlacementRecords.of(handle, workerId))
-                    .availability(StatedAvailability.view(handle, workerId));
+                    .availability(StatedAvailability.view(handle, workerId))
+                    .auditEvents(audit.about(handle, "worker", workerId));
         });
         return Response.ok(export).header("Cache-Control", "no-store").build();
     }

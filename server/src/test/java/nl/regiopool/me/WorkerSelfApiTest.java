@@ -25,6 +25,7 @@ import nl.regiopool.client.api.MyScheduleApi;
 import nl.regiopool.client.api.PlacementsApi;
 import nl.regiopool.client.api.PoolsApi;
 import nl.regiopool.client.api.WorkersApi;
+import nl.regiopool.client.model.AuditEvent;
 import nl.regiopool.client.model.AvailabilityException;
 import nl.regiopool.client.model.AvailabilityExceptionKind;
 import nl.regiopool.client.model.HomeShiftInput;
@@ -289,6 +290,9 @@ class WorkerSelfApiTest extends ApiTest {
         assertThat(export.getPlacements()).extracting(Placement::getId).containsExactly(placement.getId());
         assertThat(export.getAvailability().getStated()).isTrue();
         assertThat(export.getAvailability().getWeekly()).hasSize(3);
+        assertThat(export.getAuditEvents()).extracting(AuditEvent::getAction)
+                .containsExactly("worker.created", "worker.availability_replaced");
+        assertThat(export.getAuditEvents()).extracting(AuditEvent::getEntityId).containsOnly(worker);
 
         WorkerDataExport byAdmin = new DataExportApi(TestApp.client(admin)).getWorkerDataExport(worker);
         assertThat(byAdmin.exportedAt(null)).isEqualTo(export.exportedAt(null));
