@@ -168,7 +168,7 @@ final class AgreementDao {
         return handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a WHERE a.worker_id = :worker"
                         + " ORDER BY a.id")
                 .bind("worker", workerId)
-                .map((rs, ctx) -> agreement(rs))
+                .map(ROW)
                 .list();
     }
 

@@ -43,7 +43,7 @@ public final class MyScheduleResource implements MyScheduleApi {
                 .workerId(row.workerId()).employerMemberId(row.employerMemberId())
                 .role(row.role() == null ? null : QualificationRole.fromValue(row.role()))
                 .startsAt(row.startsAt()).endsAt(row.endsAt()).breakMinutes(row.breakMinutes())
-                .locationPostcode(row.locationPostcode()).status(row.status()).cancelledAt(row.cancelledAt())
+                .locationPostcode(row.locationPostcode()).status(row.status()).cancelledAt(row.progress().cancelledAt())
                 .worksFor(new ShiftMember().id(row.borrowerMemberId()).name(shift.memberName())
                         .postcode(shift.memberPostcode()));
     }

@@ -15,6 +15,7 @@ import nl.regiopool.api.model.PlacementStatus;
 import nl.regiopool.page.Cursors;
 import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -280,8 +281,11 @@ final class PlacementDao {
     }
 
     /** A shift of the worker with the member it is worked for (the borrower; for a home shift, the employer). */
-    record WorkedFor(PlacementRow row, String memberName, String memberPostcode) {
+    /** A shift with the member it is worked for. Public only for Jdbi's ConstructorMapper. */
+    public record WorkedFor(@Nested PlacementRow row, String memberName, String memberPostcode) {
     }
+
+    private static final RowMapper<WorkedFor> WORKED_FOR = ConstructorMapper.of(WorkedFor.class);
 
     /**
      * A page of the worker's shifts (every kind and status) that meet [from, to), in (start, id) order after
@@ -300,7 +304,7 @@ final class PlacementDao {
         return where.bindTo(handle.createQuery("SELECT " + COLUMNS + ", m.name AS member_name, m.postcode AS member_postcode"
                         + " FROM placement p JOIN member m ON m.tenant_id = p.tenant_id AND m.id = p.borrower_member_id"
                         + where.clause() + "ORDER BY p.starts_at, p.id LIMIT :limit"))
-                .map((rs, ctx) -> new WorkedFor(row(rs), rs.getString("member_name"), rs.getString("member_postcode")))
+                .map(WORKED_FOR)
                 .list();
     }
 
@@ -309,7 +313,7 @@ final class PlacementDao {
         return handle.createQuery("SELECT " + COLUMNS + " FROM placement p WHERE p.worker_id = :worker"
                         + " ORDER BY p.starts_at, p.id")
                 .bind("worker", workerId)
-                .map((rs, ctx) -> row(rs))
+                .map(ROW)
                 .list();
     }
 
