@@ -25,7 +25,8 @@ final class PlacementDao {
             p.actual_starts_at, p.actual_ends_at, p.actual_break_minutes, p.completed_at, p.completed_by,
             p.cancelled_at, p.cancelled_by, p.cancellation_reason, p.late_cancellation, p.no_show_at,
             p.override_reason, p.overridden_by, p.overridden_at, p.overridden_violations::text AS overridden_violations,
-            p.cost_lines::text AS cost_lines, p.version, p.created_at, p.updated_at""";
+            p.cost_lines::text AS cost_lines, p.version, p.created_at, p.updated_at, p.disputed_at, p.disputed_by,
+            p.dispute_reason, p.dispute_resolved_at, p.dispute_resolved_by, p.dispute_resolution_note""";
 
     private static final String AGREEMENT_COLUMNS = """
             a.id, a.status, a.worker_id, a.lender_member_id, a.borrower_member_id, a.role,
@@ -305,6 +306,29 @@ final class PlacementDao {
                 .execute();
     }
 
+    static void dispute(Handle handle, UUID id, String reason, String by) {
+        handle.createUpdate("""
+                        UPDATE placement SET disputed_at = now(), disputed_by = :by, dispute_reason = :reason,
+                            version = version + 1, updated_at = now()
+                        WHERE id = :id""")
+                .bind("id", id).bind("reason", reason).bind("by", by)
+                .execute();
+    }
+
+    /** The corrected actuals and their cost lines, and the dispute marked resolved. */
+    static void resolveDispute(Handle handle, PlacementRow corrected, String by, String note) {
+        handle.createUpdate("""
+                        UPDATE placement SET actual_starts_at = :actualStartsAt, actual_ends_at = :actualEndsAt,
+                            actual_break_minutes = :actualBreakMinutes, cost_lines = CAST(:costLines AS jsonb),
+                            dispute_resolved_at = now(), dispute_resolved_by = :by, dispute_resolution_note = :note,
+                            version = version + 1, updated_at = now()
+                        WHERE id = :id""")
+                .bind("id", corrected.id()).bind("actualStartsAt", corrected.actualStartsAt())
+                .bind("actualEndsAt", corrected.actualEndsAt()).bind("actualBreakMinutes", corrected.actualBreakMinutes())
+                .bind("costLines", corrected.costLines()).bind("by", by).bind("note", note)
+                .execute();
+    }
+
     /** The home shifts of the worker starting in [from, to). */
     static List<PlacementRow> homeShifts(Handle handle, UUID workerId, OffsetDateTime from, OffsetDateTime to) {
         return handle.createQuery("SELECT " + COLUMNS + "\n" + """
@@ -353,7 +377,10 @@ final class PlacementDao {
                 time(rs, "cancelled_at"), rs.getString("cancelled_by"), rs.getString("cancellation_reason"),
                 (Boolean) rs.getObject("late_cancellation"), time(rs, "no_show_at"), rs.getString("override_reason"),
                 rs.getString("overridden_by"), time(rs, "overridden_at"), rs.getString("overridden_violations"),
-                rs.getString("cost_lines"), rs.getInt("version"), time(rs, "created_at"), time(rs, "updated_at"));
+                rs.getString("cost_lines"), rs.getInt("version"), time(rs, "created_at"), time(rs, "updated_at"),
+                rs.getString("dispute_reason") == null ? null : new PlacementRow.Dispute(rs.getString("dispute_reason"),
+                        time(rs, "disputed_at"), rs.getString("disputed_by"), time(rs, "dispute_resolved_at"),
+                        rs.getString("dispute_resolved_by"), rs.getString("dispute_resolution_note")));
     }
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

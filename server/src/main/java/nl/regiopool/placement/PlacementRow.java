@@ -13,7 +13,7 @@ record PlacementRow(UUID id, String kind, UUID agreementId, UUID workerId, UUID 
                     OffsetDateTime cancelledAt, String cancelledBy, String cancellationReason,
                     Boolean lateCancellation, OffsetDateTime noShowAt, String overrideReason, String overriddenBy,
                     OffsetDateTime overriddenAt, String overriddenViolations, String costLines, int version,
-                    OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                    OffsetDateTime createdAt, OffsetDateTime updatedAt, Dispute dispute) {
 
     /** A row to insert: the lifecycle fields are empty, the database sets the timestamps. */
     static PlacementRow planned(UUID id, String kind, UUID agreementId, UUID workerId, UUID borrowerMemberId,
@@ -23,11 +23,20 @@ record PlacementRow(UUID id, String kind, UUID agreementId, UUID workerId, UUID 
         return new PlacementRow(id, kind, agreementId, workerId, borrowerMemberId, employerMemberId, role, startsAt,
                 endsAt, breakMinutes, locationPostcode, externalId, status, null, null, null, null, null, null, null,
                 null, null, null, null, override.reason(), override.by(), override.at(), override.violationsJson(),
-                null, 1, null, null);
+                null, 1, null, null, null);
     }
 
     boolean isHomeShift() {
         return "HOME_SHIFT".equals(kind);
+    }
+
+    /** The lender's dispute of the approved hours and its resolution; null when never disputed. */
+    record Dispute(String reason, OffsetDateTime disputedAt, String disputedBy, OffsetDateTime resolvedAt,
+                   String resolvedBy, String resolutionNote) {
+
+        boolean open() {
+            return resolvedAt == null;
+        }
     }
 
     record WorkedTime(OffsetDateTime startsAt, OffsetDateTime endsAt, int breakMinutes) {

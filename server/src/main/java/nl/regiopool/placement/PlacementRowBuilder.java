@@ -109,6 +109,7 @@ final class PlacementRowBuilder {
                 base.locationPostcode(), base.externalId(), status, confirmedAt, actualStartsAt, actualEndsAt,
                 actualBreakMinutes, completedAt, completedBy, cancelledAt, cancelledBy, cancellationReason,
                 lateCancellation, noShowAt, base.overrideReason(), base.overriddenBy(), base.overriddenAt(),
-                base.overriddenViolations(), costLines, base.version(), base.createdAt(), base.updatedAt());
+                base.overriddenViolations(), costLines, base.version(), base.createdAt(), base.updatedAt(),
+                base.dispute());
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import nl.regiopool.api.model.CostLine;
 import nl.regiopool.api.model.Placement;
+import nl.regiopool.api.model.PlacementDispute;
 import nl.regiopool.api.model.PlacementKind;
 import nl.regiopool.api.model.PlacementStatus;
 import nl.regiopool.api.model.QualificationRole;
@@ -37,6 +38,11 @@ final class PlacementViews {
                 .costLines(row.costLines() == null ? List.of() : read(row.costLines(), new TypeReference<List<CostLine>>() {
                 }))
                 .createdAt(row.createdAt()).updatedAt(row.updatedAt());
+        if (row.dispute() != null) {
+            PlacementRow.Dispute d = row.dispute();
+            placement.dispute(new PlacementDispute(d.reason(), d.disputedAt(), d.disputedBy()).resolvedAt(d.resolvedAt())
+                    .resolvedBy(d.resolvedBy()).resolutionNote(d.resolutionNote()));
+        }
         if (row.overrideReason() != null) {
             placement.ruleOverride(new RuleOverride(row.overrideReason(), row.overriddenBy(), row.overriddenAt(),
                     read(row.overriddenViolations(), new TypeReference<List<RuleViolation>>() {
