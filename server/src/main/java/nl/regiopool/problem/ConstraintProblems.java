@@ -42,6 +42,8 @@ public final class ConstraintProblems {
                     "The worker has another shift at that time.")),
             Map.entry("placement_home_shift_external_id", conflict("HOME_SHIFT_EXTERNAL_ID_TAKEN",
                     "A home shift with this externalId exists outside this window; include its window to move it.")),
+            Map.entry("settlement_period_unique", conflict("SETTLEMENT_EXISTS",
+                    "This period was settled concurrently; compute it again to recompute the DRAFT.")),
             Map.entry("member_cao_rule_set_fk", unknownRuleSet()),
             Map.entry("loan_agreement_cao_rule_set_fk", unknownRuleSet()));
 
