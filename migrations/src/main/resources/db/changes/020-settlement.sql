@@ -183,3 +183,30 @@ CREATE POLICY tenant_isolation ON settlement_position
 -- DELETE: a DRAFT is recomputed by replacing its rows (the triggers refuse it once closed).
 GRANT SELECT, INSERT, UPDATE, DELETE ON settlement, settlement_statement, settlement_line, settlement_position
     TO ${appRole};
+
+--changeset regiopool:020-settlement-immutable-per-table splitStatements:false
+-- PL/pgSQL resolves every field an expression names, so the check of the settlement's status and the
+-- check of a child's sealed flag sit in separate branches.
+CREATE OR REPLACE FUNCTION refuse_closed_settlement_change() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    closed boolean;
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        RAISE EXCEPTION '% of % refused: settlements are kept', TG_OP, TG_TABLE_NAME
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_TABLE_NAME = 'settlement' THEN
+        closed := OLD.status = 'CLOSED';
+    ELSE
+        closed := OLD.sealed;
+    END IF;
+    IF closed THEN
+        RAISE EXCEPTION 'settlement is closed: % on % refused', TG_OP, TG_TABLE_NAME
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    RETURN NEW;
+END
+$$;
