@@ -71,6 +71,7 @@ import nl.regiopool.placement.PlacementResource;
 import nl.regiopool.pool.PoolResource;
 import nl.regiopool.ruleset.CaoRuleSetResource;
 import nl.regiopool.settings.SettingsResource;
+import nl.regiopool.settlement.SettlementResource;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
 import nl.regiopool.worker.WorkerResource;
@@ -255,6 +256,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new AvailabilityResource(transactions, writes));
         environment.jersey().register(new MyScheduleResource(transactions));
         environment.jersey().register(new DataExportResource(transactions, new AuditRecords(mapper)));
+        environment.jersey().register(new SettlementResource(transactions, writes));
         agreementExpiry = new AgreementExpiry(transactions, writeCore, Duration.ofMinutes(5));
         environment.lifecycle().manage(agreementExpiry);
     }

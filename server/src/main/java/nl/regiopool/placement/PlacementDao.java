@@ -31,7 +31,8 @@ final class PlacementDao {
             p.actual_starts_at, p.actual_ends_at, p.actual_break_minutes, p.completed_at, p.completed_by,
             p.cancelled_at, p.cancelled_by, p.cancellation_reason, p.late_cancellation, p.no_show_at,
             p.override_reason, p.overridden_by, p.overridden_at, p.overridden_violations::text AS overridden_violations,
-            p.cost_lines::text AS cost_lines, p.version, p.created_at, p.updated_at""";
+            p.cost_lines::text AS cost_lines, p.version, p.created_at, p.updated_at, p.disputed_at, p.disputed_by,
+            p.dispute_reason, p.dispute_resolved_at, p.dispute_resolved_by, p.dispute_resolution_note""";
 
     private static final RowMapper<PlacementRow> ROW = ConstructorMapper.of(PlacementRow.class);
 
@@ -344,6 +345,27 @@ final class PlacementDao {
                             version = version + 1, updated_at = now()
                         WHERE id = :id""")
                 .bind("id", row.id()).bind("status", row.status()).bindMethods(row.progress())
+                .execute();
+    }
+
+    static void dispute(Handle handle, UUID id, String reason, String by) {
+        handle.createUpdate("""
+                        UPDATE placement SET disputed_at = now(), disputed_by = :by, dispute_reason = :reason,
+                            version = version + 1, updated_at = now()
+                        WHERE id = :id""")
+                .bind("id", id).bind("reason", reason).bind("by", by)
+                .execute();
+    }
+
+    /** The corrected actuals and their cost lines, and the dispute marked resolved. */
+    static void resolveDispute(Handle handle, PlacementRow corrected, String by, String note) {
+        handle.createUpdate("""
+                        UPDATE placement SET actual_starts_at = :actualStartsAt, actual_ends_at = :actualEndsAt,
+                            actual_break_minutes = :actualBreakMinutes, cost_lines = CAST(:costLines AS jsonb),
+                            dispute_resolved_at = now(), dispute_resolved_by = :by, dispute_resolution_note = :note,
+                            version = version + 1, updated_at = now()
+                        WHERE id = :id""")
+                .bind("id", corrected.id()).bindMethods(corrected.progress()).bind("by", by).bind("note", note)
                 .execute();
     }
 

@@ -24,6 +24,10 @@ final class PlacementLifecycle {
         COMPLETE("be completed", COMPLETED, CONFIRMED),
         CANCEL("be cancelled", CANCELLED, PLANNED, CONFIRMED),
         NO_SHOW("be recorded as a no-show", PlacementStatus.NO_SHOW, CONFIRMED),
+        /** The lender disputes the approved hours; the status stays. */
+        DISPUTE("be disputed", null, COMPLETED),
+        /** An admin corrects disputed hours; the status stays. */
+        RESOLVE("have a dispute resolved", null, COMPLETED),
         /** New times, break or location. */
         CHANGE("change", null, PLANNED, CONFIRMED);
 

@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 import nl.regiopool.api.PlacementsApi;
 import nl.regiopool.api.model.CancelRequest;
 import nl.regiopool.api.model.CompletePlacementRequest;
+import nl.regiopool.api.model.DisputePlacementRequest;
 import nl.regiopool.api.model.ConfirmPlacementRequest;
 import nl.regiopool.api.model.HomeShiftsReplace;
 import nl.regiopool.api.model.NoShowRequest;
@@ -22,6 +23,7 @@ import nl.regiopool.api.model.PlacementList;
 import nl.regiopool.api.model.PlacementPatch;
 import nl.regiopool.api.model.PlacementStatus;
 import nl.regiopool.api.model.PlacementValidation;
+import nl.regiopool.api.model.ResolveDisputeRequest;
 import nl.regiopool.api.model.RuleViolation;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
@@ -35,6 +37,7 @@ import nl.regiopool.problem.ProblemException;
 import nl.regiopool.write.WriteContext;
 import nl.regiopool.http.Writes;
 import nl.regiopool.settings.CooperativeTime;
+import nl.regiopool.settings.SettingsDao;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
 import org.jdbi.v3.core.Handle;
@@ -42,7 +45,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * Placements: borrowed shifts under an ACTIVE agreement, checked against the agreement, the worker's
  * qualification and the working-time rules over all of the worker's shifts; and their lifecycle
- * PLANNED → CONFIRMED → COMPLETED (with cost lines) / CANCELLED / NO_SHOW. Home shifts live in the same table
+ * PLANNED → CONFIRMED → COMPLETED (with cost lines) / CANCELLED / NO_SHOW; a lender's dispute of completed hours
+ * and an admin's resolution. Home shifts live in the same table
  * and are maintained by {@link HomeShifts}.
  */
 public final class PlacementResource implements PlacementsApi {
@@ -196,6 +200,58 @@ public final class PlacementResource implements PlacementsApi {
     }
 
     @Override
+    public Response disputePlacement(UUID placementId, String ifMatch, DisputePlacementRequest body,
+                                     String idempotencyKey) {
+        return change(placementId, ifMatch, idempotencyKey, body, "disputePlacement", "placement.disputed",
+                (write, current) -> {
+                    requireBorrowedShift(current);
+                    requireLender(write.caller(), current);
+                    PlacementLifecycle.require(current.status(), Action.DISPUTE);
+                    if (current.dispute() != null) {
+                        throw ProblemException.conflict("ALREADY_DISPUTED", "The hours of this placement were disputed on "
+                                + current.dispute().disputedAt() + "; a placement is disputed once.");
+                    }
+                    Handle handle = write.handle();
+                    int days = SettingsDao.current(handle).getDisputeDays();
+                    OffsetDateTime deadline = current.progress().completedAt().plusDays(days);
+                    if (now(write).isAfter(deadline)) {
+                        throw ProblemException.conflict("DISPUTE_WINDOW_CLOSED", "Hours can be disputed for " + days
+                                + " days after their approval; this window closed at " + deadline + ".");
+                    }
+                    PlacementDao.dispute(handle, current.id(), body.getReason().strip(), write.caller().subject());
+                    return null;
+                });
+    }
+
+    @Override
+    public Response resolvePlacementDispute(UUID placementId, String ifMatch, ResolveDisputeRequest body,
+                                            String idempotencyKey) {
+        ShiftInput.requireShape(body.getActualStartsAt(), body.getActualEndsAt(), body.getBreakMinutes(), "actual");
+        return change(placementId, ifMatch, idempotencyKey, body, "resolvePlacementDispute", "placement.dispute_resolved",
+                (write, current) -> {
+                    requireBorrowedShift(current);
+                    PlacementLifecycle.require(current.status(), Action.RESOLVE);
+                    if (current.dispute() == null || !current.dispute().open()) {
+                        throw ProblemException.conflict("NOT_DISPUTED", "The placement has no open dispute to resolve.");
+                    }
+                    requireWorked(body.getActualEndsAt(), current.endsAt(), now(write));
+                    Handle handle = write.handle();
+                    PlacementDao.Agreement agreement = PlacementDao.agreement(handle, current.agreementId(), null)
+                            .orElseThrow();
+                    Shift worked = new Shift(current.id(), body.getActualStartsAt().toInstant(),
+                            body.getActualEndsAt().toInstant(), body.getBreakMinutes());
+                    PlacementRow.WorkedTime actual = new PlacementRow.WorkedTime(body.getActualStartsAt(),
+                            body.getActualEndsAt(), body.getBreakMinutes());
+                    PlacementRow corrected = current.moved(current.status(), current.progress().corrected(actual,
+                            PlacementViews.json(PlacementCosts.lines(handle, CooperativeTime.zone(handle), agreement,
+                                    worked))));
+                    String note = body.getNote() == null || body.getNote().isBlank() ? null : body.getNote().strip();
+                    PlacementDao.resolveDispute(handle, corrected, write.caller().subject(), note);
+                    return null;
+                });
+    }
+
+    @Override
     public Response cancelPlacement(UUID placementId, String ifMatch, CancelRequest body, String idempotencyKey) {
         return change(placementId, ifMatch, idempotencyKey, body, "cancelPlacement", "placement.cancelled",
                 (write, current) -> {
@@ -325,6 +381,13 @@ public final class PlacementResource implements PlacementsApi {
         if (row.isHomeShift()) {
             throw ProblemException.conflict("INVALID_TRANSITION",
                     "A home shift changes only through the worker's roster (PUT /v1/workers/{id}/home-shifts).");
+        }
+    }
+
+    /** The lender is the worker's employer; an admin may act for it. */
+    private static void requireLender(Caller caller, PlacementRow row) {
+        if (!caller.has(CallerRole.COOP_ADMIN) && !row.employerMemberId().equals(caller.memberId())) {
+            throw ProblemException.forbidden("Only the lender (or a cooperative admin) can dispute the hours of a placement.");
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import nl.regiopool.api.model.CostLine;
 import nl.regiopool.api.model.Placement;
+import nl.regiopool.api.model.PlacementDispute;
 import nl.regiopool.api.model.PlacementKind;
 import nl.regiopool.api.model.PlacementStatus;
 import nl.regiopool.api.model.QualificationRole;
@@ -41,6 +42,11 @@ final class PlacementViews {
                         : read(progress.costLines(), new TypeReference<List<CostLine>>() {
                         }))
                 .createdAt(row.createdAt()).updatedAt(row.updatedAt());
+        if (row.dispute() != null) {
+            PlacementRow.Dispute d = row.dispute();
+            placement.dispute(new PlacementDispute(d.reason(), d.disputedAt(), d.disputedBy()).resolvedAt(d.resolvedAt())
+                    .resolvedBy(d.resolvedBy()).resolutionNote(d.resolutionNote()));
+        }
         if (override.reason() != null) {
             placement.ruleOverride(new RuleOverride(override.reason(), override.by(), override.at(),
                     read(override.violationsJson(), new TypeReference<List<RuleViolation>>() {

@@ -24,6 +24,12 @@ public record Progress(OffsetDateTime confirmedAt, OffsetDateTime actualStartsAt
                 cancelledAt, cancelledBy, cancellationReason, lateCancellation, noShowAt, costLinesJson);
     }
 
+    /** The approved hours corrected after a dispute, with the cost lines they now come to. */
+    Progress corrected(PlacementRow.WorkedTime worked, String costLinesJson) {
+        return new Progress(confirmedAt, worked.startsAt(), worked.endsAt(), worked.breakMinutes(), completedAt,
+                completedBy, cancelledAt, cancelledBy, cancellationReason, lateCancellation, noShowAt, costLinesJson);
+    }
+
     Progress cancelled(OffsetDateTime at, String by, String reason, boolean late) {
         return new Progress(confirmedAt, actualStartsAt, actualEndsAt, actualBreakMinutes, completedAt, completedBy,
                 at, by, reason, late, noShowAt, costLines);

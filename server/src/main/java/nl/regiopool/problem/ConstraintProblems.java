@@ -44,6 +44,8 @@ public final class ConstraintProblems {
                     "A home shift with this externalId exists outside this window; include its window to move it.")),
             Map.entry("worker_availability_window_no_overlap", new Answer(422, "VALIDATION_FAILED",
                     "Two windows of one weekday overlap.")),
+            Map.entry("settlement_period_unique", conflict("SETTLEMENT_EXISTS",
+                    "This period was settled concurrently; compute it again to recompute the DRAFT.")),
             Map.entry("member_cao_rule_set_fk", unknownRuleSet()),
             Map.entry("loan_agreement_cao_rule_set_fk", unknownRuleSet()));
 

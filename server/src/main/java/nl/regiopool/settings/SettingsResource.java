@@ -16,8 +16,8 @@ import nl.regiopool.http.Writes;
 import nl.regiopool.tenancy.Transactions;
 
 /**
- * The cooperative's settings: margin, service fee, home-employer share, time zone and whether admins approve
- * amendments. Admins only.
+ * The cooperative's settings: margin, service fee, home-employer share, time zone, whether admins approve
+ * amendments and the days a lender has to dispute hours. Admins only.
  */
 public final class SettingsResource implements SettingsApi {
 
@@ -61,7 +61,8 @@ public final class SettingsResource implements SettingsApi {
                             ? patch.getMinHomeEmployerSharePercent() : before.getMinHomeEmployerSharePercent(),
                     patch.getTimeZone() != null ? patch.getTimeZone() : before.getTimeZone())
                     .adminApprovesAmendments(patch.getAdminApprovesAmendments() != null
-                            ? patch.getAdminApprovesAmendments() : before.getAdminApprovesAmendments());
+                            ? patch.getAdminApprovesAmendments() : before.getAdminApprovesAmendments())
+                    .disputeDays(patch.getDisputeDays() != null ? patch.getDisputeDays() : before.getDisputeDays());
             SettingsDao.Row row = SettingsDao.update(write.handle(), changed);
             write.audit("settings.updated", "cooperative_settings", write.tenantId(), before, row.settings());
             return Response.ok(row.settings()).tag(ETags.of(row.version())).build();

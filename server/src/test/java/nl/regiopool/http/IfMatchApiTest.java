@@ -18,7 +18,11 @@ import nl.regiopool.client.ApiException;
 import nl.regiopool.client.api.LoanAgreementsApi;
 import nl.regiopool.client.api.PlacementsApi;
 import nl.regiopool.client.api.PoolsApi;
+import nl.regiopool.client.api.SettlementsApi;
 import nl.regiopool.client.api.WorkersApi;
+import nl.regiopool.client.model.CompletePlacementRequest;
+import nl.regiopool.client.model.ConfirmPlacementRequest;
+import nl.regiopool.client.model.DisputePlacementRequest;
 import nl.regiopool.client.model.LoanAgreementCreate;
 import nl.regiopool.client.model.MembershipKind;
 import nl.regiopool.client.model.PlacementCreate;
@@ -26,6 +30,7 @@ import nl.regiopool.client.model.PoolCreate;
 import nl.regiopool.client.model.PoolMembershipCreate;
 import nl.regiopool.client.model.Problem;
 import nl.regiopool.client.model.QualificationRole;
+import nl.regiopool.client.model.SettlementCreate;
 import nl.regiopool.client.model.WaadiRegime;
 import nl.regiopool.testing.ApiTest;
 import nl.regiopool.testing.Http;
@@ -95,6 +100,15 @@ class IfMatchApiTest extends ApiTest {
                     + "\",\"actualEndsAt\":\"" + placementStart(placement).plusHours(4) + "\",\"breakMinutes\":0}");
         });
         TARGETS.put("cancelPlacement", () -> new Target(placement() + "/cancel", "{\"reason\":\"Ziek\"}"));
+        TARGETS.put("disputePlacement", () -> new Target(completedPlacement(false) + "/dispute",
+                "{\"reason\":\"Eerder vertrokken\"}"));
+        TARGETS.put("resolvePlacementDispute", () -> {
+            String placement = completedPlacement(true);
+            return new Target(placement + "/resolve", "{\"actualStartsAt\":\"" + placementStart(placement)
+                    + "\",\"actualEndsAt\":\"" + placementStart(placement).plusHours(3) + "\",\"breakMinutes\":0}");
+        });
+        TARGETS.put("closeSettlement", () -> new Target("/v1/settlements/" + new SettlementsApi(TestApp.client(admin))
+                .createSettlement(new SettlementCreate().period("2025-01"), null).getId() + "/close", "{}"));
         TARGETS.put("recordPlacementNoShow", () -> new Target(placement() + "/no-show", "{}"));
         TARGETS.put("replaceMyAvailability", () -> new Target("/v1/me/availability",
                 "{\"weekly\":[{\"weekday\":\"MONDAY\",\"from\":\"08:00\",\"to\":\"17:00\"}],\"exceptions\":[]}",
@@ -160,6 +174,20 @@ class IfMatchApiTest extends ApiTest {
                 .locationPostcode("7001 AB"), null).getId();
         String path = "/v1/placements/" + id;
         PLACEMENT_STARTS.put(path, start);
+        return path;
+    }
+
+    /** A placement completed as planned by the admin, and disputed for the lender when asked. */
+    private static String completedPlacement(boolean disputed) throws ApiException {
+        String path = placement();
+        UUID id = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+        PlacementsApi placements = new PlacementsApi(TestApp.client(admin));
+        placements.confirmPlacement(id, "*", null, new ConfirmPlacementRequest());
+        placements.completePlacement(id, "*", new CompletePlacementRequest().actualStartsAt(placementStart(path))
+                .actualEndsAt(placementStart(path).plusHours(4)).breakMinutes(0), null);
+        if (disputed) {
+            placements.disputePlacement(id, "*", new DisputePlacementRequest().reason("Eerder vertrokken"), null);
+        }
         return path;
     }
 

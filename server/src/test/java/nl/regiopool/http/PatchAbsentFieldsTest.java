@@ -180,7 +180,7 @@ class PatchAbsentFieldsTest extends ApiTest {
         UUID tenant = newCooperative();
         return new Fixture("/v1/settings", TestApp.adminToken(tenant), body("""
                 {"marginPercent": 2.5, "serviceFeeCentsPerHour": 300, "minHomeEmployerSharePercent": 50,
-                 "timeZone": "Europe/Brussels", "adminApprovesAmendments": true}"""));
+                 "timeZone": "Europe/Brussels", "adminApprovesAmendments": true, "disputeDays": 14}"""));
     }
 
     private static Fixture placement() throws Exception {

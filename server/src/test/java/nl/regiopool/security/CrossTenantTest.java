@@ -37,6 +37,11 @@ import nl.regiopool.client.model.PoolCreate;
 import nl.regiopool.client.model.PoolMembershipCreate;
 import nl.regiopool.client.model.QualificationRole;
 import nl.regiopool.client.model.WaadiRegime;
+import nl.regiopool.client.api.SettlementsApi;
+import nl.regiopool.client.model.CompletePlacementRequest;
+import nl.regiopool.client.model.ConfirmPlacementRequest;
+import nl.regiopool.client.model.Settlement;
+import nl.regiopool.client.model.SettlementCreate;
 import nl.regiopool.testing.ApiTest;
 import nl.regiopool.testing.Http;
 import nl.regiopool.testing.Problems;
@@ -125,6 +130,17 @@ class CrossTenantTest extends ApiTest {
                     + "\"actualEndsAt\":\"2027-01-05T21:00:00Z\",\"breakMinutes\":0}")),
             Map.entry("cancelPlacement", placementAction("{\"reason\":\"Gekaapt\"}")),
             Map.entry("recordPlacementNoShow", placementAction("{}")),
+            Map.entry("disputePlacement", placementAction("{\"reason\":\"Gekaapt\"}")),
+            // admins only: another member of A is refused by role (403) before any lookup
+            Map.entry("resolvePlacementDispute", Fixture.write("/v1/placements/{placementId}",
+                    "{\"actualStartsAt\":\"2026-02-03T17:00:00Z\",\"actualEndsAt\":\"2026-02-03T19:00:00Z\","
+                            + "\"breakMinutes\":0}")),
+            // every member of A reads a settlement, seeing only its own statements and position in it
+            Map.entry("getSettlement", Fixture.read()),
+            Map.entry("listSettlementLines", Fixture.read()),
+            Map.entry("listSettlementStatements", Fixture.read()),
+            Map.entry("getSettlementStatement", Fixture.read().forMembersToo()),
+            Map.entry("closeSettlement", Fixture.write("/v1/settlements/{settlementId}", "{}")),
             Map.entry("replaceHomeShifts", Fixture.write("/v1/workers/{workerId}", "{\"shifts\":[]}")
                     .withQuery("?from=2027-01-01T00:00:00Z&to=2027-02-01T00:00:00Z")),
             // any member sees a worker's schedule as busy intervals; only other cooperatives get 404
@@ -191,6 +207,21 @@ class CrossTenantTest extends ApiTest {
                 .agreementId(active.getId()).startsAt(java.time.OffsetDateTime.parse("2027-01-05T17:00:00Z"))
                 .endsAt(java.time.OffsetDateTime.parse("2027-01-05T21:00:00Z")), null).getId();
         IDS.put("placementId", placement.toString());
+        UUID settledWorker = workers.createWorker(workerCreate(lender.getId(), "Lotte", "Visser"), null).getId();
+        LoanAgreement settled = activeAgreement(tenantA, lender.getId(), borrower.getId(), settledWorker,
+                QualificationRole.DOKTERSASSISTENT, LocalDate.of(2026, 1, 5), null, 16, null);
+        PlacementsApi placements = new PlacementsApi(TestApp.client(adminA));
+        UUID worked = placements.createPlacement(new PlacementCreate().agreementId(settled.getId())
+                .startsAt(java.time.OffsetDateTime.parse("2026-02-03T17:00:00Z"))
+                .endsAt(java.time.OffsetDateTime.parse("2026-02-03T21:00:00Z")), null).getId();
+        placements.confirmPlacement(worked, "*", null, new ConfirmPlacementRequest());
+        placements.completePlacement(worked, "*", new CompletePlacementRequest()
+                .actualStartsAt(java.time.OffsetDateTime.parse("2026-02-03T17:00:00Z"))
+                .actualEndsAt(java.time.OffsetDateTime.parse("2026-02-03T21:00:00Z")).breakMinutes(0), null);
+        Settlement settlement = new SettlementsApi(TestApp.client(adminA))
+                .createSettlement(new SettlementCreate().period("2026-02"), null);
+        IDS.put("settlementId", settlement.getId().toString());
+        IDS.put("statementId", settlement.getStatements().get(0).getId().toString());
         String code = "CAO_ALLEEN_A";
         new CaoRuleSetsApi(TestApp.client(adminA)).createCaoRuleSet(new CaoRuleSetCreate().code(code).name("Alleen in A")
                 ._extends("ATW"), null);
