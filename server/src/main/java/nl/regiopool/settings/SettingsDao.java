@@ -16,7 +16,10 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class SettingsDao {
 
     private static final String COLUMNS = "margin_percent, service_fee_cents_per_hour, min_home_employer_share_percent,"
-            + " time_zone, admin_approves_amendments, version, updated_at";
+            + " time_zone, admin_approves_amendments, applicant_retention_days, version, updated_at";
+
+    /** Days an internship applicant's data is kept after the last decision, unless the cooperative sets otherwise. */
+    public static final int DEFAULT_APPLICANT_RETENTION_DAYS = 28;
 
     private SettingsDao() {
     }
@@ -25,7 +28,8 @@ public final class SettingsDao {
     }
 
     static Row defaults() {
-        return new Row(new CooperativeSettings(BigDecimal.ZERO, 0, 0, CooperativeTime.DEFAULT_ZONE).adminApprovesAmendments(false), 1);
+        return new Row(new CooperativeSettings(BigDecimal.ZERO, 0, 0, CooperativeTime.DEFAULT_ZONE).adminApprovesAmendments(false)
+                .applicantRetentionDays(DEFAULT_APPLICANT_RETENTION_DAYS), 1);
     }
 
     /** The settings of the transaction's tenant, defaults included. Later concepts read them here. */
@@ -55,6 +59,7 @@ public final class SettingsDao {
                         UPDATE cooperative_settings SET margin_percent = :margin, service_fee_cents_per_hour = :fee,
                             min_home_employer_share_percent = :share, time_zone = :zone,
                             admin_approves_amendments = :adminApprovesAmendments,
+                            applicant_retention_days = :applicantRetentionDays,
                             version = version + 1, updated_at = now()
                         RETURNING\s""" + COLUMNS)
                 .bind("margin", values.getMarginPercent())
@@ -62,6 +67,7 @@ public final class SettingsDao {
                 .bind("share", values.getMinHomeEmployerSharePercent())
                 .bind("zone", values.getTimeZone())
                 .bind("adminApprovesAmendments", Boolean.TRUE.equals(values.getAdminApprovesAmendments()))
+                .bind("applicantRetentionDays", values.getApplicantRetentionDays())
                 .map(SettingsDao::map)
                 .one();
     }
@@ -79,6 +85,7 @@ public final class SettingsDao {
                 rs.getInt("min_home_employer_share_percent"),
                 rs.getString("time_zone"))
                 .adminApprovesAmendments(rs.getBoolean("admin_approves_amendments"))
+                .applicantRetentionDays(rs.getInt("applicant_retention_days"))
                 .updatedAt(rs.getObject("updated_at", OffsetDateTime.class));
         return new Row(settings, rs.getInt("version"));
     }

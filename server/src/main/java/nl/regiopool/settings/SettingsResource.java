@@ -61,7 +61,9 @@ public final class SettingsResource implements SettingsApi {
                             ? patch.getMinHomeEmployerSharePercent() : before.getMinHomeEmployerSharePercent(),
                     patch.getTimeZone() != null ? patch.getTimeZone() : before.getTimeZone())
                     .adminApprovesAmendments(patch.getAdminApprovesAmendments() != null
-                            ? patch.getAdminApprovesAmendments() : before.getAdminApprovesAmendments());
+                            ? patch.getAdminApprovesAmendments() : before.getAdminApprovesAmendments())
+                    .applicantRetentionDays(patch.getApplicantRetentionDays() != null
+                            ? patch.getApplicantRetentionDays() : before.getApplicantRetentionDays());
             SettingsDao.Row row = SettingsDao.update(write.handle(), changed);
             write.audit("settings.updated", "cooperative_settings", write.tenantId(), before, row.settings());
             return Response.ok(row.settings()).tag(ETags.of(row.version())).build();
