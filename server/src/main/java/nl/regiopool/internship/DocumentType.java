@@ -75,6 +75,10 @@ public enum DocumentType {
     }
 
     static boolean isDocx(byte[] content) {
+        return isDocx(content, MAX_ZIP_ENTRIES, MAX_INFLATED_BYTES);
+    }
+
+    static boolean isDocx(byte[] content, int maxEntries, long maxInflatedBytes) {
         if (content.length < 4 || content[0] != 'P' || content[1] != 'K' || content[2] != 3 || content[3] != 4) {
             return false;
         }
@@ -85,14 +89,14 @@ public enum DocumentType {
             ZipEntry entry;
             int entries = 0;
             while ((entry = zip.getNextEntry()) != null) {
-                if (++entries > MAX_ZIP_ENTRIES) {
+                if (++entries > maxEntries) {
                     return false;
                 }
                 names.add(entry.getName());
                 int n;
                 while ((n = zip.read(buffer)) > 0) {
                     inflated += n;
-                    if (inflated > MAX_INFLATED_BYTES) {
+                    if (inflated > maxInflatedBytes) {
                         return false;
                     }
                 }
