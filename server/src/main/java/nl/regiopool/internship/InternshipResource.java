@@ -27,9 +27,9 @@ import nl.regiopool.api.model.InternshipApplicantCreate;
 import nl.regiopool.api.model.InternshipApplicantList;
 import nl.regiopool.api.model.InternshipApplicantPatch;
 import nl.regiopool.api.model.InternshipDocument;
-import nl.regiopool.api.model.InternshipDocumentDownloadList;
+import nl.regiopool.api.model.InternshipDocumentDownloads;
 import nl.regiopool.api.model.InternshipDocumentKind;
-import nl.regiopool.api.model.InternshipDocumentList;
+import nl.regiopool.api.model.InternshipDocuments;
 import nl.regiopool.api.model.InternshipList;
 import nl.regiopool.api.model.InternshipOffer;
 import nl.regiopool.api.model.InternshipOfferCreate;
@@ -39,7 +39,7 @@ import nl.regiopool.api.model.InternshipOfferStatus;
 import nl.regiopool.api.model.InternshipReport;
 import nl.regiopool.api.model.InternshipShare;
 import nl.regiopool.api.model.InternshipShareCreate;
-import nl.regiopool.api.model.InternshipShareList;
+import nl.regiopool.api.model.InternshipShares;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.http.ETags;
@@ -334,7 +334,7 @@ public final class InternshipResource implements InternshipsApi {
             visibleApplicant(handle, caller, applicantId);
             return DocumentDao.list(handle, applicantId);
         });
-        return Response.ok(new InternshipDocumentList(list)).build();
+        return Response.ok(new InternshipDocuments(list)).build();
     }
 
     @Override
@@ -361,7 +361,7 @@ public final class InternshipResource implements InternshipsApi {
     @Override
     public Response listInternshipDocumentDownloads(UUID applicantId) {
         Caller caller = CurrentCaller.get();
-        return Response.ok(new InternshipDocumentDownloadList(transactions.read(caller.tenant(), handle -> {
+        return Response.ok(new InternshipDocumentDownloads(transactions.read(caller.tenant(), handle -> {
             visibleApplicant(handle, caller, applicantId);
             return DocumentDao.downloads(handle, applicantId);
         }))).build();
@@ -413,7 +413,7 @@ public final class InternshipResource implements InternshipsApi {
             visibleApplicant(handle, caller, applicantId);
             return ShareDao.list(handle, applicantId, viewer).stream().map(ShareDao.Row::share).toList();
         });
-        return Response.ok(new InternshipShareList(shares)).build();
+        return Response.ok(new InternshipShares(shares)).build();
     }
 
     @Override
