@@ -210,7 +210,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
         ObjectMapper mapper = environment.getObjectMapper();
         JsonNulls.omit(mapper, Worker.class, LoanAgreement.class, LoanAgreementTerms.class, Approvals.class,
-                Placement.class, ScheduleEntry.class, nl.regiopool.api.model.InternshipApplicant.class);
+                Placement.class, ScheduleEntry.class, nl.regiopool.api.model.InternshipApplicant.class,
+                nl.regiopool.api.model.InternshipWishes.class);
         Transactions transactions = new Transactions(jdbi);
         WriteCore writeCore = new WriteCore(jdbi, new AuditLog(mapper, Ids::next));
         Writes writes = new Writes(writeCore, new Idempotency(mapper));

@@ -159,8 +159,8 @@ class InternshipApiTest extends ApiTest {
         assertThat(count("SELECT count(*) FROM internship_document WHERE applicant_id = ?", noor.getId())).isZero();
         assertThat(count("SELECT count(*) FROM internship_applicant WHERE id = ? AND given_name IS NULL"
                 + " AND erased_at IS NOT NULL", noor.getId())).isOne();
-        // Lotte's share is still open: she is kept
-        assertThat(coordinator.getInternshipApplicant(lotte.getId()).getGivenName()).isEqualTo("Lotte");
+        // Sanne's share with Het Anker is still open: she is kept
+        assertThat(coordinator.getInternshipApplicant(sanne.getId()).getGivenName()).isEqualTo("Sanne");
 
         assertThat(new AuditApi(TestApp.client(TestApp.adminToken(tenant))).verifyAuditChain().getIntact()).isTrue();
         assertThat(count("SELECT count(*) FROM audit_event WHERE tenant_id = ? AND (before::text LIKE '%Sanne%'"
