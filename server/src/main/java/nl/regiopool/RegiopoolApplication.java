@@ -14,6 +14,12 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
+import nl.regiopool.internship.ApplicantRetention;
+import nl.regiopool.internship.DocumentStore;
+import nl.regiopool.internship.InternshipResource;
+import nl.regiopool.internship.PostgresDocumentStore;
+import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import io.dropwizard.migrations.MigrationsBundle;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
@@ -89,6 +95,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
     private volatile String databaseUrl;
     private volatile AgreementExpiry agreementExpiry;
+    private volatile ApplicantRetention applicantRetention;
     private volatile EmbeddedDatabase embeddedDatabase;
     private volatile Jdbi jdbi;
 
@@ -155,6 +162,10 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         return agreementExpiry;
     }
 
+    public ApplicantRetention applicantRetention() {
+        return applicantRetention;
+    }
+
     /** The application's connection pool (as the application role). */
     public Jdbi jdbi() {
         return jdbi;
@@ -210,7 +221,9 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
         ObjectMapper mapper = environment.getObjectMapper();
         JsonNulls.omit(mapper, Worker.class, LoanAgreement.class, LoanAgreementTerms.class, Approvals.class,
-                Placement.class, ScheduleEntry.class, MyShift.class, AvailabilityException.class);
+                Placement.class, ScheduleEntry.class, MyShift.class, AvailabilityException.class,
+                nl.regiopool.api.model.InternshipApplicant.class,
+                nl.regiopool.api.model.InternshipWishes.class);
         Transactions transactions = new Transactions(jdbi);
         WriteCore writeCore = new WriteCore(jdbi, new AuditLog(mapper, Ids::next));
         Writes writes = new Writes(writeCore, new Idempotency(mapper));
@@ -229,7 +242,9 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.servlets().addFilter("method-gate", new MethodGate(SpecRoutes.fromPackagedSpec(), mapper))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         environment.jersey().register(new RequestIds());
-        environment.jersey().register(new RequestSizeLimit(configuration.getHttp().getMaxRequestBytes()));
+        environment.jersey().register(new RequestSizeLimit(configuration.getHttp().getMaxRequestBytes(),
+                configuration.getHttp().getMaxUploadRequestBytes()));
+        environment.jersey().register(MultiPartFeature.class);
         environment.jersey().register(new RequestText());
         environment.jersey().register(new UnreadBodyFilter());
         environment.jersey().register(new CursorBinding(CursorBinding.key(configuration.getHttp().getCursorSecret(),
@@ -259,5 +274,10 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new SettlementResource(transactions, writes));
         agreementExpiry = new AgreementExpiry(transactions, writeCore, Duration.ofMinutes(5));
         environment.lifecycle().manage(agreementExpiry);
+        DocumentStore documentStore = new PostgresDocumentStore();
+        environment.jersey().register(new InternshipResource(transactions, writes, documentStore));
+        applicantRetention = new ApplicantRetention(transactions, writeCore, documentStore, Clock.systemUTC(),
+                Duration.ofHours(1));
+        environment.lifecycle().manage(applicantRetention);
     }
 }

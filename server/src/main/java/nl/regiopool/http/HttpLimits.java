@@ -12,6 +12,10 @@ public class HttpLimits {
     @Min(1)
     private long maxRequestBytes = 1024 * 1024;
 
+    /** Uploads (internship documents, at most 10 MiB each) get room for the file and the multipart envelope. */
+    @Min(1)
+    private long maxUploadRequestBytes = 11 * 1024 * 1024;
+
     @Min(1)
     private double requestsPerSecond = 50;
 
@@ -42,6 +46,16 @@ public class HttpLimits {
     @JsonProperty
     public void setMaxRequestBytes(long maxRequestBytes) {
         this.maxRequestBytes = maxRequestBytes;
+    }
+
+    @JsonProperty
+    public long getMaxUploadRequestBytes() {
+        return maxUploadRequestBytes;
+    }
+
+    @JsonProperty
+    public void setMaxUploadRequestBytes(long maxUploadRequestBytes) {
+        this.maxUploadRequestBytes = maxUploadRequestBytes;
     }
 
     /** Sustained requests per second per token subject. */

@@ -1,5 +1,7 @@
 package nl.regiopool.http;
 
+import java.util.regex.Pattern;
+
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -18,10 +20,19 @@ import nl.regiopool.problem.ProblemException;
 @Priority(2)
 public final class RequestSizeLimit implements ContainerRequestFilter {
 
-    private final long maxBytes;
+    /** The paths that take file uploads (multipart/form-data), and so the higher limit. */
+    private static final Pattern UPLOAD_PATHS = Pattern.compile("^/?v1/internship-applicants/[^/]+/documents/?$");
+
+    private final long defaultMaxBytes;
+    private final long uploadMaxBytes;
 
     public RequestSizeLimit(long maxBytes) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, maxBytes);
+    }
+
+    public RequestSizeLimit(long maxBytes, long uploadMaxBytes) {
+        this.defaultMaxBytes = maxBytes;
+        this.uploadMaxBytes = uploadMaxBytes;
     }
 
     public static ProblemException tooLarge(long maxBytes) {
@@ -31,14 +42,16 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        long maxBytes = "POST".equals(request.getMethod())
+                && UPLOAD_PATHS.matcher(request.getUriInfo().getPath(true)).matches() ? uploadMaxBytes : defaultMaxBytes;
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && isOver(length)) {
+        if (length != null && isOver(length, maxBytes)) {
             throw tooLarge(maxBytes);
         }
         request.setEntityStream(new Counting(request.getEntityStream(), maxBytes));
     }
 
-    private boolean isOver(String length) {
+    private static boolean isOver(String length, long maxBytes) {
         try {
             return Long.parseLong(length.trim()) > maxBytes;
         } catch (NumberFormatException e) {

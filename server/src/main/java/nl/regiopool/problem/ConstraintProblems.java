@@ -16,7 +16,8 @@ import org.postgresql.util.ServerErrorMessage;
 public final class ConstraintProblems {
 
     private static final Set<String> VIOLATIONS = Set.of(
-            DatabaseErrors.UNIQUE_VIOLATION, DatabaseErrors.EXCLUSION_VIOLATION, DatabaseErrors.FOREIGN_KEY_VIOLATION);
+            DatabaseErrors.UNIQUE_VIOLATION, DatabaseErrors.EXCLUSION_VIOLATION, DatabaseErrors.FOREIGN_KEY_VIOLATION,
+            DatabaseErrors.CHECK_VIOLATION);
 
     private record Answer(int status, String code, String detail) {
         ProblemException problem() {
@@ -46,6 +47,10 @@ public final class ConstraintProblems {
                     "Two windows of one weekday overlap.")),
             Map.entry("settlement_period_unique", conflict("SETTLEMENT_EXISTS",
                     "This period was settled concurrently; compute it again to recompute the DRAFT.")),
+            Map.entry("internship_share_member_unique", conflict("ALREADY_SHARED",
+                    "The applicant is shared with this member already.")),
+            Map.entry("internship_offer_places_available", conflict("OFFER_FULL",
+                    "Every place of the offer is taken.")),
             Map.entry("member_cao_rule_set_fk", unknownRuleSet()),
             Map.entry("loan_agreement_cao_rule_set_fk", unknownRuleSet()));
 

@@ -11,6 +11,7 @@ public final class DatabaseErrors {
     public static final String UNIQUE_VIOLATION = "23505";
     public static final String FOREIGN_KEY_VIOLATION = "23503";
     public static final String EXCLUSION_VIOLATION = "23P01";
+    public static final String CHECK_VIOLATION = "23514";
     public static final String QUERY_CANCELED = "57014";
 
     private DatabaseErrors() {

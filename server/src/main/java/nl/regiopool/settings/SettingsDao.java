@@ -16,10 +16,13 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class SettingsDao {
 
     private static final String COLUMNS = "margin_percent, service_fee_cents_per_hour, min_home_employer_share_percent,"
-            + " time_zone, admin_approves_amendments, dispute_days, version, updated_at";
+            + " time_zone, admin_approves_amendments, dispute_days, applicant_retention_days, version, updated_at";
 
     /** Days a lender has to dispute approved hours, until the cooperative sets its own. */
     public static final int DEFAULT_DISPUTE_DAYS = 7;
+
+    /** Days an internship applicant's data is kept after the last decision, unless the cooperative sets otherwise. */
+    public static final int DEFAULT_APPLICANT_RETENTION_DAYS = 28;
 
     private SettingsDao() {
     }
@@ -29,7 +32,7 @@ public final class SettingsDao {
 
     static Row defaults() {
         return new Row(new CooperativeSettings(BigDecimal.ZERO, 0, 0, CooperativeTime.DEFAULT_ZONE).adminApprovesAmendments(false)
-                .disputeDays(DEFAULT_DISPUTE_DAYS), 1);
+                .disputeDays(DEFAULT_DISPUTE_DAYS).applicantRetentionDays(DEFAULT_APPLICANT_RETENTION_DAYS), 1);
     }
 
     /** The settings of the transaction's tenant, defaults included. Later concepts read them here. */
@@ -59,6 +62,7 @@ public final class SettingsDao {
                         UPDATE cooperative_settings SET margin_percent = :margin, service_fee_cents_per_hour = :fee,
                             min_home_employer_share_percent = :share, time_zone = :zone,
                             admin_approves_amendments = :adminApprovesAmendments, dispute_days = :disputeDays,
+                            applicant_retention_days = :applicantRetentionDays,
                             version = version + 1, updated_at = now()
                         RETURNING\s""" + COLUMNS)
                 .bind("margin", values.getMarginPercent())
@@ -67,6 +71,7 @@ public final class SettingsDao {
                 .bind("zone", values.getTimeZone())
                 .bind("adminApprovesAmendments", Boolean.TRUE.equals(values.getAdminApprovesAmendments()))
                 .bind("disputeDays", values.getDisputeDays())
+                .bind("applicantRetentionDays", values.getApplicantRetentionDays())
                 .map(SettingsDao::map)
                 .one();
     }
@@ -85,6 +90,7 @@ public final class SettingsDao {
                 rs.getString("time_zone"))
                 .adminApprovesAmendments(rs.getBoolean("admin_approves_amendments"))
                 .disputeDays(rs.getInt("dispute_days"))
+                .applicantRetentionDays(rs.getInt("applicant_retention_days"))
                 .updatedAt(rs.getObject("updated_at", OffsetDateTime.class));
         return new Row(settings, rs.getInt("version"));
     }

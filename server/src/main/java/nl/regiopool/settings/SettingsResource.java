@@ -62,7 +62,9 @@ public final class SettingsResource implements SettingsApi {
                     patch.getTimeZone() != null ? patch.getTimeZone() : before.getTimeZone())
                     .adminApprovesAmendments(patch.getAdminApprovesAmendments() != null
                             ? patch.getAdminApprovesAmendments() : before.getAdminApprovesAmendments())
-                    .disputeDays(patch.getDisputeDays() != null ? patch.getDisputeDays() : before.getDisputeDays());
+                    .disputeDays(patch.getDisputeDays() != null ? patch.getDisputeDays() : before.getDisputeDays())
+                    .applicantRetentionDays(patch.getApplicantRetentionDays() != null
+                            ? patch.getApplicantRetentionDays() : before.getApplicantRetentionDays());
             SettingsDao.Row row = SettingsDao.update(write.handle(), changed);
             write.audit("settings.updated", "cooperative_settings", write.tenantId(), before, row.settings());
             return Response.ok(row.settings()).tag(ETags.of(row.version())).build();

@@ -127,7 +127,7 @@ class AuthApiTest extends ApiTest {
     void isRefusedWith401(SpecOperations.Operation operation, BadToken token) {
         long members = rowCount("member");
         HttpResponse<String> response = Http.send(operation.method(), operation.samplePath(), token.token(),
-                operation.hasBody() ? "application/json" : null, operation.hasBody() ? "{}" : null);
+                operation.sampleContentType(), operation.sampleBody());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -170,7 +170,7 @@ class AuthApiTest extends ApiTest {
         String token = role.equals("worker") ? TestApp.workerToken(tenant, worker)
                 : TestApp.token(role, role.equals("operator") ? null : tenant, role.equals("member") ? member : null);
         HttpResponse<String> response = Http.send(operation.method(), operation.samplePath(), token,
-                operation.hasBody() ? "application/json" : null, operation.hasBody() ? "{}" : null);
+                operation.sampleContentType(), operation.sampleBody());
 
         // 403 before anything else: the body is not even read for a role that may not call this
         assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
@@ -187,8 +187,8 @@ class AuthApiTest extends ApiTest {
         UUID foreignMember = newMember(newCooperative(), "Praktijk Elders").getId();
         Map<String, Long> before = allRowCounts();
         HttpResponse<String> response = Http.send(operation.method(), operation.samplePath(),
-                TestApp.memberToken(tenant, foreignMember), operation.hasBody() ? "application/json" : null,
-                operation.hasBody() ? "{}" : null, "If-Match", "\"1\"");
+                TestApp.memberToken(tenant, foreignMember), operation.sampleContentType(),
+                operation.sampleBody(), "If-Match", "\"1\"");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
         assertThat(Problems.parse(response.body()).getCode()).isEqualTo("FORBIDDEN");

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import nl.regiopool.client.ApiException;
+import nl.regiopool.client.api.InternshipsApi;
 import nl.regiopool.client.api.LoanAgreementsApi;
 import nl.regiopool.client.api.PlacementsApi;
 import nl.regiopool.client.api.PoolsApi;
@@ -23,6 +24,11 @@ import nl.regiopool.client.api.WorkersApi;
 import nl.regiopool.client.model.CompletePlacementRequest;
 import nl.regiopool.client.model.ConfirmPlacementRequest;
 import nl.regiopool.client.model.DisputePlacementRequest;
+import nl.regiopool.client.model.InternshipApplicantCreate;
+import nl.regiopool.client.model.InternshipOfferCreate;
+import nl.regiopool.client.model.InternshipRole;
+import nl.regiopool.client.model.InternshipShareCreate;
+import nl.regiopool.client.model.InternshipTrack;
 import nl.regiopool.client.model.LoanAgreementCreate;
 import nl.regiopool.client.model.MembershipKind;
 import nl.regiopool.client.model.PlacementCreate;
@@ -31,6 +37,8 @@ import nl.regiopool.client.model.PoolMembershipCreate;
 import nl.regiopool.client.model.Problem;
 import nl.regiopool.client.model.QualificationRole;
 import nl.regiopool.client.model.SettlementCreate;
+import nl.regiopool.client.model.SharingConsent;
+import nl.regiopool.client.model.SharingConsentMethod;
 import nl.regiopool.client.model.WaadiRegime;
 import nl.regiopool.testing.ApiTest;
 import nl.regiopool.testing.Http;
@@ -83,6 +91,15 @@ class IfMatchApiTest extends ApiTest {
                     .kind(MembershipKind.FLEX).from(YEAR_START), null).getId();
             return new Target("/v1/pools/" + pool + "/memberships/" + membership, "{\"maxHoursPerWeek\":6}");
         });
+        TARGETS.put("updateInternshipOffer", () -> new Target(internshipOffer(), "{\"hoursPerWeek\":24}"));
+        TARGETS.put("closeInternshipOffer", () -> new Target(internshipOffer() + "/close", "{}"));
+        TARGETS.put("updateInternshipApplicant", () -> new Target("/v1/internship-applicants/" + applicant(),
+                "{\"studyYear\":3}"));
+        TARGETS.put("inviteInternshipShare", () -> new Target(share(false) + "/interview", "{}"));
+        TARGETS.put("offerInternshipShare", () -> new Target(share(false) + "/offer", "{}"));
+        TARGETS.put("acceptInternshipShare", () -> new Target(share(true) + "/accept", "{}"));
+        TARGETS.put("declineInternshipShare", () -> new Target(share(false) + "/decline", "{}"));
+        TARGETS.put("withdrawInternshipShare", () -> new Target(share(false) + "/withdraw", "{}"));
         TARGETS.put("updateSettings", () -> new Target("/v1/settings", "{\"marginPercent\":0}"));
         TARGETS.put("proposeLoanAgreement", () -> new Target(draft() + "/propose", "{}"));
         TARGETS.put("approveLoanAgreement", () -> new Target(draft() + "/approvals", "{\"side\":\"LENDER\"}"));
@@ -132,6 +149,38 @@ class IfMatchApiTest extends ApiTest {
         worker = newWorker(lender);
         activeForPlacements = activeAgreement(tenant, lender, borrower, worker, QualificationRole.DOKTERSASSISTENT,
                 YEAR_START, YEAR_START.plusYears(1).minusDays(1), 16, "CAO_HUISARTSENZORG").getId();
+    }
+
+    private static InternshipsApi internships() {
+        return new InternshipsApi(TestApp.client(admin));
+    }
+
+    private static String internshipOffer() throws ApiException {
+        return "/v1/internship-offers/" + newInternshipOffer();
+    }
+
+    private static UUID newInternshipOffer() throws ApiException {
+        return internships().createInternshipOffer(new InternshipOfferCreate().memberId(lender)
+                .role(InternshipRole.POH_GGZ).track(InternshipTrack.BBL).startDate(LocalDate.of(2027, 9, 1))
+                .endDate(LocalDate.of(2028, 6, 30)).hoursPerWeek(16).places(1).supervisorName("Dr. Jansen"), null).getId();
+    }
+
+    private static UUID applicant() throws ApiException {
+        return internships().createInternshipApplicant(new InternshipApplicantCreate().givenName("Noor")
+                .familyName("Bakker").school("Aventus").programme("Doktersassistent")
+                .sharingConsent(new SharingConsent().givenOn(LocalDate.of(2027, 6, 1)).method(SharingConsentMethod.DIGITAL)),
+                null).getId();
+    }
+
+    /** A share of a fresh applicant with the lender for a fresh offer; OFFERED when asked, else SHARED. */
+    private static String share(boolean offered) throws ApiException {
+        UUID applicant = applicant();
+        UUID share = internships().createInternshipShare(applicant, new InternshipShareCreate().memberId(lender)
+                .offerId(newInternshipOffer()), null).getId();
+        if (offered) {
+            internships().offerInternshipShare(applicant, share, "*", null);
+        }
+        return "/v1/internship-applicants/" + applicant + "/shares/" + share;
     }
 
     private static String encode(OffsetDateTime instant) {

@@ -51,6 +51,8 @@ class PatchAbsentFieldsTest extends ApiTest {
             "updatePool", PatchAbsentFieldsTest::pool,
             "updatePoolMembership", PatchAbsentFieldsTest::membership,
             "updateSettings", PatchAbsentFieldsTest::settings,
+            "updateInternshipOffer", PatchAbsentFieldsTest::internshipOffer,
+            "updateInternshipApplicant", PatchAbsentFieldsTest::internshipApplicant,
             "updatePlacement", PatchAbsentFieldsTest::placement);
 
     static Stream<SpecOperations.Operation> patchOperations() {
@@ -180,7 +182,38 @@ class PatchAbsentFieldsTest extends ApiTest {
         UUID tenant = newCooperative();
         return new Fixture("/v1/settings", TestApp.adminToken(tenant), body("""
                 {"marginPercent": 2.5, "serviceFeeCentsPerHour": 300, "minHomeEmployerSharePercent": 50,
-                 "timeZone": "Europe/Brussels", "adminApprovesAmendments": true, "disputeDays": 14}"""));
+                 "timeZone": "Europe/Brussels", "adminApprovesAmendments": true, "disputeDays": 14,
+                 "applicantRetentionDays": 60}"""));
+    }
+
+    private static Fixture internshipOffer() throws Exception {
+        UUID tenant = newCooperative();
+        UUID member = newMember(tenant, "Huisartsenpraktijk De Linde").getId();
+        UUID offer = new nl.regiopool.client.api.InternshipsApi(TestApp.client(TestApp.adminToken(tenant)))
+                .createInternshipOffer(new nl.regiopool.client.model.InternshipOfferCreate().memberId(member)
+                        .role(nl.regiopool.client.model.InternshipRole.DOKTERSASSISTENT)
+                        .track(nl.regiopool.client.model.InternshipTrack.BOL).startDate(java.time.LocalDate.of(2027, 9, 1))
+                        .endDate(java.time.LocalDate.of(2028, 1, 31)).hoursPerWeek(32).places(2)
+                        .supervisorName("Dr. Jansen"), null).getId();
+        return new Fixture("/v1/internship-offers/" + offer, TestApp.adminToken(tenant), body("""
+                {"startDate": "2027-10-01", "endDate": "2028-02-29", "hoursPerWeek": 24, "places": 3,
+                 "supervisorName": "Dr. de Boer"}"""));
+    }
+
+    private static Fixture internshipApplicant() throws Exception {
+        UUID tenant = newCooperative();
+        UUID applicant = new nl.regiopool.client.api.InternshipsApi(TestApp.client(TestApp.adminToken(tenant)))
+                .createInternshipApplicant(new nl.regiopool.client.model.InternshipApplicantCreate().givenName("Noor")
+                        .familyName("Bakker").school("Aventus").programme("Doktersassistent").email("noor@example.nl")
+                        .phone("+31 6 12345678").studyYear(1)
+                        .wishes(new nl.regiopool.client.model.InternshipWishes().region("Achterhoek"))
+                        .sharingConsent(new nl.regiopool.client.model.SharingConsent()
+                                .givenOn(java.time.LocalDate.of(2027, 6, 1))
+                                .method(nl.regiopool.client.model.SharingConsentMethod.DIGITAL)), null).getId();
+        return new Fixture("/v1/internship-applicants/" + applicant, TestApp.adminToken(tenant), body("""
+                {"email": "noor.bakker@example.nl", "phone": "+31 6 87654321", "studyYear": 2,
+                 "wishes": {"roles": ["POH_GGZ"], "region": "Twente"},
+                 "sharingConsent": {"givenOn": "2027-06-15", "method": "SIGNED_FORM"}}"""));
     }
 
     private static Fixture placement() throws Exception {

@@ -30,7 +30,16 @@ import nl.regiopool.client.api.WorkersApi;
 import nl.regiopool.client.model.CaoRuleSetCreate;
 import nl.regiopool.client.model.LoanAgreement;
 import nl.regiopool.client.model.LoanAgreementCreate;
+import nl.regiopool.client.api.InternshipsApi;
+import nl.regiopool.client.model.InternshipApplicantCreate;
+import nl.regiopool.client.model.InternshipDocumentKind;
+import nl.regiopool.client.model.InternshipOfferCreate;
+import nl.regiopool.client.model.InternshipRole;
+import nl.regiopool.client.model.InternshipShareCreate;
+import nl.regiopool.client.model.InternshipTrack;
 import nl.regiopool.client.model.Member;
+import nl.regiopool.client.model.SharingConsent;
+import nl.regiopool.client.model.SharingConsentMethod;
 import nl.regiopool.client.model.MembershipKind;
 import nl.regiopool.client.model.PlacementCreate;
 import nl.regiopool.client.model.PoolCreate;
@@ -91,6 +100,12 @@ class CrossTenantTest extends ApiTest {
         }
     }
 
+    private static final String BOUNDARY = "cross-tenant-boundary";
+    /** A valid upload (kind and a PDF), so that only the applicant's tenant can refuse it. */
+    private static final String UPLOAD = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nCV\r\n"
+            + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cv.pdf\"\r\n"
+            + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--" + BOUNDARY + "--\r\n";
+
     /** Operations with an id that are no tenant's data: the operator's view of cooperatives. */
     private static final Map<String, String> NOT_TENANT_DATA = Map.of(
             "getCooperative", "operator only; a cooperative is the tenant itself, not data inside one");
@@ -143,6 +158,29 @@ class CrossTenantTest extends ApiTest {
             Map.entry("closeSettlement", Fixture.write("/v1/settlements/{settlementId}", "{}")),
             Map.entry("replaceHomeShifts", Fixture.write("/v1/workers/{workerId}", "{\"shifts\":[]}")
                     .withQuery("?from=2027-01-01T00:00:00Z&to=2027-02-01T00:00:00Z")),
+            // every member sees every internship offer; only the offering member (or an admin) changes it
+            Map.entry("getInternshipOffer", Fixture.read()),
+            Map.entry("updateInternshipOffer", Fixture.write("/v1/internship-offers/{offerId}", "{\"places\":5}")),
+            Map.entry("closeInternshipOffer", Fixture.write("/v1/internship-offers/{offerId}", null)),
+            // an applicant is seen only by the coordinator and the members she was shared with
+            Map.entry("getInternshipApplicant", Fixture.read().forMembersToo()),
+            Map.entry("updateInternshipApplicant", Fixture.write("/v1/internship-applicants/{applicantId}",
+                    "{\"studyYear\":4}")),
+            Map.entry("uploadInternshipDocument", Fixture.write("/v1/internship-applicants/{applicantId}/documents",
+                    UPLOAD)),
+            Map.entry("listInternshipDocuments", Fixture.read().forMembersToo()),
+            // the owner's check reads the list: a download of its own would be recorded
+            Map.entry("downloadInternshipDocument", Fixture.write("/v1/internship-applicants/{applicantId}/documents",
+                    null).forMembersToo()),
+            Map.entry("listInternshipDocumentDownloads", Fixture.read()),
+            Map.entry("createInternshipShare", Fixture.write("/v1/internship-applicants/{applicantId}",
+                    "{\"memberId\":\"{memberId}\"}")),
+            Map.entry("listInternshipShares", Fixture.read().forMembersToo()),
+            Map.entry("inviteInternshipShare", shareAction()),
+            Map.entry("offerInternshipShare", shareAction()),
+            Map.entry("acceptInternshipShare", shareAction()),
+            Map.entry("declineInternshipShare", shareAction()),
+            Map.entry("withdrawInternshipShare", shareAction()),
             // any member sees a worker's schedule as busy intervals; only other cooperatives get 404
             Map.entry("getWorkerSchedule", Fixture.read()
                     .withQuery("?from=2027-01-01T00:00:00Z&to=2027-02-01T00:00:00Z")),
@@ -159,6 +197,10 @@ class CrossTenantTest extends ApiTest {
     private static String workerOfA;
     /** Path parameter name → the id of a real object of cooperative A. */
     private static final Map<String, String> IDS = new LinkedHashMap<>();
+
+    private static Fixture shareAction() {
+        return Fixture.write("/v1/internship-applicants/{applicantId}/shares", null).forMembersToo();
+    }
 
     private static Fixture placementAction(String body) {
         return Fixture.write("/v1/placements/{placementId}", body).forMembersToo();
@@ -226,6 +268,25 @@ class CrossTenantTest extends ApiTest {
         new CaoRuleSetsApi(TestApp.client(adminA)).createCaoRuleSet(new CaoRuleSetCreate().code(code).name("Alleen in A")
                 ._extends("ATW"), null);
         IDS.put("code", code);
+
+        InternshipsApi internships = new InternshipsApi(TestApp.client(adminA));
+        UUID offer = internships.createInternshipOffer(new InternshipOfferCreate().memberId(lender.getId())
+                .role(InternshipRole.DOKTERSASSISTENT).track(InternshipTrack.BOL).startDate(LocalDate.of(2027, 9, 1))
+                .endDate(LocalDate.of(2028, 1, 31)).hoursPerWeek(32).places(2).supervisorName("Dr. Jansen"), null).getId();
+        UUID applicant = internships.createInternshipApplicant(new InternshipApplicantCreate().givenName("Eva")
+                .familyName("Smit").school("Graafschap College").programme("Doktersassistent")
+                .sharingConsent(new SharingConsent().givenOn(LocalDate.of(2027, 6, 1)).method(SharingConsentMethod.SIGNED_FORM)),
+                null).getId();
+        java.io.File cv = java.io.File.createTempFile("cv", ".pdf");
+        cv.deleteOnExit();
+        java.nio.file.Files.writeString(cv.toPath(), "%PDF-1.4\n%%EOF\n");
+        UUID document = internships.uploadInternshipDocument(applicant, InternshipDocumentKind.CV, cv, null).getId();
+        UUID share = internships.createInternshipShare(applicant, new InternshipShareCreate().memberId(lender.getId())
+                .offerId(offer), null).getId();
+        IDS.put("offerId", offer.toString());
+        IDS.put("applicantId", applicant.toString());
+        IDS.put("documentId", document.toString());
+        IDS.put("shareId", share.toString());
     }
 
     static Stream<Operation> operationsWithAnId() {
@@ -290,7 +351,8 @@ class CrossTenantTest extends ApiTest {
         Map<String, String> rowsBefore = tenantRows();
 
         HttpResponse<String> response = Http.send(operation.method(), path, foreignToken,
-                fixture.body() == null ? null : "application/json",
+                fixture.body() == null ? null
+                        : operation.isMultipart() ? "multipart/form-data; boundary=" + BOUNDARY : "application/json",
                 fixture.body() == null ? null : filled(fixture.body()),
                 "If-Match", before.headers().firstValue("ETag").orElse("\"1\""));
 

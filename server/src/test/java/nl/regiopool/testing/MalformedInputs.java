@@ -36,7 +36,9 @@ public final class MalformedInputs {
     public static List<Variant> of(Operation operation) {
         List<Variant> variants = new ArrayList<>();
         JsonNode definition = operation.definition();
-        if (definition.has("requestBody")) {
+        if (operation.isMultipart()) {
+            multipartVariants(variants);
+        } else if (definition.has("requestBody")) {
             bodyVariants(SpecOperations.resolve(definition.at("/requestBody/content/application~1json/schema")), variants);
         }
         for (JsonNode reference : definition.path("parameters")) {
@@ -190,6 +192,35 @@ public final class MalformedInputs {
                 variants.add(new Variant(label, null, null, "", Map.of(name, value), UNREADABLE_OR_INVALID, null));
             }
         }
+    }
+
+    /** Uploads: a part missing, an unknown kind, and files that are neither PDF nor DOCX whatever they claim. */
+    private static void multipartVariants(List<Variant> variants) {
+        String pdf = "%PDF-1.4\n%%EOF\n";
+        variants.add(multipart("no file part", Set.of(422), "VALIDATION_FAILED", part("kind", null, "CV")));
+        variants.add(multipart("no kind part", Set.of(422), "VALIDATION_FAILED", part("file", "cv.pdf", pdf)));
+        variants.add(multipart("unknown kind", Set.of(422), "VALIDATION_FAILED", part("kind", null, "PHOTO"),
+                part("file", "cv.pdf", pdf)));
+        variants.add(multipart("empty file", Set.of(422), "VALIDATION_FAILED", part("kind", null, "CV"),
+                part("file", "cv.pdf", "")));
+        variants.add(multipart("HTML named .pdf", Set.of(415), "UNSUPPORTED_DOCUMENT", part("kind", null, "CV"),
+                part("file", "cv.pdf", "<html><script>alert(1)</script></html>")));
+        variants.add(multipart("script named .docx", Set.of(415), "UNSUPPORTED_DOCUMENT", part("kind", null, "CV"),
+                part("file", "letter.docx", "#!/bin/sh\nrm -rf /\n")));
+    }
+
+    private static final String BOUNDARY = "regiopool-malformed";
+
+    private static String part(String name, String fileName, String content) {
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                + (fileName == null ? "" : "; filename=\"" + fileName + "\"\r\nContent-Type: application/pdf")
+                + "\r\n\r\n" + content + "\r\n";
+    }
+
+    private static Variant multipart(String name, Set<Integer> statuses, String code, String... parts) {
+        String body = String.join("", parts) + "--" + BOUNDARY + "--\r\n";
+        return new Variant(name, "multipart/form-data; boundary=" + BOUNDARY, body.getBytes(StandardCharsets.UTF_8), "",
+                Map.of(), statuses, code);
     }
 
     private static Variant json(String name, String body, Set<Integer> statuses, String code) {

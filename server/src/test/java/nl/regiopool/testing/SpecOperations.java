@@ -15,6 +15,7 @@ import java.util.UUID;
 /** Every operation in openapi.yaml, so suites cover new endpoints without being told. */
 public final class SpecOperations {
 
+    private static final String BOUNDARY = "regiopool-test-boundary";
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static JsonNode document;
 
@@ -29,6 +30,23 @@ public final class SpecOperations {
         /** The path with every {parameter} replaced by a fresh random id. */
         public String samplePath() {
             return pathTemplate.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        }
+
+        /** Whether the request body is multipart/form-data (an upload) rather than JSON. */
+        public boolean isMultipart() {
+            return hasBody && definition().path("requestBody").path("content").has("multipart/form-data");
+        }
+
+        /** The Content-Type of {@link #sampleBody()}, or null for an operation without a body. */
+        public String sampleContentType() {
+            return !hasBody ? null : isMultipart() ? "multipart/form-data; boundary=" + BOUNDARY : "application/json";
+        }
+
+        /** A well-formed body of the operation's media type with no valid content: {} or a multipart with one part. */
+        public String sampleBody() {
+            return !hasBody ? null : isMultipart()
+                    ? "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nCV\r\n--" + BOUNDARY + "--\r\n"
+                    : "{}";
         }
 
         @Override
