@@ -68,6 +68,11 @@ import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
 import nl.regiopool.worker.WorkerResource;
 import nl.regiopool.write.WriteCore;
+import nl.regiopool.event.EventOutbox;
+import nl.regiopool.event.EventResource;
+import nl.regiopool.webhook.Deliverer;
+import nl.regiopool.webhook.WebhookResource;
+import nl.regiopool.webhook.WebhookUrls;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.server.ServerProperties;
@@ -80,6 +85,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
     private volatile String databaseUrl;
     private volatile AgreementExpiry agreementExpiry;
+    private volatile Deliverer deliverer;
+    private volatile WebhookUrls webhookUrls;
     private volatile EmbeddedDatabase embeddedDatabase;
     private volatile Jdbi jdbi;
 
@@ -146,6 +153,16 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         return agreementExpiry;
     }
 
+    /** The background job that sends webhook deliveries. */
+    public Deliverer deliverer() {
+        return deliverer;
+    }
+
+    /** The webhook URL policy (tests replace its resolver). */
+    public WebhookUrls webhookUrls() {
+        return webhookUrls;
+    }
+
     /** The application's connection pool (as the application role). */
     public Jdbi jdbi() {
         return jdbi;
@@ -201,7 +218,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         JsonNulls.omit(mapper, Worker.class, LoanAgreement.class, LoanAgreementTerms.class, Approvals.class,
                 Placement.class, ScheduleEntry.class);
         Transactions transactions = new Transactions(jdbi);
-        WriteCore writeCore = new WriteCore(jdbi, new AuditLog(mapper, Ids::next));
+        WriteCore writeCore = new WriteCore(jdbi, new AuditLog(mapper, Ids::next), new EventOutbox());
         Writes writes = new Writes(writeCore, new Idempotency(mapper));
 
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -243,5 +260,11 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new PlacementResource(transactions, writes));
         agreementExpiry = new AgreementExpiry(transactions, writeCore, Duration.ofMinutes(5));
         environment.lifecycle().manage(agreementExpiry);
+        webhookUrls = new WebhookUrls(configuration.getWebhooks().isAllowHttp(),
+                configuration.getWebhooks().isAllowPrivateAddresses());
+        environment.jersey().register(new EventResource(transactions, mapper));
+        environment.jersey().register(new WebhookResource(transactions, writes, webhookUrls));
+        deliverer = new Deliverer(transactions, writeCore, webhookUrls, mapper, configuration.getWebhooks());
+        environment.lifecycle().manage(deliverer);
     }
 }
