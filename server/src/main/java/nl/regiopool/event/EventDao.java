@@ -17,8 +17,8 @@ final class EventDao {
     }
 
     /**
-     * The event, and a pending delivery (due at once) for every enabled endpoint that subscribes to its type and
-     * whose owner may read it, in one statement.
+     * The event, and a pending delivery (due at once) for every endpoint that subscribes to its type and whose owner
+     * may read it, in one statement. A disabled endpoint's deliveries wait for it to be enabled again.
      */
     static void insert(Handle handle, UUID tenantId, UUID id, String type, String entityType, UUID entityId,
                        UUID[] readers, String data) {
@@ -32,7 +32,7 @@ final class EventDao {
                         SELECT event.tenant_id, gen_random_uuid(), endpoint.id, event.id, event.txid, event.position,
                             event.occurred_at
                         FROM event JOIN webhook_endpoint endpoint ON endpoint.tenant_id = event.tenant_id
-                        WHERE endpoint.status = 'ENABLED' AND :type = ANY (endpoint.event_types)
+                        WHERE :type = ANY (endpoint.event_types)
                             AND (endpoint.member_id IS NULL OR endpoint.member_id = ANY (:readers))""")
                 .bind("tenant", tenantId)
                 .bind("id", id)

@@ -54,7 +54,7 @@ public final class Deliverer implements Managed {
     private final WebhookUrls urls;
     private final ObjectMapper mapper;
     private final WebhooksConfig config;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(TIMEOUT).build();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile Clock clock = Clock.systemUTC();
