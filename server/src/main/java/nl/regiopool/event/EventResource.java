@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import nl.regiopool.api.EventsApi;
 import nl.regiopool.api.model.Event;
-import nl.regiopool.api.model.EventList;
+import nl.regiopool.api.model.EventFeed;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.page.Cursors;
@@ -38,7 +38,7 @@ public final class EventResource implements EventsApi {
                 EventDao.page(handle, position, typeFilter, caller.memberScope().orElse(null), limit));
         List<EventDao.Row> data = rows.size() > limit ? rows.subList(0, limit) : rows;
         String next = data.isEmpty() ? after : Cursors.encode(data.get(data.size() - 1).position());
-        return Response.ok(new EventList(data.stream().map(this::event).toList(), next)).build();
+        return Response.ok(new EventFeed(data.stream().map(this::event).toList(), next)).build();
     }
 
     Event event(EventDao.Row row) {

@@ -203,11 +203,10 @@ public final class Deliverer implements Managed {
                     : inARow >= config.getMaxConsecutiveFailures()
                     ? inARow + " failed attempts in a row; the last: " + outcome.error() : null;
             if (reason != null) {
-                WebhookDao.Endpoint before = WebhookDao.find(write.handle(), endpoint.id(), null, true).orElseThrow();
-                if (before.status().equals("ENABLED")) {
-                    WebhookDao.Endpoint after = WebhookDao.disable(write.handle(), endpoint.id(), reason);
-                    write.audit("webhook_endpoint.disabled", "webhook_endpoint", endpoint.id(), before.view(), after.view());
-                }
+                WebhookDao.find(write.handle(), endpoint.id(), null, true)
+                        .filter(before -> before.status().equals("ENABLED"))
+                        .ifPresent(before -> write.audit("webhook_endpoint.disabled", "webhook_endpoint", endpoint.id(),
+                                before.view(), WebhookDao.disable(write.handle(), endpoint.id(), reason).view()));
             }
             return null;
         });

@@ -126,14 +126,14 @@ final class WebhookDao {
         handle.createUpdate("DELETE FROM webhook_endpoint WHERE id = :id").bind("id", id).execute();
     }
 
-    /** Counts a failed attempt against the endpoint; returns the failures in a row. */
+    /** Counts a failed attempt against the endpoint; returns the failures in a row (0: the endpoint is gone). */
     static int failed(Handle handle, UUID endpointId) {
         return handle.createQuery("""
                         UPDATE webhook_endpoint SET consecutive_failures = consecutive_failures + 1 WHERE id = :id
                         RETURNING consecutive_failures""")
                 .bind("id", endpointId)
                 .mapTo(Integer.class)
-                .one();
+                .findOne().orElse(0);
     }
 
     static void succeeded(Handle handle, UUID endpointId) {

@@ -82,10 +82,12 @@ public final class WebhookResource implements WebhooksApi {
     }
 
     @Override
-    public Response deleteWebhookEndpoint(UUID endpointId) {
+    public Response deleteWebhookEndpoint(UUID endpointId, String ifMatch) {
         Caller caller = CurrentCaller.get();
+        ETags.IfMatch expected = ETags.ifMatch(ifMatch);
         return writes.inTenant(caller, "deleteWebhookEndpoint", null, null, write -> {
             WebhookDao.Endpoint row = visible(write.handle(), caller, endpointId, true);
+            expected.require(row.version());
             WebhookDao.delete(write.handle(), endpointId);
             write.audit("webhook_endpoint.deleted", "webhook_endpoint", endpointId, row.view(), null);
             return Response.noContent().build();

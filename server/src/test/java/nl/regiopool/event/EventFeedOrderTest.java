@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 import nl.regiopool.client.api.EventsApi;
 import nl.regiopool.client.model.Event;
-import nl.regiopool.client.model.EventList;
+import nl.regiopool.client.model.EventFeed;
 import nl.regiopool.testing.ApiTest;
 import nl.regiopool.testing.TestApp;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class EventFeedOrderTest extends ApiTest {
             second.setAutoCommit(false);
             insertEvent(second, tenant, before);
             second.commit();
-            EventList start = feed.listEvents(null, null, null);
+            EventFeed start = feed.listEvents(null, null, null);
             assertThat(start.getData()).extracting(Event::getId).containsExactly(before);
             String cursor = start.getNextCursor();
 
@@ -38,12 +38,12 @@ class EventFeedOrderTest extends ApiTest {
             insertEvent(first, tenant, early);
             insertEvent(second, tenant, late);
             second.commit();
-            EventList whileTheFirstRuns = feed.listEvents(cursor, null, null);
+            EventFeed whileTheFirstRuns = feed.listEvents(cursor, null, null);
             assertThat(whileTheFirstRuns.getData()).as("the later transaction's event waits for the earlier one").isEmpty();
             assertThat(whileTheFirstRuns.getNextCursor()).isEqualTo(cursor);
 
             first.commit();
-            EventList afterBoth = feed.listEvents(whileTheFirstRuns.getNextCursor(), null, null);
+            EventFeed afterBoth = feed.listEvents(whileTheFirstRuns.getNextCursor(), null, null);
             assertThat(afterBoth.getData()).extracting(Event::getId).containsExactly(early, late);
             assertThat(feed.listEvents(afterBoth.getNextCursor(), null, null).getData()).isEmpty();
         }

@@ -216,6 +216,17 @@ class WebhooksApiTest extends ApiTest {
     }
 
     @Test
+    void aRefusedChangeWritesNoEventAndEveryCommittedOneDoes() throws ApiException {
+        EventsApi feed = new EventsApi(TestApp.client(TestApp.adminToken(tenant)));
+        int before = feed.listEvents(null, null, 200).getData().size();
+        Placement placed = placeShift(1);
+        expectProblem(409, () -> placeShift(1));
+        List<Event> after = feed.listEvents(null, null, 200).getData();
+        assertThat(after).hasSize(before + 1);
+        assertThat(after.get(after.size() - 1).getData()).containsEntry("id", placed.getId().toString());
+    }
+
+    @Test
     void aUrlThatResolvesToLoopbackIsRefusedAtRegistrationAndAtDelivery() throws Exception {
         app().webhookUrls().allowPrivateAddresses(false);
         app().webhookUrls().resolver(host -> host.equals("hooks.linde.example")
@@ -242,11 +253,12 @@ class WebhooksApiTest extends ApiTest {
         WebhookEndpoint endpoint = register(lender, "https://127.0.0.1:1/in", "placement.created");
         expectProblem(404, () -> webhooks(stranger).getWebhookEndpoint(endpoint.getId()));
         expectProblem(404, () -> webhooks(stranger).rotateWebhookSecret(endpoint.getId(), null));
-        expectProblem(404, () -> webhooks(stranger).deleteWebhookEndpoint(endpoint.getId()));
+        expectProblem(404, () -> webhooks(stranger).deleteWebhookEndpoint(endpoint.getId(), "*"));
         assertThat(webhooks(stranger).listWebhookEndpoints(null, null).getData()).isEmpty();
         assertThat(new WebhooksApi(TestApp.client(TestApp.adminToken(tenant))).getWebhookEndpoint(endpoint.getId())
                 .getMemberId()).isEqualTo(lender.getId());
-        webhooks(lender).deleteWebhookEndpoint(endpoint.getId());
+        expectProblem(412, () -> webhooks(lender).deleteWebhookEndpoint(endpoint.getId(), "\"7\""));
+        webhooks(lender).deleteWebhookEndpoint(endpoint.getId(), "\"1\"");
         expectProblem(404, () -> webhooks(lender).getWebhookEndpoint(endpoint.getId()));
     }
 
