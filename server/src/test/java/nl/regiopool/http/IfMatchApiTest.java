@@ -18,6 +18,7 @@ import nl.regiopool.client.ApiException;
 import nl.regiopool.client.api.LoanAgreementsApi;
 import nl.regiopool.client.api.PlacementsApi;
 import nl.regiopool.client.api.PoolsApi;
+import nl.regiopool.client.api.WebhooksApi;
 import nl.regiopool.client.api.WorkersApi;
 import nl.regiopool.client.model.LoanAgreementCreate;
 import nl.regiopool.client.model.MembershipKind;
@@ -27,6 +28,7 @@ import nl.regiopool.client.model.PoolMembershipCreate;
 import nl.regiopool.client.model.Problem;
 import nl.regiopool.client.model.QualificationRole;
 import nl.regiopool.client.model.WaadiRegime;
+import nl.regiopool.client.model.WebhookEndpointCreate;
 import nl.regiopool.testing.ApiTest;
 import nl.regiopool.testing.Http;
 import nl.regiopool.testing.Problems;
@@ -92,6 +94,7 @@ class IfMatchApiTest extends ApiTest {
         });
         TARGETS.put("cancelPlacement", () -> new Target(placement() + "/cancel", "{\"reason\":\"Ziek\"}"));
         TARGETS.put("recordPlacementNoShow", () -> new Target(placement() + "/no-show", "{}"));
+        TARGETS.put("deleteWebhookEndpoint", () -> new Target("/v1/webhook-endpoints/" + newWebhookEndpoint(), null));
         TARGETS.put("replaceHomeShifts", () -> {
             OffsetDateTime from = LocalDate.of(2026, 6, 1).atStartOfDay(AMSTERDAM).toOffsetDateTime();
             return new Target("/v1/workers/" + newWorker(lender) + "/home-shifts?from=" + encode(from) + "&to="
@@ -119,6 +122,18 @@ class IfMatchApiTest extends ApiTest {
 
     private static UUID newWorker(UUID employer) throws ApiException {
         return new WorkersApi(TestApp.client(admin)).createWorker(workerCreate(employer, "Sanne", "Bakker"), null).getId();
+    }
+
+    /** The cooperative's endpoint on a host the test resolves to a public address (the deliverer does not run). */
+    private static UUID newWebhookEndpoint() throws ApiException {
+        nl.regiopool.webhook.WebhookUrls urls = ((nl.regiopool.RegiopoolApplication) TestApp.APP.getApplication()).webhookUrls();
+        urls.resolver(host -> new java.net.InetAddress[] {java.net.InetAddress.getByName("93.184.216.34")});
+        try {
+            return new WebhooksApi(TestApp.client(admin)).createWebhookEndpoint(new WebhookEndpointCreate()
+                    .url("https://hooks.linde.example/in").eventTypes(java.util.List.of("placement.created")), null).getId();
+        } finally {
+            urls.resolver(java.net.InetAddress::getAllByName);
+        }
     }
 
     private static PoolsApi pools() {
