@@ -82,6 +82,11 @@ import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
 import nl.regiopool.worker.WorkerResource;
 import nl.regiopool.write.WriteCore;
+import nl.regiopool.event.EventOutbox;
+import nl.regiopool.event.EventResource;
+import nl.regiopool.webhook.Deliverer;
+import nl.regiopool.webhook.WebhookResource;
+import nl.regiopool.webhook.WebhookUrls;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.server.ServerProperties;
@@ -96,6 +101,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
     private volatile String databaseUrl;
     private volatile AgreementExpiry agreementExpiry;
     private volatile ApplicantRetention applicantRetention;
+    private volatile Deliverer deliverer;
+    private volatile WebhookUrls webhookUrls;
     private volatile EmbeddedDatabase embeddedDatabase;
     private volatile Jdbi jdbi;
 
@@ -166,6 +173,16 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         return applicantRetention;
     }
 
+    /** The background job that sends webhook deliveries. */
+    public Deliverer deliverer() {
+        return deliverer;
+    }
+
+    /** The webhook URL policy (tests replace its resolver). */
+    public WebhookUrls webhookUrls() {
+        return webhookUrls;
+    }
+
     /** The application's connection pool (as the application role). */
     public Jdbi jdbi() {
         return jdbi;
@@ -225,7 +242,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
                 nl.regiopool.api.model.InternshipApplicant.class,
                 nl.regiopool.api.model.InternshipWishes.class);
         Transactions transactions = new Transactions(jdbi);
-        WriteCore writeCore = new WriteCore(jdbi, new AuditLog(mapper, Ids::next));
+        WriteCore writeCore = new WriteCore(jdbi, new AuditLog(mapper, Ids::next), new EventOutbox());
         Writes writes = new Writes(writeCore, new Idempotency(mapper));
 
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -279,5 +296,11 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         applicantRetention = new ApplicantRetention(transactions, writeCore, documentStore, Clock.systemUTC(),
                 Duration.ofHours(1));
         environment.lifecycle().manage(applicantRetention);
+        webhookUrls = new WebhookUrls(configuration.getWebhooks().isAllowHttp(),
+                configuration.getWebhooks().isAllowPrivateAddresses());
+        environment.jersey().register(new EventResource(transactions, mapper));
+        environment.jersey().register(new WebhookResource(transactions, writes, webhookUrls));
+        deliverer = new Deliverer(transactions, writeCore, webhookUrls, mapper, configuration.getWebhooks());
+        environment.lifecycle().manage(deliverer);
     }
 }

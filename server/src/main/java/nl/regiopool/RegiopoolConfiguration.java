@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import nl.regiopool.auth.AuthConfig;
 import nl.regiopool.db.DatabaseConfig;
 import nl.regiopool.http.HttpLimits;
+import nl.regiopool.webhook.WebhooksConfig;
 
 public class RegiopoolConfiguration extends Configuration {
 
@@ -22,6 +23,10 @@ public class RegiopoolConfiguration extends Configuration {
     @Valid
     @NotNull
     private HttpLimits http = new HttpLimits();
+
+    @Valid
+    @NotNull
+    private WebhooksConfig webhooks = new WebhooksConfig();
 
     public RegiopoolConfiguration() {
         // Every error is problem+json; our own mappers replace Dropwizard's defaults.
@@ -56,5 +61,15 @@ public class RegiopoolConfiguration extends Configuration {
     @JsonProperty
     public void setAuth(AuthConfig auth) {
         this.auth = auth;
+    }
+
+    @JsonProperty
+    public WebhooksConfig getWebhooks() {
+        return webhooks;
+    }
+
+    @JsonProperty
+    public void setWebhooks(WebhooksConfig webhooks) {
+        this.webhooks = webhooks;
     }
 }

@@ -18,13 +18,13 @@ import nl.regiopool.page.Cursors;
 
 /**
  * Binds the request's cursors ({@link Cursors}) to the list it reads: its path and its query parameters other
- * than {@code cursor} and {@code limit} (a client may change the page size between pages, not the filters).
+ * than {@code cursor} (or {@code after}, the feed's) and {@code limit} (a client may change the page size between pages, not the filters).
  */
 @PreMatching
 @Priority(4)
 public final class CursorBinding implements ContainerRequestFilter, ContainerResponseFilter {
 
-    private static final Set<String> PAGING = Set.of("cursor", "limit");
+    private static final Set<String> PAGING = Set.of("cursor", "after", "limit");
 
     private final byte[] key;
 

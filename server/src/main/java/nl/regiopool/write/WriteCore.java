@@ -10,16 +10,23 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The one transactional write path: in a single transaction, bind the tenant, do the work, and seal its
  * audit events into the tenant's chain last, so the chain lock is held only through commit. Background
- * jobs write through this directly; HTTP writes through {@code http.Writes}, which adds idempotency.
+ * jobs write through this directly; HTTP writes through {@code http.Writes}, which adds idempotency. The
+ * changes members' systems hear about go to the {@link Outbox} in the same transaction, before the seal.
  */
 public final class WriteCore {
 
     private final Jdbi jdbi;
     private final AuditLog auditLog;
+    private final Outbox outbox;
 
     public WriteCore(Jdbi jdbi, AuditLog auditLog) {
+        this(jdbi, auditLog, Outbox.NONE);
+    }
+
+    public WriteCore(Jdbi jdbi, AuditLog auditLog, Outbox outbox) {
         this.jdbi = jdbi;
         this.auditLog = auditLog;
+        this.outbox = outbox;
     }
 
     /**
@@ -31,6 +38,7 @@ public final class WriteCore {
             TenantScope.bind(handle, scope);
             WriteContext context = new WriteContext(handle, caller, scope, auditLog);
             T result = work.apply(context);
+            outbox.publish(handle, context.events());
             auditLog.seal(handle, caller, requestId, context.events());
             return result;
         });

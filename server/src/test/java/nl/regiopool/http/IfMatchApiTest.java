@@ -20,6 +20,7 @@ import nl.regiopool.client.api.LoanAgreementsApi;
 import nl.regiopool.client.api.PlacementsApi;
 import nl.regiopool.client.api.PoolsApi;
 import nl.regiopool.client.api.SettlementsApi;
+import nl.regiopool.client.api.WebhooksApi;
 import nl.regiopool.client.api.WorkersApi;
 import nl.regiopool.client.model.CompletePlacementRequest;
 import nl.regiopool.client.model.ConfirmPlacementRequest;
@@ -40,6 +41,7 @@ import nl.regiopool.client.model.SettlementCreate;
 import nl.regiopool.client.model.SharingConsent;
 import nl.regiopool.client.model.SharingConsentMethod;
 import nl.regiopool.client.model.WaadiRegime;
+import nl.regiopool.client.model.WebhookEndpointCreate;
 import nl.regiopool.testing.ApiTest;
 import nl.regiopool.testing.Http;
 import nl.regiopool.testing.Problems;
@@ -130,6 +132,7 @@ class IfMatchApiTest extends ApiTest {
         TARGETS.put("replaceMyAvailability", () -> new Target("/v1/me/availability",
                 "{\"weekly\":[{\"weekday\":\"MONDAY\",\"from\":\"08:00\",\"to\":\"17:00\"}],\"exceptions\":[]}",
                 TestApp.workerToken(tenant, newWorker(lender))));
+        TARGETS.put("deleteWebhookEndpoint", () -> new Target("/v1/webhook-endpoints/" + newWebhookEndpoint(), null));
         TARGETS.put("replaceHomeShifts", () -> {
             OffsetDateTime from = LocalDate.of(2026, 6, 1).atStartOfDay(AMSTERDAM).toOffsetDateTime();
             return new Target("/v1/workers/" + newWorker(lender) + "/home-shifts?from=" + encode(from) + "&to="
@@ -189,6 +192,18 @@ class IfMatchApiTest extends ApiTest {
 
     private static UUID newWorker(UUID employer) throws ApiException {
         return new WorkersApi(TestApp.client(admin)).createWorker(workerCreate(employer, "Sanne", "Bakker"), null).getId();
+    }
+
+    /** The cooperative's endpoint on a host the test resolves to a public address (the deliverer does not run). */
+    private static UUID newWebhookEndpoint() throws ApiException {
+        nl.regiopool.webhook.WebhookUrls urls = ((nl.regiopool.RegiopoolApplication) TestApp.APP.getApplication()).webhookUrls();
+        urls.resolver(host -> new java.net.InetAddress[] {java.net.InetAddress.getByName("93.184.216.34")});
+        try {
+            return new WebhooksApi(TestApp.client(admin)).createWebhookEndpoint(new WebhookEndpointCreate()
+                    .url("https://hooks.linde.example/in").eventTypes(java.util.List.of("placement.created")), null).getId();
+        } finally {
+            urls.resolver(java.net.InetAddress::getAllByName);
+        }
     }
 
     private static PoolsApi pools() {

@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 import nl.regiopool.client.api.CaoRuleSetsApi;
 import nl.regiopool.client.api.LoanAgreementsApi;
 import nl.regiopool.client.api.PlacementsApi;
+import nl.regiopool.client.api.WebhooksApi;
+import nl.regiopool.client.model.WebhookEndpointCreate;
 import nl.regiopool.client.api.PoolsApi;
 import nl.regiopool.client.api.WorkersApi;
 import nl.regiopool.client.model.CaoRuleSetCreate;
@@ -186,7 +188,14 @@ class CrossTenantTest extends ApiTest {
                     .withQuery("?from=2027-01-01T00:00:00Z&to=2027-02-01T00:00:00Z")),
             Map.entry("getWorkerAvailability", Fixture.read()),
             // the export carries the moment it was made; the worker stands for it in the before/after comparison
-            Map.entry("getWorkerDataExport", new Fixture("/v1/workers/{workerId}", null, false, "")));
+            Map.entry("getWorkerDataExport", new Fixture("/v1/workers/{workerId}", null, false, "")),
+            Map.entry("getWebhookEndpoint", Fixture.read().forMembersToo()),
+            Map.entry("deleteWebhookEndpoint", endpointAction()),
+            Map.entry("rotateWebhookSecret", endpointAction()),
+            Map.entry("enableWebhookEndpoint", endpointAction()),
+            Map.entry("listWebhookDeliveries", Fixture.read().forMembersToo()),
+            Map.entry("retryWebhookDelivery",
+                    Fixture.write("/v1/webhook-endpoints/{endpointId}/deliveries", null).forMembersToo()));
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
 
@@ -204,6 +213,10 @@ class CrossTenantTest extends ApiTest {
 
     private static Fixture placementAction(String body) {
         return Fixture.write("/v1/placements/{placementId}", body).forMembersToo();
+    }
+
+    private static Fixture endpointAction() {
+        return Fixture.write("/v1/webhook-endpoints/{endpointId}", null).forMembersToo();
     }
 
     private static Fixture agreementAction(String body) {
@@ -242,6 +255,20 @@ class CrossTenantTest extends ApiTest {
         IDS.put("membershipId", membership.toString());
         IDS.put("agreementId", agreement.toString());
 
+        // the lender's endpoint, on a host the test resolves to a public address (nothing is sent to it: the
+        // deliverer does not run during tests), gets a delivery of the placement below
+        nl.regiopool.webhook.WebhookUrls urls = ((nl.regiopool.RegiopoolApplication) TestApp.APP.getApplication()).webhookUrls();
+        urls.resolver(host -> new java.net.InetAddress[] {java.net.InetAddress.getByName("93.184.216.34")});
+        WebhooksApi lenderWebhooks = new WebhooksApi(TestApp.client(TestApp.memberToken(tenantA, lender.getId())));
+        UUID endpoint;
+        try {
+            endpoint = lenderWebhooks.createWebhookEndpoint(new WebhookEndpointCreate().url("https://hooks.linde.example/in")
+                    .eventTypes(List.of("placement.created")), null).getId();
+        } finally {
+            urls.resolver(java.net.InetAddress::getAllByName);
+        }
+        IDS.put("endpointId", endpoint.toString());
+
         UUID placed = workers.createWorker(workerCreate(lender.getId(), "Noor", "Bakker"), null).getId();
         LoanAgreement active = activeAgreement(tenantA, lender.getId(), borrower.getId(), placed,
                 QualificationRole.DOKTERSASSISTENT, LocalDate.of(2027, 1, 4), null, 16, null);
@@ -264,6 +291,7 @@ class CrossTenantTest extends ApiTest {
                 .createSettlement(new SettlementCreate().period("2026-02"), null);
         IDS.put("settlementId", settlement.getId().toString());
         IDS.put("statementId", settlement.getStatements().get(0).getId().toString());
+        IDS.put("deliveryId", lenderWebhooks.listWebhookDeliveries(endpoint, null, null).getData().get(0).getId().toString());
         String code = "CAO_ALLEEN_A";
         new CaoRuleSetsApi(TestApp.client(adminA)).createCaoRuleSet(new CaoRuleSetCreate().code(code).name("Alleen in A")
                 ._extends("ATW"), null);

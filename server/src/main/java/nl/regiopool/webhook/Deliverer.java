@@ -1,0 +1,228 @@
+package nl.regiopool.webhook;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.lifecycle.Managed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.regiopool.api.model.Event;
+import nl.regiopool.auth.Caller;
+import nl.regiopool.tenancy.Transactions;
+import nl.regiopool.write.WriteCore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends due webhook deliveries. Each pass claims, per cooperative, the first pending delivery of every enabled
+ * endpoint (see {@link WebhookDao#claim}) and posts them from a pool of threads without waiting for them, so a
+ * receiver that hangs (10 s at most), fails or redirects holds up only its own endpoint. Results, retries with
+ * backoff and disabling go through the write core under a system actor.
+ */
+public final class Deliverer implements Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Deliverer.class);
+    private static final String ACTOR = "system:webhook-deliverer";
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** A claimed delivery is tried again after this if its node died mid-attempt. */
+    private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+
+    private final Transactions transactions;
+    private final WriteCore writes;
+    private final WebhookUrls urls;
+    private final ObjectMapper mapper;
+    private final WebhooksConfig config;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(TIMEOUT).build();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile Clock clock = Clock.systemUTC();
+    private ExecutorService senders;
+    private ScheduledExecutorService scheduler;
+
+    public Deliverer(Transactions transactions, WriteCore writes, WebhookUrls urls, ObjectMapper mapper,
+                     WebhooksConfig config) {
+        this.transactions = transactions;
+        this.writes = writes;
+        this.urls = urls;
+        this.mapper = mapper;
+        this.config = config;
+        this.senders = newSenders();
+    }
+
+    /** Tests move time on to make retries due. */
+    public void clock(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "webhook-deliverer"));
+        long interval = config.getDeliveryInterval().toMilliseconds();
+        scheduler.scheduleWithFixedDelay(this::runSafely, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        senders.shutdownNow();
+    }
+
+    private void runSafely() {
+        try {
+            claimAndSend();
+        } catch (RuntimeException e) {
+            LOG.warn("Webhook delivery pass failed; the next pass retries", e);
+        }
+    }
+
+    /** One pass, waiting for the attempts it started; returns how many it made. */
+    public int runOnce() {
+        List<CompletableFuture<Void>> attempts = claimAndSend();
+        CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new)).join();
+        return attempts.size();
+    }
+
+    private List<CompletableFuture<Void>> claimAndSend() {
+        List<CompletableFuture<Void>> attempts = new ArrayList<>();
+        for (UUID tenant : transactions.readPlatform(WebhookDao::cooperatives)) {
+            int room = config.getDeliveryThreads() * 4 - inFlight.get();
+            if (room <= 0) {
+                break;
+            }
+            Instant now = clock.instant();
+            List<WebhookDao.Claimed> claimed = writes.asSystem(system(tenant), tenant,
+                    write -> WebhookDao.claim(write.handle(), tenant, now, now.plus(LEASE), room));
+            for (WebhookDao.Claimed delivery : claimed) {
+                inFlight.incrementAndGet();
+                attempts.add(CompletableFuture.runAsync(() -> attempt(delivery), senders)
+                        .whenComplete((ignored, failure) -> {
+                            inFlight.decrementAndGet();
+                            if (failure != null) {
+                                LOG.warn("Webhook delivery {} failed unexpectedly; it is tried again after its lease",
+                                        delivery.id(), failure);
+                            }
+                        }));
+            }
+        }
+        return attempts;
+    }
+
+    private void attempt(WebhookDao.Claimed delivery) {
+        UUID tenant = delivery.tenantId();
+        WebhookDao.Endpoint endpoint = transactions.read(tenant,
+                handle -> WebhookDao.find(handle, delivery.endpointId(), null, false)).orElse(null);
+        if (endpoint == null) {
+            return;
+        }
+        Instant start = clock.instant();
+        Outcome outcome = send(endpoint, delivery, start);
+        long latency = Math.max(0, Duration.between(start, clock.instant()).toMillis());
+        record(delivery, endpoint, outcome, clock.instant(), latency);
+    }
+
+    /** The result of one attempt: a 2xx is success; anything else, or no answer, is a failure with a reason. */
+    record Outcome(boolean success, Integer status, String error) {
+    }
+
+    private Outcome send(WebhookDao.Endpoint endpoint, WebhookDao.Claimed delivery, Instant now) {
+        Optional<String> refusal = urls.refusal(endpoint.url());
+        if (refusal.isPresent()) {
+            return new Outcome(false, null, "Not sent: " + refusal.get() + ".");
+        }
+        try {
+            String body = mapper.writeValueAsString(new Event(delivery.eventId(), delivery.eventType(),
+                    delivery.occurredAt(), mapper.readValue(delivery.data(), OBJECT)));
+            String id = delivery.eventId().toString();
+            long timestamp = now.getEpochSecond();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url())).timeout(TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Regiopool-Webhooks/1")
+                    .header("webhook-id", id)
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", Signatures.header(endpoint.secretsAt(now), id, timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            // the body is not read: closing it drops whatever the receiver sends, however large
+            response.body().close();
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return new Outcome(true, status, null);
+            }
+            return new Outcome(false, status, status >= 300 && status < 400 ? "Redirect not followed." : "HTTP " + status + ".");
+        } catch (HttpTimeoutException e) {
+            return new Outcome(false, null, "No answer within " + TIMEOUT.toSeconds() + " s.");
+        } catch (IOException | IllegalArgumentException e) {
+            return new Outcome(false, null, "Not delivered: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(false, null, "Interrupted.");
+        }
+    }
+
+    private void record(WebhookDao.Claimed delivery, WebhookDao.Endpoint endpoint, Outcome outcome, Instant at,
+                        long latency) {
+        UUID tenant = delivery.tenantId();
+        writes.asSystem(system(tenant), tenant, write -> {
+            if (outcome.success()) {
+                WebhookDao.attempted(write.handle(), delivery.id(), "SUCCEEDED", at, outcome.status(), latency, null, null);
+                WebhookDao.succeeded(write.handle(), endpoint.id());
+                return null;
+            }
+            int failedAttempts = delivery.attempts() + 1;
+            Optional<Duration> wait = Backoff.after(failedAttempts, ThreadLocalRandom.current().nextDouble());
+            WebhookDao.attempted(write.handle(), delivery.id(), wait.isPresent() ? "PENDING" : "FAILED", at,
+                    outcome.status(), latency, outcome.error(), wait.map(at::plus).orElse(null));
+            int inARow = WebhookDao.failed(write.handle(), endpoint.id());
+            String reason = wait.isEmpty()
+                    ? "Delivery " + delivery.id() + " failed " + failedAttempts + " times; the last: " + outcome.error()
+                    : inARow >= config.getMaxConsecutiveFailures()
+                    ? inARow + " failed attempts in a row; the last: " + outcome.error() : null;
+            if (reason != null) {
+                WebhookDao.find(write.handle(), endpoint.id(), null, true)
+                        .filter(before -> before.status().equals("ENABLED"))
+                        .ifPresent(before -> write.audit("webhook_endpoint.disabled", "webhook_endpoint", endpoint.id(),
+                                before.view(), WebhookDao.disable(write.handle(), endpoint.id(), reason).view()));
+            }
+            return null;
+        });
+    }
+
+    private static Caller system(UUID tenant) {
+        return new Caller(ACTOR, tenant, Set.of(), null);
+    }
+
+    private ExecutorService newSenders() {
+        return Executors.newFixedThreadPool(config.getDeliveryThreads(), runnable -> daemon(runnable, "webhook-sender"));
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

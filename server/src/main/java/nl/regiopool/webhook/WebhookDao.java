@@ -1,0 +1,255 @@
+package nl.regiopool.webhook;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.regiopool.api.model.WebhookDelivery;
+import nl.regiopool.api.model.WebhookDeliveryStatus;
+import nl.regiopool.api.model.WebhookEndpoint;
+import nl.regiopool.api.model.WebhookEndpointStatus;
+import nl.regiopool.page.Where;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** SQL for webhook endpoints and their deliveries. Row-level security scopes every statement to the tenant. */
+final class WebhookDao {
+
+    private static final String ENDPOINT = "id, member_id, url, event_types, description, status, disabled_reason,"
+            + " secret, previous_secret, previous_secret_expires_at, consecutive_failures, version, created_at, updated_at";
+    private static final String DELIVERY = "d.id, d.endpoint_id, d.event_id, (SELECT type FROM event WHERE event.id ="
+            + " d.event_id), d.status, d.attempts, d.last_attempt_at, d.response_status, d.latency_ms, d.error,"
+            + " d.next_attempt_at, d.created_at";
+
+    private WebhookDao() {
+    }
+
+    /** An endpoint as stored; {@link #view()} leaves the secrets out. */
+    record Endpoint(UUID id, UUID memberId, String url, List<String> eventTypes, String description, String status,
+                    String disabledReason, String secret, String previousSecret, Instant previousSecretExpiresAt,
+                    int consecutiveFailures, int version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+        WebhookEndpoint view() {
+            return new WebhookEndpoint(id, url, eventTypes, WebhookEndpointStatus.fromValue(status), createdAt, updatedAt)
+                    .memberId(memberId).description(description).disabledReason(disabledReason);
+        }
+
+        /** The secrets that sign at the instant: the current one, and the previous one during a rotation. */
+        List<String> secretsAt(Instant at) {
+            return previousSecret != null && previousSecretExpiresAt.isAfter(at) ? List.of(secret, previousSecret)
+                    : List.of(secret);
+        }
+    }
+
+    /** A delivery claimed for an attempt, with what the attempt sends. */
+    record Claimed(UUID tenantId, UUID id, UUID endpointId, int attempts, UUID eventId, String eventType,
+                   OffsetDateTime occurredAt, String data) {
+    }
+
+    static Endpoint insert(Handle handle, UUID tenantId, UUID id, UUID memberId, String url, List<String> eventTypes,
+                           String description, String secret) {
+        return handle.createQuery("""
+                        INSERT INTO webhook_endpoint (tenant_id, id, member_id, url, event_types, description, secret)
+                        VALUES (:tenant, :id, :member, :url, :types, :description, :secret)
+                        RETURNING\s""" + ENDPOINT)
+                .bind("tenant", tenantId)
+                .bind("id", id)
+                .bind("member", memberId)
+                .bind("url", url)
+                .bind("types", eventTypes.toArray(String[]::new))
+                .bind("description", description)
+                .bind("secret", secret)
+                .map(WebhookDao::endpoint)
+                .one();
+    }
+
+    /** The endpoint if the owner (a member, or null for any) may see it; locked for update when asked. */
+    static Optional<Endpoint> find(Handle handle, UUID id, UUID owner, boolean lock) {
+        Where where = new Where().and("id = :id").bind("id", id).and("owner", owner, "member_id = :owner");
+        return where.bindTo(handle.createQuery("SELECT " + ENDPOINT + " FROM webhook_endpoint" + where.clause()
+                        + (lock ? "FOR UPDATE" : "")))
+                .map(WebhookDao::endpoint)
+                .findOne();
+    }
+
+    static List<Endpoint> list(Handle handle, UUID owner, UUID after, int limit) {
+        Where where = new Where().and("owner", owner, "member_id = :owner").and("after", after, "id > :after")
+                .bind("limit", limit + 1);
+        return where.bindTo(handle.createQuery("SELECT " + ENDPOINT + " FROM webhook_endpoint" + where.clause()
+                        + "ORDER BY id LIMIT :limit"))
+                .map(WebhookDao::endpoint)
+                .list();
+    }
+
+    static Endpoint rotate(Handle handle, UUID id, String secret, Instant previousUntil) {
+        return handle.createQuery("""
+                        UPDATE webhook_endpoint SET previous_secret = secret, previous_secret_expires_at = :until,
+                            secret = :secret, version = version + 1, updated_at = now()
+                        WHERE id = :id
+                        RETURNING\s""" + ENDPOINT)
+                .bind("id", id)
+                .bind("secret", secret)
+                .bind("until", utc(previousUntil))
+                .map(WebhookDao::endpoint)
+                .one();
+    }
+
+    static Endpoint enable(Handle handle, UUID id) {
+        return handle.createQuery("""
+                        UPDATE webhook_endpoint SET status = 'ENABLED', disabled_reason = NULL, consecutive_failures = 0,
+                            version = version + 1, updated_at = now()
+                        WHERE id = :id
+                        RETURNING\s""" + ENDPOINT)
+                .bind("id", id)
+                .map(WebhookDao::endpoint)
+                .one();
+    }
+
+    static Endpoint disable(Handle handle, UUID id, String reason) {
+        return handle.createQuery("""
+                        UPDATE webhook_endpoint SET status = 'DISABLED', disabled_reason = :reason,
+                            version = version + 1, updated_at = now()
+                        WHERE id = :id
+                        RETURNING\s""" + ENDPOINT)
+                .bind("id", id)
+                .bind("reason", reason)
+                .map(WebhookDao::endpoint)
+                .one();
+    }
+
+    static void delete(Handle handle, UUID id) {
+        handle.createUpdate("DELETE FROM webhook_endpoint WHERE id = :id").bind("id", id).execute();
+    }
+
+    /** Counts a failed attempt against the endpoint; returns the failures in a row (0: the endpoint is gone). */
+    static int failed(Handle handle, UUID endpointId) {
+        return handle.createQuery("""
+                        UPDATE webhook_endpoint SET consecutive_failures = consecutive_failures + 1 WHERE id = :id
+                        RETURNING consecutive_failures""")
+                .bind("id", endpointId)
+                .mapTo(Integer.class)
+                .findOne().orElse(0);
+    }
+
+    static void succeeded(Handle handle, UUID endpointId) {
+        handle.createUpdate("UPDATE webhook_endpoint SET consecutive_failures = 0 WHERE id = :id AND consecutive_failures > 0")
+                .bind("id", endpointId)
+                .execute();
+    }
+
+    /** A delivery and its event's position in the outbox, the list's sort key. */
+    record Listed(WebhookDelivery delivery, long position) {
+    }
+
+    static List<Listed> deliveries(Handle handle, UUID endpointId, Long before, int limit) {
+        Where where = new Where().and("d.endpoint_id = :endpoint").bind("endpoint", endpointId)
+                .and("before", before, "d.event_position < :before").bind("limit", limit + 1);
+        return where.bindTo(handle.createQuery("SELECT " + DELIVERY + ", d.event_position FROM webhook_delivery d"
+                        + where.clause() + "ORDER BY d.event_position DESC LIMIT :limit"))
+                .map((rs, ctx) -> new Listed(delivery(rs, ctx), rs.getLong(13)))
+                .list();
+    }
+
+    /** Makes the delivery due now, as a new round of attempts. */
+    static Optional<WebhookDelivery> retry(Handle handle, UUID endpointId, UUID id, Instant now) {
+        return handle.createQuery("""
+                        WITH d AS (
+                            UPDATE webhook_delivery SET status = 'PENDING', attempts = 0, next_attempt_at = :now
+                            WHERE id = :id AND endpoint_id = :endpoint
+                            RETURNING *)
+                        SELECT\s""" + DELIVERY + " FROM d")
+                .bind("id", id)
+                .bind("endpoint", endpointId)
+                .bind("now", utc(now))
+                .map(WebhookDao::delivery)
+                .findOne();
+    }
+
+    /**
+     * Claims due deliveries of enabled endpoints, at most one per endpoint (its first pending one, in event order,
+     * of a transaction older than any still running), by moving their next attempt to the lease's end: a node that
+     * dies mid-attempt leaves them to be tried again then. SKIP LOCKED lets any number of nodes claim at once.
+     */
+    static List<Claimed> claim(Handle handle, UUID tenantId, Instant now, Instant leaseUntil, int limit) {
+        return handle.createQuery("""
+                        WITH due AS (
+                            SELECT d.tenant_id, d.id FROM webhook_delivery d
+                            JOIN webhook_endpoint endpoint ON endpoint.tenant_id = d.tenant_id AND endpoint.id = d.endpoint_id
+                            WHERE d.status = 'PENDING' AND endpoint.status = 'ENABLED' AND d.next_attempt_at <= :now
+                                AND d.event_txid < pg_snapshot_xmin(pg_current_snapshot())
+                                AND NOT EXISTS (
+                                    SELECT 1 FROM webhook_delivery earlier
+                                    WHERE earlier.tenant_id = d.tenant_id AND earlier.endpoint_id = d.endpoint_id
+                                        AND earlier.status = 'PENDING'
+                                        AND (earlier.event_txid, earlier.event_position) < (d.event_txid, d.event_position))
+                            ORDER BY d.next_attempt_at
+                            LIMIT :limit
+                            FOR UPDATE OF d SKIP LOCKED),
+                        claimed AS (
+                            UPDATE webhook_delivery d SET next_attempt_at = :leaseUntil
+                            FROM due WHERE d.tenant_id = due.tenant_id AND d.id = due.id
+                            RETURNING d.id, d.endpoint_id, d.attempts, d.event_id)
+                        SELECT claimed.id, claimed.endpoint_id, claimed.attempts, event.id, event.type, event.occurred_at,
+                            event.data::text
+                        FROM claimed JOIN event ON event.id = claimed.event_id""")
+                .bind("now", utc(now))
+                .bind("leaseUntil", utc(leaseUntil))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Claimed(tenantId, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getInt(3), rs.getObject(4, UUID.class), rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class), rs.getString(7)))
+                .list();
+    }
+
+    /** Records an attempt: the delivery's next state (null next attempt: done, SUCCEEDED or FAILED). */
+    static void attempted(Handle handle, UUID id, String status, Instant at, Integer responseStatus, long latencyMs,
+                          String error, Instant nextAttemptAt) {
+        handle.createUpdate("""
+                        UPDATE webhook_delivery SET status = :status, attempts = attempts + 1, last_attempt_at = :at,
+                            response_status = :response, latency_ms = :latency, error = :error, next_attempt_at = :next
+                        WHERE id = :id""")
+                .bind("id", id)
+                .bind("status", status)
+                .bind("at", utc(at))
+                .bind("response", responseStatus)
+                .bind("latency", latencyMs)
+                .bind("error", error)
+                .bind("next", nextAttemptAt == null ? null : utc(nextAttemptAt))
+                .execute();
+    }
+
+    static List<UUID> cooperatives(Handle handle) {
+        return handle.createQuery("SELECT id FROM cooperative ORDER BY id").mapTo(UUID.class).list();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Endpoint endpoint(ResultSet rs, StatementContext ctx) throws SQLException {
+        OffsetDateTime previousUntil = rs.getObject("previous_secret_expires_at", OffsetDateTime.class);
+        return new Endpoint(rs.getObject("id", UUID.class), rs.getObject("member_id", UUID.class), rs.getString("url"),
+                Arrays.asList((String[]) rs.getArray("event_types").getArray()), rs.getString("description"),
+                rs.getString("status"), rs.getString("disabled_reason"), rs.getString("secret"),
+                rs.getString("previous_secret"), previousUntil == null ? null : previousUntil.toInstant(),
+                rs.getInt("consecutive_failures"), rs.getInt("version"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private static WebhookDelivery delivery(ResultSet rs, StatementContext ctx) throws SQLException {
+        long latency = rs.getLong(9);
+        Long latencyMs = rs.wasNull() ? null : latency;
+        int response = rs.getInt(8);
+        Integer responseStatus = rs.wasNull() ? null : response;
+        return new WebhookDelivery(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                rs.getString(4), WebhookDeliveryStatus.fromValue(rs.getString(5)), rs.getInt(6),
+                rs.getObject(12, OffsetDateTime.class))
+                .lastAttemptAt(rs.getObject(7, OffsetDateTime.class)).responseStatus(responseStatus)
+                .latencyMs(latencyMs).error(rs.getString(10)).nextAttemptAt(rs.getObject(11, OffsetDateTime.class));
+    }
+}

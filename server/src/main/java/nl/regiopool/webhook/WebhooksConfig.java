@@ -1,0 +1,55 @@
+package nl.regiopool.webhook;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/** Webhook delivery settings. The two safety switches default to safe and are meant for development only. */
+public class WebhooksConfig {
+
+    /** Allow http:// endpoint URLs (development). */
+    @JsonProperty
+    private boolean allowHttp = false;
+
+    /** Allow URLs that resolve to loopback, private, link-local or metadata addresses (development). */
+    @JsonProperty
+    private boolean allowPrivateAddresses = false;
+
+    /** How often the deliverer looks for due deliveries. */
+    @NotNull
+    @JsonProperty
+    private Duration deliveryInterval = Duration.seconds(1);
+
+    /** Failed attempts in a row (across deliveries) after which an endpoint is disabled. */
+    @Min(1)
+    @JsonProperty
+    private int maxConsecutiveFailures = 20;
+
+    /** Attempts in flight at once on this node; a slow receiver holds one for at most the timeout. */
+    @Min(1)
+    @Max(1000)
+    @JsonProperty
+    private int deliveryThreads = 32;
+
+    public boolean isAllowHttp() {
+        return allowHttp;
+    }
+
+    public boolean isAllowPrivateAddresses() {
+        return allowPrivateAddresses;
+    }
+
+    public Duration getDeliveryInterval() {
+        return deliveryInterval;
+    }
+
+    public int getMaxConsecutiveFailures() {
+        return maxConsecutiveFailures;
+    }
+
+    public int getDeliveryThreads() {
+        return deliveryThreads;
+    }
+}

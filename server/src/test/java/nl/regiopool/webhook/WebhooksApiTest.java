@@ -1,0 +1,349 @@
+package nl.regiopool.webhook;
+
+import static nl.regiopool.testing.Problems.expectProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import nl.regiopool.RegiopoolApplication;
+import nl.regiopool.client.ApiException;
+import nl.regiopool.client.api.EventsApi;
+import nl.regiopool.client.api.PlacementsApi;
+import nl.regiopool.client.api.WebhooksApi;
+import nl.regiopool.client.api.WorkersApi;
+import nl.regiopool.client.model.Event;
+import nl.regiopool.client.model.LoanAgreement;
+import nl.regiopool.client.model.Member;
+import nl.regiopool.client.model.Placement;
+import nl.regiopool.client.model.PlacementCreate;
+import nl.regiopool.client.model.QualificationRole;
+import nl.regiopool.client.model.WebhookDelivery;
+import nl.regiopool.client.model.WebhookDeliveryStatus;
+import nl.regiopool.client.model.WebhookEndpoint;
+import nl.regiopool.client.model.WebhookEndpointCreate;
+import nl.regiopool.client.model.WebhookEndpointStatus;
+import nl.regiopool.client.model.Worker;
+import nl.regiopool.testing.ApiTest;
+import nl.regiopool.testing.TestApp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Webhooks end to end through the SDK: a member registers an endpoint on a local receiver, a shift is placed, and
+ * the receiver checks the Standard Webhooks signature with its own implementation. The test drives the deliverer
+ * (runOnce) and its clock.
+ */
+class WebhooksApiTest extends ApiTest {
+
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MovableClock clock = new MovableClock();
+    private UUID tenant;
+    private Member lender;
+    private Member borrower;
+    private Member stranger;
+    private LoanAgreement agreement;
+
+    private static RegiopoolApplication app() {
+        return (RegiopoolApplication) TestApp.APP.getApplication();
+    }
+
+    private static Deliverer deliverer() {
+        return app().deliverer();
+    }
+
+    @BeforeEach
+    void activeAgreement() throws ApiException {
+        deliverer().clock(clock);
+        tenant = newCooperative();
+        lender = newMember(tenant, "Huisartsenpraktijk De Linde");
+        borrower = newMember(tenant, "Huisartsenpraktijk Het Anker");
+        stranger = newMember(tenant, "Gezondheidscentrum Elders");
+        Worker assistant = new WorkersApi(TestApp.client(TestApp.adminToken(tenant)))
+                .createWorker(workerCreate(lender.getId(), "Sanne", "Bakker"), null);
+        agreement = activeAgreement(tenant, lender.getId(), borrower.getId(), assistant.getId(),
+                QualificationRole.DOKTERSASSISTENT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), 16,
+                "CAO_HUISARTSENZORG");
+        app().webhookUrls().allowPrivateAddresses(true);
+    }
+
+    @AfterEach
+    void restore() {
+        deliverer().clock(Clock.systemUTC());
+        app().webhookUrls().allowPrivateAddresses(false);
+        app().webhookUrls().resolver(InetAddress::getAllByName);
+    }
+
+    private WebhooksApi webhooks(Member member) {
+        return new WebhooksApi(TestApp.client(TestApp.memberToken(tenant, member.getId())));
+    }
+
+    private EventsApi events(Member member) {
+        return new EventsApi(TestApp.client(TestApp.memberToken(tenant, member.getId())));
+    }
+
+    private Placement placeShift(int day) throws ApiException {
+        LocalDate date = LocalDate.of(2026, 3, 2).plusDays(day);
+        return new PlacementsApi(TestApp.client(TestApp.memberToken(tenant, borrower.getId())))
+                .createPlacement(new PlacementCreate().agreementId(agreement.getId())
+                        .startsAt(at(date, 18)).endsAt(at(date, 22)).breakMinutes(0).locationPostcode("7002 CD"), null);
+    }
+
+    private static OffsetDateTime at(LocalDate date, int hour) {
+        return date.atTime(LocalTime.of(hour, 0)).atZone(AMSTERDAM).toOffsetDateTime();
+    }
+
+    private WebhookEndpoint register(Member member, String url, String... types) throws ApiException {
+        return webhooks(member).createWebhookEndpoint(new WebhookEndpointCreate().url(url).eventTypes(List.of(types))
+                .description("Rooster-koppeling"), null);
+    }
+
+    @Test
+    void aPlacedShiftReachesTheReceiverSignedAndAFailingReceiverGetsTheSameEventPerAttempt() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            receiver.answer(Receiver.failing(2));
+            WebhookEndpoint endpoint = register(lender, receiver.url(), "placement.created", "placement.confirmed");
+            assertThat(endpoint.getSecret()).startsWith("whsec_");
+            assertThat(endpoint.getStatus()).isEqualTo(WebhookEndpointStatus.ENABLED);
+            assertThat(endpoint.getMemberId()).isEqualTo(lender.getId());
+            assertThat(webhooks(lender).getWebhookEndpoint(endpoint.getId()).getSecret()).isNull();
+
+            Placement placement = placeShift(1);
+
+            deliverer().runOnce();
+            assertThat(receiver.received()).hasSize(1);
+            deliverer().runOnce();
+            assertThat(receiver.received()).as("not due before its backoff").hasSize(1);
+            clock.advance(Duration.ofSeconds(6));
+            deliverer().runOnce();
+            assertThat(receiver.received()).hasSize(2);
+            clock.advance(Duration.ofMinutes(6));
+            deliverer().runOnce();
+            clock.advance(Duration.ofHours(1));
+            deliverer().runOnce();
+            assertThat(receiver.received()).as("once per attempt, and no more after the success").hasSize(3);
+
+            List<Event> feed = events(lender).listEvents(null, "placement.created", null).getData();
+            assertThat(feed).hasSize(1);
+            Event event = feed.get(0);
+            for (Receiver.Received request : receiver.received()) {
+                assertThat(request.header("webhook-id")).isEqualTo(event.getId().toString());
+                assertThat(StandardWebhooksVerifier.verifies(endpoint.getSecret(), request.header("webhook-id"),
+                        request.header("webhook-timestamp"), request.body(), request.header("webhook-signature"))).isTrue();
+                JsonNode body = JSON.readTree(request.body());
+                assertThat(body.get("type").asText()).isEqualTo("placement.created");
+                assertThat(body.get("data").get("id").asText()).isEqualTo(placement.getId().toString());
+                assertThat(body.get("data").get("status").asText()).isEqualTo("PLANNED");
+            }
+            assertThat(StandardWebhooksVerifier.verifies(Signatures.newSecret(), event.getId().toString(),
+                    receiver.received().get(0).header("webhook-timestamp"), receiver.received().get(0).body(),
+                    receiver.received().get(0).header("webhook-signature"))).as("another secret does not verify").isFalse();
+
+            List<WebhookDelivery> deliveries = webhooks(lender).listWebhookDeliveries(endpoint.getId(), null, null).getData();
+            assertThat(deliveries).singleElement().satisfies(delivery -> {
+                assertThat(delivery.getStatus()).isEqualTo(WebhookDeliveryStatus.SUCCEEDED);
+                assertThat(delivery.getAttempts()).isEqualTo(3);
+                assertThat(delivery.getResponseStatus()).isEqualTo(200);
+                assertThat(delivery.getEventId()).isEqualTo(event.getId());
+                assertThat(delivery.getNextAttemptAt()).isNull();
+            });
+
+            WebhookDelivery retried = webhooks(lender).retryWebhookDelivery(endpoint.getId(), deliveries.get(0).getId(), null);
+            assertThat(retried.getStatus()).isEqualTo(WebhookDeliveryStatus.PENDING);
+            deliverer().runOnce();
+            assertThat(receiver.received()).hasSize(4);
+            assertThat(receiver.received().get(3).header("webhook-id")).isEqualTo(event.getId().toString());
+        }
+    }
+
+    @Test
+    void anEndpointReceivesOnlyWhatItsOwnerMayReadInOrder() throws Exception {
+        try (Receiver lenders = new Receiver(); Receiver strangers = new Receiver(); Receiver admins = new Receiver()) {
+            register(lender, lenders.url(), "placement.created", "placement.cancelled");
+            register(stranger, strangers.url(), "placement.created");
+            new WebhooksApi(TestApp.client(TestApp.adminToken(tenant))).createWebhookEndpoint(
+                    new WebhookEndpointCreate().url(admins.url()).eventTypes(List.of("placement.created")), null);
+            Placement first = placeShift(1);
+            Placement second = placeShift(2);
+            Placement third = placeShift(3);
+            for (int i = 0; i < 3; i++) {
+                deliverer().runOnce();
+            }
+            assertThat(lenders.received()).extracting(r -> JSON.readTree(r.body()).get("data").get("id").asText())
+                    .containsExactly(first.getId().toString(), second.getId().toString(), third.getId().toString());
+            assertThat(admins.received()).hasSize(3);
+            assertThat(strangers.received()).isEmpty();
+
+            List<Event> feed = events(lender).listEvents(null, null, null).getData();
+            assertThat(feed).extracting(Event::getType).containsSubsequence("loan_agreement.proposed",
+                    "loan_agreement.activated", "placement.created", "placement.created", "placement.created");
+            assertThat(feed.stream().filter(e -> e.getType().equals("placement.created")).map(Event::getId).map(UUID::toString))
+                    .containsExactlyElementsOf(lenders.received().stream().map(r -> r.header("webhook-id")).toList());
+            assertThat(events(stranger).listEvents(null, null, null).getData()).isEmpty();
+        }
+    }
+
+    @Test
+    void theFeedPagesWithACursorThatKeepsItsPlace() throws ApiException {
+        placeShift(1);
+        placeShift(2);
+        EventsApi feed = events(borrower);
+        var firstPage = feed.listEvents(null, null, 2);
+        assertThat(firstPage.getData()).hasSize(2);
+        var secondPage = feed.listEvents(firstPage.getNextCursor(), null, 2);
+        assertThat(secondPage.getData()).extracting(Event::getType).containsExactly("placement.created", "placement.created");
+        var empty = feed.listEvents(secondPage.getNextCursor(), null, 2);
+        assertThat(empty.getData()).isEmpty();
+        assertThat(empty.getNextCursor()).isEqualTo(secondPage.getNextCursor());
+        Placement later = placeShift(3);
+        assertThat(feed.listEvents(empty.getNextCursor(), null, 2).getData()).singleElement()
+                .satisfies(event -> assertThat(event.getData().get("id")).isEqualTo(later.getId().toString()));
+        expectProblem(422, () -> feed.listEvents(null, "placement.exploded", null));
+        expectProblem(422, () -> feed.listEvents("not-a-cursor", null, null));
+    }
+
+    @Test
+    void aRefusedChangeWritesNoEventAndEveryCommittedOneDoes() throws ApiException {
+        EventsApi feed = new EventsApi(TestApp.client(TestApp.adminToken(tenant)));
+        int before = feed.listEvents(null, null, 200).getData().size();
+        Placement placed = placeShift(1);
+        expectProblem(409, () -> placeShift(1));
+        List<Event> after = feed.listEvents(null, null, 200).getData();
+        assertThat(after).hasSize(before + 1);
+        assertThat(after.get(after.size() - 1).getData()).containsEntry("id", placed.getId().toString());
+    }
+
+    @Test
+    void aUrlThatResolvesToLoopbackIsRefusedAtRegistrationAndAtDelivery() throws Exception {
+        app().webhookUrls().allowPrivateAddresses(false);
+        app().webhookUrls().resolver(host -> host.equals("hooks.linde.example")
+                ? new InetAddress[] {InetAddress.getByName("127.0.0.1")} : new InetAddress[] {InetAddress.getByName("93.184.216.34")});
+        var problem = expectProblem(422, () -> register(lender, "https://hooks.linde.example/in", "placement.created"));
+        assertThat(problem.getErrors()).singleElement().satisfies(error -> {
+            assertThat(error.getCode()).isEqualTo("WEBHOOK_URL_REFUSED");
+            assertThat(error.getMessage()).contains("127.0.0.1");
+        });
+        expectProblem(422, () -> register(lender, "https://public.linde.example/in", "placement.teleported"));
+
+        WebhookEndpoint endpoint = register(lender, "https://public.linde.example/in", "placement.created");
+        app().webhookUrls().resolver(host -> new InetAddress[] {InetAddress.getByName("127.0.0.1")});
+        placeShift(1);
+        deliverer().runOnce();
+        WebhookDelivery delivery = webhooks(lender).listWebhookDeliveries(endpoint.getId(), null, null).getData().get(0);
+        assertThat(delivery.getStatus()).isEqualTo(WebhookDeliveryStatus.PENDING);
+        assertThat(delivery.getAttempts()).isEqualTo(1);
+        assertThat(delivery.getError()).contains("127.0.0.1");
+    }
+
+    @Test
+    void anotherMembersEndpointIsNotFound() throws ApiException {
+        WebhookEndpoint endpoint = register(lender, "https://127.0.0.1:1/in", "placement.created");
+        expectProblem(404, () -> webhooks(stranger).getWebhookEndpoint(endpoint.getId()));
+        expectProblem(404, () -> webhooks(stranger).rotateWebhookSecret(endpoint.getId(), null));
+        expectProblem(404, () -> webhooks(stranger).deleteWebhookEndpoint(endpoint.getId(), "*"));
+        assertThat(webhooks(stranger).listWebhookEndpoints(null, null).getData()).isEmpty();
+        assertThat(new WebhooksApi(TestApp.client(TestApp.adminToken(tenant))).getWebhookEndpoint(endpoint.getId())
+                .getMemberId()).isEqualTo(lender.getId());
+        expectProblem(412, () -> webhooks(lender).deleteWebhookEndpoint(endpoint.getId(), "\"7\""));
+        webhooks(lender).deleteWebhookEndpoint(endpoint.getId(), "\"1\"");
+        expectProblem(404, () -> webhooks(lender).getWebhookEndpoint(endpoint.getId()));
+    }
+
+    @Test
+    void afterARotationDeliveriesCarryBothSignatures() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            WebhookEndpoint endpoint = register(lender, receiver.url(), "placement.created");
+            WebhookEndpoint rotated = webhooks(lender).rotateWebhookSecret(endpoint.getId(), null);
+            assertThat(rotated.getSecret()).startsWith("whsec_").isNotEqualTo(endpoint.getSecret());
+            placeShift(1);
+            deliverer().runOnce();
+            Receiver.Received request = receiver.received().get(0);
+            assertThat(request.header("webhook-signature").split(" ")).hasSize(2);
+            for (String secret : List.of(endpoint.getSecret(), rotated.getSecret())) {
+                assertThat(StandardWebhooksVerifier.verifies(secret, request.header("webhook-id"),
+                        request.header("webhook-timestamp"), request.body(), request.header("webhook-signature"))).isTrue();
+            }
+            clock.advance(Duration.ofHours(25));
+            placeShift(2);
+            deliverer().runOnce();
+            Receiver.Received later = receiver.received().get(1);
+            assertThat(later.header("webhook-signature").split(" ")).as("the old secret stops after 24 h").hasSize(1);
+            assertThat(StandardWebhooksVerifier.verifies(rotated.getSecret(), later.header("webhook-id"),
+                    later.header("webhook-timestamp"), later.body(), later.header("webhook-signature"))).isTrue();
+        }
+    }
+
+    @Test
+    void anEndpointThatKeepsFailingIsDisabledWithAReasonAndCanBeEnabled() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            receiver.answer(Receiver.status(500));
+            WebhookEndpoint endpoint = register(lender, receiver.url(), "placement.created");
+            placeShift(1);
+            for (int attempt = 0; attempt < 8; attempt++) {
+                deliverer().runOnce();
+                clock.advance(Duration.ofHours(11));
+            }
+            assertThat(receiver.received()).hasSize(8);
+            WebhookEndpoint disabled = webhooks(lender).getWebhookEndpoint(endpoint.getId());
+            assertThat(disabled.getStatus()).isEqualTo(WebhookEndpointStatus.DISABLED);
+            assertThat(disabled.getDisabledReason()).contains("failed 8 times").contains("HTTP 500");
+            WebhookDelivery failed = webhooks(lender).listWebhookDeliveries(endpoint.getId(), null, null).getData().get(0);
+            assertThat(failed.getStatus()).isEqualTo(WebhookDeliveryStatus.FAILED);
+
+            placeShift(2);
+            deliverer().runOnce();
+            assertThat(receiver.received()).as("a disabled endpoint gets nothing").hasSize(8);
+
+            receiver.answer(Receiver.status(204));
+            assertThat(webhooks(lender).enableWebhookEndpoint(endpoint.getId(), null).getStatus())
+                    .isEqualTo(WebhookEndpointStatus.ENABLED);
+            webhooks(lender).retryWebhookDelivery(endpoint.getId(), failed.getId(), null);
+            deliverer().runOnce();
+            deliverer().runOnce();
+            assertThat(receiver.received()).hasSize(10);
+        }
+    }
+
+    @Test
+    void hangingRedirectingAndHugeReceiversDoNotHoldUpAHealthyOne() throws Exception {
+        try (Receiver healthy = new Receiver(); Receiver hanging = new Receiver(); Receiver redirecting = new Receiver();
+             Receiver huge = new Receiver(); Receiver target = new Receiver()) {
+            hanging.answer(Receiver.hanging());
+            redirecting.answer(Receiver.redirecting(target.url()));
+            huge.answer(Receiver.huge());
+            WebhookEndpoint redirects = register(lender, redirecting.url(), "placement.created");
+            WebhookEndpoint large = register(lender, huge.url(), "placement.created");
+            register(lender, hanging.url(), "placement.created");
+            register(lender, healthy.url(), "placement.created");
+            placeShift(1);
+
+            long start = System.nanoTime();
+            CompletableFuture<Integer> pass = CompletableFuture.supplyAsync(() -> deliverer().runOnce());
+            while (healthy.received().isEmpty() && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(8)) {
+                Thread.sleep(20);
+            }
+            assertThat(healthy.received()).as("delivered while another receiver hangs").hasSize(1);
+            assertThat(pass.get(20, TimeUnit.SECONDS)).isEqualTo(4);
+            assertThat(target.received()).as("redirects are not followed").isEmpty();
+
+            WebhookDelivery redirected = webhooks(lender).listWebhookDeliveries(redirects.getId(), null, null).getData().get(0);
+            assertThat(redirected.getResponseStatus()).isEqualTo(302);
+            assertThat(redirected.getStatus()).isEqualTo(WebhookDeliveryStatus.PENDING);
+            WebhookDelivery hundredMegabytes = webhooks(lender).listWebhookDeliveries(large.getId(), null, null).getData().get(0);
+            assertThat(hundredMegabytes.getStatus()).isEqualTo(WebhookDeliveryStatus.SUCCEEDED);
+        }
+    }
+}
