@@ -305,7 +305,7 @@ class CrossTenantTest extends ApiTest {
                 .familyName("Smit").school("Graafschap College").programme("Doktersassistent")
                 .sharingConsent(new SharingConsent().givenOn(LocalDate.of(2027, 6, 1)).method(SharingConsentMethod.SIGNED_FORM)),
                 null).getId();
-        java.io.File cv = java.io.File.createTempFile("cv", ".pdf");
+        java.io.File cv = java.io.File.createTempFile("cross-tenant-cv", ".pdf");
         cv.deleteOnExit();
         java.nio.file.Files.writeString(cv.toPath(), "%PDF-1.4\n%%EOF\n");
         UUID document = internships.uploadInternshipDocument(applicant, InternshipDocumentKind.CV, cv, null).getId();
