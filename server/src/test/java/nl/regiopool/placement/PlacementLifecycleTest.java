@@ -46,9 +46,16 @@ class PlacementLifecycleTest {
 
     @ParameterizedTest
     @EnumSource(value = PlacementStatus.class, names = {"COMPLETED", "CANCELLED", "NO_SHOW"})
-    void noActionStartsFromAFinalStatus(PlacementStatus status) {
+    void noActionLeavesAFinalStatus(PlacementStatus status) {
         for (Action action : Action.values()) {
-            assertThatCode(() -> PlacementLifecycle.require(status, action)).isInstanceOf(ProblemException.class);
+            boolean disputeOfCompletedHours = status == PlacementStatus.COMPLETED
+                    && (action == Action.DISPUTE || action == Action.RESOLVE);
+            if (disputeOfCompletedHours) {
+                assertThatCode(() -> PlacementLifecycle.require(status, action)).doesNotThrowAnyException();
+                assertThatCode(action::to).as("a dispute keeps the status").isInstanceOf(IllegalStateException.class);
+            } else {
+                assertThatCode(() -> PlacementLifecycle.require(status, action)).isInstanceOf(ProblemException.class);
+            }
         }
     }
 
