@@ -19,12 +19,15 @@ import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.EnumSet;
 import nl.regiopool.agreement.AgreementExpiry;
+import nl.regiopool.request.StaffingRequestExpiry;
+import nl.regiopool.request.StaffingRequestResource;
 import nl.regiopool.agreement.AgreementResource;
 import nl.regiopool.api.model.Approvals;
 import nl.regiopool.api.model.LoanAgreement;
 import nl.regiopool.api.model.LoanAgreementTerms;
 import nl.regiopool.api.model.Placement;
 import nl.regiopool.api.model.ScheduleEntry;
+import nl.regiopool.api.model.StaffingRequest;
 import nl.regiopool.api.model.Worker;
 import nl.regiopool.audit.AuditLog;
 import nl.regiopool.audit.AuditResource;
@@ -80,6 +83,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
     private volatile String databaseUrl;
     private volatile AgreementExpiry agreementExpiry;
+    private volatile StaffingRequestExpiry staffingRequestExpiry;
     private volatile EmbeddedDatabase embeddedDatabase;
     private volatile Jdbi jdbi;
 
@@ -146,6 +150,10 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         return agreementExpiry;
     }
 
+    public StaffingRequestExpiry staffingRequestExpiry() {
+        return staffingRequestExpiry;
+    }
+
     /** The application's connection pool (as the application role). */
     public Jdbi jdbi() {
         return jdbi;
@@ -199,7 +207,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
         ObjectMapper mapper = environment.getObjectMapper();
         JsonNulls.omit(mapper, Worker.class, LoanAgreement.class, LoanAgreementTerms.class, Approvals.class,
-                Placement.class, ScheduleEntry.class);
+                Placement.class, ScheduleEntry.class, StaffingRequest.class);
         Transactions transactions = new Transactions(jdbi);
         WriteCore writeCore = new WriteCore(jdbi, new AuditLog(mapper, Ids::next));
         Writes writes = new Writes(writeCore, new Idempotency(mapper));
@@ -243,5 +251,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new PlacementResource(transactions, writes));
         agreementExpiry = new AgreementExpiry(transactions, writeCore, Duration.ofMinutes(5));
         environment.lifecycle().manage(agreementExpiry);
+        environment.jersey().register(new StaffingRequestResource(transactions, writes));
+        staffingRequestExpiry = new StaffingRequestExpiry(transactions, writeCore, Duration.ofMinutes(5));
+        environment.lifecycle().manage(staffingRequestExpiry);
     }
 }

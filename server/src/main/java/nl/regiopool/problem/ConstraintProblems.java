@@ -42,6 +42,10 @@ public final class ConstraintProblems {
                     "The worker has another shift at that time.")),
             Map.entry("placement_home_shift_external_id", conflict("HOME_SHIFT_EXTERNAL_ID_TAKEN",
                     "A home shift with this externalId exists outside this window; include its window to move it.")),
+            Map.entry("staffing_request_shift_no_overlap", new Answer(422, "VALIDATION_FAILED",
+                    "Shifts of one staffing request may not overlap each other.")),
+            Map.entry("staffing_request_pool_fk", new Answer(422, "VALIDATION_FAILED",
+                    "poolIds names a pool that does not exist in the cooperative.")),
             Map.entry("member_cao_rule_set_fk", unknownRuleSet()),
             Map.entry("loan_agreement_cao_rule_set_fk", unknownRuleSet()));
 

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import nl.regiopool.client.api.CaoRuleSetsApi;
 import nl.regiopool.client.api.LoanAgreementsApi;
 import nl.regiopool.client.api.PlacementsApi;
+import nl.regiopool.client.api.StaffingRequestsApi;
 import nl.regiopool.client.api.PoolsApi;
 import nl.regiopool.client.api.WorkersApi;
 import nl.regiopool.client.model.CaoRuleSetCreate;
@@ -33,6 +34,9 @@ import nl.regiopool.client.model.LoanAgreementCreate;
 import nl.regiopool.client.model.Member;
 import nl.regiopool.client.model.MembershipKind;
 import nl.regiopool.client.model.PlacementCreate;
+import nl.regiopool.client.model.RequestedShiftInput;
+import nl.regiopool.client.model.StaffingRequestCreate;
+import nl.regiopool.client.model.StaffingRequestKind;
 import nl.regiopool.client.model.PoolCreate;
 import nl.regiopool.client.model.PoolMembershipCreate;
 import nl.regiopool.client.model.QualificationRole;
@@ -118,6 +122,11 @@ class CrossTenantTest extends ApiTest {
             Map.entry("getCaoRuleSet", Fixture.read()),
             Map.entry("addCaoRuleSetVersion", Fixture.write("/v1/cao-rule-sets/{code}",
                     "{\"validFrom\":\"2031-01-01\",\"parameters\":[]}")),
+            Map.entry("getStaffingRequest", Fixture.read().forMembersToo()),
+            Map.entry("updateStaffingRequest", Fixture.write("/v1/staffing-requests/{staffingRequestId}",
+                    "{\"notes\":\"Gekaapt\"}").forMembersToo()),
+            Map.entry("cancelStaffingRequest", Fixture.write("/v1/staffing-requests/{staffingRequestId}",
+                    "{\"reason\":\"Gekaapt\"}").forMembersToo()),
             Map.entry("getPlacement", Fixture.read().forMembersToo()),
             Map.entry("updatePlacement", placementAction("{\"locationPostcode\":\"1234 AB\"}")),
             Map.entry("confirmPlacement", placementAction("{}")),
@@ -185,6 +194,12 @@ class CrossTenantTest extends ApiTest {
                 .agreementId(active.getId()).startsAt(java.time.OffsetDateTime.parse("2027-01-05T17:00:00Z"))
                 .endsAt(java.time.OffsetDateTime.parse("2027-01-05T21:00:00Z")), null).getId();
         IDS.put("placementId", placement.toString());
+        UUID staffingRequest = new StaffingRequestsApi(TestApp.client(adminA)).createStaffingRequest(
+                new StaffingRequestCreate().memberId(borrower.getId()).role(QualificationRole.DOKTERSASSISTENT)
+                        .kind(StaffingRequestKind.SHIFTS).shifts(List.of(new RequestedShiftInput()
+                                .startsAt(java.time.OffsetDateTime.now().plusDays(30))
+                                .endsAt(java.time.OffsetDateTime.now().plusDays(30).plusHours(4)))), null).getId();
+        IDS.put("staffingRequestId", staffingRequest.toString());
         String code = "CAO_ALLEEN_A";
         new CaoRuleSetsApi(TestApp.client(adminA)).createCaoRuleSet(new CaoRuleSetCreate().code(code).name("Alleen in A")
                 ._extends("ATW"), null);
