@@ -37,6 +37,7 @@ import nl.regiopool.auth.MemberClaims;
 import nl.regiopool.auth.OperationRoles;
 import nl.regiopool.auth.TokenCommand;
 import nl.regiopool.auth.TokenVerifier;
+import nl.regiopool.auth.WorkerClaims;
 import nl.regiopool.cooperative.CooperativeResource;
 import nl.regiopool.db.DatabaseConfig;
 import nl.regiopool.db.EmbeddedDatabase;
@@ -232,7 +233,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new CursorBinding(CursorBinding.key(configuration.getHttp().getCursorSecret(),
                 configuration.getAuth().getHmacSecret())));
         environment.jersey().register(new TimeParamConverters());
-        environment.jersey().register(new AuthFilter(new TokenVerifier(configuration.getAuth()), OperationRoles.fromPackagedSpec()));
+        environment.jersey().register(new AuthFilter(new TokenVerifier(configuration.getAuth()), OperationRoles.fromPackagedSpec(),
+                new WorkerClaims(transactions)));
         environment.jersey().register(new MemberClaims(transactions));
         environment.jersey().register(new RateLimit(configuration.getHttp()));
         ProblemMappers.all().forEach(environment.jersey()::register);

@@ -17,7 +17,8 @@ import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.ResourceMethod;
 
 /**
- * Every matched request needs a valid bearer token (401 otherwise) whose roles the operation's
+ * Every matched request needs a valid bearer token (401 otherwise; a {@code worker} claim must name a worker of
+ * the token's cooperative, see {@link WorkerClaims}) whose roles the operation's
  * {@code x-roles} in the spec allow (403 otherwise); the caller becomes the request's principal.
  * Runs after matching, so an unknown route is a 404 whatever the token.
  */
@@ -30,10 +31,12 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
 
     private final TokenVerifier verifier;
     private final OperationRoles operationRoles;
+    private final WorkerClaims workerClaims;
 
-    public AuthFilter(TokenVerifier verifier, OperationRoles operationRoles) {
+    public AuthFilter(TokenVerifier verifier, OperationRoles operationRoles, WorkerClaims workerClaims) {
         this.verifier = verifier;
         this.operationRoles = operationRoles;
+        this.workerClaims = workerClaims;
     }
 
     /** 403 unless the operation's x-roles in the spec include one of the caller's roles. */
@@ -93,6 +96,7 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
         } catch (TokenVerifier.InvalidTokenException e) {
             throw ProblemException.invalidToken(e.getMessage());
         }
+        workerClaims.check(caller);
         authorize(request, caller);
         CurrentCaller.set(caller);
         boolean secure = request.getSecurityContext().isSecure();

@@ -10,7 +10,9 @@ public enum CallerRole {
     /** Acts for the one member named in the token. */
     MEMBER("member"),
     /** Read-only. */
-    AUDITOR("auditor");
+    AUDITOR("auditor"),
+    /** A lent worker reading its own data: the one worker named in the token. */
+    WORKER("worker");
 
     private final String claim;
 

@@ -12,9 +12,10 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import nl.regiopool.RegiopoolConfiguration;
 
 /**
- * {@code token --role R [--tenant T] [--member M] [config.yml]}: prints a dev token on its last line, signed with
+ * {@code token --role R [--tenant T] [--member M] [--worker W] [config.yml]}: prints a dev token on its last line, signed with
  * the secret the server uses (see {@link DevSecret}). It never makes a secret, and it refuses tokens the server
- * would refuse for lack of a claim: a tenant role without {@code --tenant}, {@code member} without {@code --member}.
+ * would refuse for lack of a claim: a tenant role without {@code --tenant}, {@code member} without {@code --member},
+ * {@code worker} without {@code --worker}.
  */
 public final class TokenCommand extends ConfiguredCommand<RegiopoolConfiguration> {
 
@@ -33,9 +34,10 @@ public final class TokenCommand extends ConfiguredCommand<RegiopoolConfiguration
     public void configure(Subparser subparser) {
         super.configure(subparser);
         subparser.addArgument("--role").dest("roles").action(Arguments.append())
-                .required(true).help("operator, coop_admin, member or auditor (repeatable)");
+                .required(true).help("operator, coop_admin, member, auditor or worker (repeatable)");
         subparser.addArgument("--tenant").dest("tenant").help("cooperative id (every role but operator)");
         subparser.addArgument("--member").dest("member").help("member id (the member role)");
+        subparser.addArgument("--worker").dest("worker").help("worker id (the worker role)");
         subparser.addArgument("--subject").dest("subject").setDefault("dev-user").help("the sub claim");
     }
 
@@ -45,18 +47,22 @@ public final class TokenCommand extends ConfiguredCommand<RegiopoolConfiguration
         List<String> roles = namespace.getList("roles");
         UUID tenant = uuid("--tenant", namespace.getString("tenant"));
         UUID member = uuid("--member", namespace.getString("member"));
+        UUID worker = uuid("--worker", namespace.getString("worker"));
         for (String claim : roles) {
             CallerRole role = CallerRole.fromClaim(claim).orElseThrow(() -> new IllegalArgumentException(
-                    "Unknown role " + claim + "; use operator, coop_admin, member or auditor."));
+                    "Unknown role " + claim + "; use operator, coop_admin, member, auditor or worker."));
             if (role != CallerRole.OPERATOR && tenant == null) {
                 throw new IllegalArgumentException("The " + claim + " role acts in one cooperative: pass --tenant <cooperative id>.");
             }
             if (role == CallerRole.MEMBER && member == null) {
                 throw new IllegalArgumentException("The member role acts for one member: pass --member <member id>.");
             }
+            if (role == CallerRole.WORKER && worker == null) {
+                throw new IllegalArgumentException("The worker role is one worker: pass --worker <worker id>.");
+            }
         }
         DevSecret.applyExisting(configuration);
-        String token = new TokenIssuer(configuration.getAuth()).issue(namespace.getString("subject"), roles, tenant, member);
+        String token = new TokenIssuer(configuration.getAuth()).issue(namespace.getString("subject"), roles, tenant, member, worker);
         out.println(token);
     }
 

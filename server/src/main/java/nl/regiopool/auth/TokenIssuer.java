@@ -27,6 +27,14 @@ public final class TokenIssuer {
     }
 
     public String issue(String subject, List<String> roles, UUID tenant, UUID member, Duration lifetime) {
+        return issue(subject, roles, tenant, member, null, lifetime);
+    }
+
+    public String issue(String subject, List<String> roles, UUID tenant, UUID member, UUID worker) {
+        return issue(subject, roles, tenant, member, worker, Duration.ofSeconds(config.getDevTokenLifetimeSeconds()));
+    }
+
+    public String issue(String subject, List<String> roles, UUID tenant, UUID member, UUID worker, Duration lifetime) {
         Instant now = Instant.now();
         JWTCreator.Builder builder = JWT.create()
                 .withIssuer(config.getIssuer())
@@ -40,6 +48,9 @@ public final class TokenIssuer {
         }
         if (member != null) {
             builder.withClaim("member", member.toString());
+        }
+        if (worker != null) {
+            builder.withClaim("worker", worker.toString());
         }
         return builder.sign(Algorithm.HMAC256(config.getHmacSecret().getBytes(StandardCharsets.UTF_8)));
     }

@@ -143,7 +143,11 @@ public final class TokenVerifier {
         if (roles.contains(CallerRole.MEMBER) && member == null) {
             throw new InvalidTokenException("The token has the member role but no member claim.");
         }
-        return new Caller(jwt.getSubject(), tenant, Set.copyOf(roles), member);
+        UUID worker = uuidClaim(jwt, "worker");
+        if (roles.contains(CallerRole.WORKER) && worker == null) {
+            throw new InvalidTokenException("The token has the worker role but no worker claim.");
+        }
+        return new Caller(jwt.getSubject(), tenant, Set.copyOf(roles), member, worker);
     }
 
     private static UUID uuidClaim(DecodedJWT jwt, String name) throws InvalidTokenException {

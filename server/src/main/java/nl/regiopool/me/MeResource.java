@@ -13,7 +13,8 @@ public final class MeResource implements MeApi {
         Caller caller = CurrentCaller.get();
         Me me = new Me(caller.subject(), caller.roleClaims().stream().map(nl.regiopool.api.model.Role::fromValue).toList())
                 .tenantId(caller.tenantId())
-                .memberId(caller.memberId());
+                .memberId(caller.memberId())
+                .workerId(caller.workerId().orElse(null));
         return Response.ok(me).build();
     }
 }

@@ -30,10 +30,19 @@ class AuthApiTest extends ApiTest {
     private static final String SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789";
     private static final java.security.interfaces.RSAPrivateKey RSA_KEY = rsaKey();
     private static UUID tenant;
+    private static UUID worker;
+    private static UUID foreignWorker;
 
     @BeforeAll
     static void cooperative() throws Exception {
         tenant = newCooperative();
+        worker = new nl.regiopool.client.api.WorkersApi(TestApp.client(TestApp.adminToken(tenant)))
+                .createWorker(workerCreate(newMember(tenant, "Praktijk Werkgever").getId(), "Sanne", "de Vries"), null)
+                .getId();
+        UUID elsewhere = newCooperative();
+        foreignWorker = new nl.regiopool.client.api.WorkersApi(TestApp.client(TestApp.adminToken(elsewhere)))
+                .createWorker(workerCreate(newMember(elsewhere, "Praktijk Elders").getId(), "Fleur", "Jansen"), null)
+                .getId();
     }
 
     record BadToken(String name, String token) {
@@ -72,6 +81,12 @@ class AuthApiTest extends ApiTest {
                 new BadToken("unknown role", base(now, tenantId).withClaim("roles", List.of("superuser")).sign(right)),
                 new BadToken("member without member claim",
                         base(now, tenantId).withClaim("roles", List.of("member")).sign(right)),
+                new BadToken("worker without worker claim",
+                        base(now, tenantId).withClaim("roles", List.of("worker")).sign(right)),
+                new BadToken("worker claim not a uuid", base(now, tenantId).withClaim("roles", List.of("worker"))
+                        .withClaim("worker", "sanne").sign(right)),
+                new BadToken("worker claim naming no worker of the cooperative", base(now, tenantId)
+                        .withClaim("roles", List.of("worker")).withClaim("worker", UUID.randomUUID().toString()).sign(right)),
                 new BadToken("no roles", base(now, tenantId).withClaim("roles", List.<String>of()).sign(right)),
                 new BadToken("no expiry", JWT.create().withIssuer("regiopool-test").withAudience("regiopool-api")
                         .withSubject("x").withClaim("roles", List.of("coop_admin")).withClaim("tenant", tenantId).sign(right)));
@@ -138,10 +153,12 @@ class AuthApiTest extends ApiTest {
             "not yet valid", "not valid yet",
             "HS512 instead of HS256", "not signed with HS256",
             "RS256 instead of HS256", "not signed with HS256",
-            "no expiry", "no 'exp' claim");
+            "no expiry", "no 'exp' claim",
+            "worker without worker claim", "no worker claim",
+            "worker claim naming no worker of the cooperative", "names no worker of its cooperative");
 
     static Stream<Object[]> everyOperationWithARoleItDoesNotAllow() {
-        return SpecOperations.all().stream().flatMap(operation -> Stream.of("operator", "coop_admin", "member", "auditor")
+        return SpecOperations.all().stream().flatMap(operation -> Stream.of("operator", "coop_admin", "member", "auditor", "worker")
                 .filter(role -> !operation.roles().contains(role))
                 .map(role -> new Object[] {operation, role}));
     }
@@ -150,7 +167,8 @@ class AuthApiTest extends ApiTest {
     @MethodSource("everyOperationWithARoleItDoesNotAllow")
     void isForbiddenForRolesTheSpecDoesNotList(SpecOperations.Operation operation, String role) {
         UUID member = UUID.randomUUID();
-        String token = TestApp.token(role, role.equals("operator") ? null : tenant, role.equals("member") ? member : null);
+        String token = role.equals("worker") ? TestApp.workerToken(tenant, worker)
+                : TestApp.token(role, role.equals("operator") ? null : tenant, role.equals("member") ? member : null);
         HttpResponse<String> response = Http.send(operation.method(), operation.samplePath(), token,
                 operation.hasBody() ? "application/json" : null, operation.hasBody() ? "{}" : null);
 
@@ -174,6 +192,19 @@ class AuthApiTest extends ApiTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
         assertThat(Problems.parse(response.body()).getCode()).isEqualTo("FORBIDDEN");
+        assertThat(allRowCounts()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nl.regiopool.testing.SpecOperations#all")
+    void aWorkerClaimOfAnotherCooperativeIsRefusedEverywhere(SpecOperations.Operation operation) throws Exception {
+        Map<String, Long> before = allRowCounts();
+        HttpResponse<String> response = Http.send(operation.method(), operation.samplePath(),
+                TestApp.workerToken(tenant, foreignWorker), operation.hasBody() ? "application/json" : null,
+                operation.hasBody() ? "{}" : null, "If-Match", "\"1\"");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+        assertThat(Problems.parse(response.body()).getCode()).isEqualTo("UNAUTHENTICATED");
         assertThat(allRowCounts()).isEqualTo(before);
     }
 

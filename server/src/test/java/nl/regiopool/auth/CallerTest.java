@@ -2,6 +2,8 @@ package nl.regiopool.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,20 @@ class CallerTest {
     @Test
     void aMemberWhoIsAlsoAuditorReadsAsAnAuditor() {
         assertThat(caller(CallerRole.MEMBER, CallerRole.AUDITOR).memberScope()).isEmpty();
+    }
+
+    @Test
+    void aWorkerHasNoMembersView() {
+        Caller worker = new Caller("someone", TENANT, Set.of(CallerRole.WORKER), null, UUID.randomUUID());
+        assertThatThrownBy(worker::memberScope).isInstanceOf(nl.regiopool.problem.ProblemException.class)
+                .hasMessageContaining("worker");
+    }
+
+    @Test
+    void aWorkerIsTheWorkerOfItsClaim() {
+        UUID worker = UUID.randomUUID();
+        assertThat(new Caller("someone", TENANT, Set.of(CallerRole.WORKER), null, worker).workerId()).contains(worker);
+        assertThat(caller(CallerRole.MEMBER).workerId()).isEmpty();
     }
 
     @Test

@@ -104,6 +104,24 @@ class TokenCommandTest {
     }
 
     @Test
+    void aWorkerTokenNamesItsWorker() throws IOException {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/dev-hmac-secret"), "made-by-the-server-0123456789abcdef\n");
+        String worker = "0190a1b2-0000-7000-8000-000000000003";
+
+        Optional<Throwable> failure = run("token", "--role", "worker", "--tenant", TENANT, "--worker", worker,
+                config(dir.resolve("data/postgres").toString()));
+
+        assertThat(failure).isEmpty();
+        String token = out.toString(StandardCharsets.UTF_8).lines().reduce((first, second) -> second).orElseThrow();
+        var verified = JWT.require(Algorithm.HMAC256("made-by-the-server-0123456789abcdef")).build().verify(token);
+        assertThat(verified.getClaim("tenant").asString()).isEqualTo(TENANT);
+        assertThat(verified.getClaim("worker").asString()).isEqualTo(worker);
+        assertThat(verified.getClaim("member").isMissing()).isTrue();
+        assertThat(verified.getClaim("roles").asList(String.class)).containsExactly("worker");
+    }
+
+    @Test
     void aTokenIsRefusedWithoutTheScopeItsRoleNeeds() throws IOException {
         Files.createDirectories(dir.resolve("data"));
         Files.writeString(dir.resolve("data/dev-hmac-secret"), "made-by-the-server-0123456789abcdef");
@@ -114,6 +132,10 @@ class TokenCommandTest {
         assertThat(run("token", "--role", "coop_admin", config)).isPresent();
         assertThat(stderr()).contains("pass --tenant");
         assertThat(run("token", "--role", "auditor", config)).isPresent();
+        assertThat(run("token", "--role", "worker", "--tenant", TENANT, config)).isPresent();
+        assertThat(stderr()).contains("pass --worker");
+        assertThat(run("token", "--role", "worker", "--tenant", TENANT, "--worker", "sanne", config)).isPresent();
+        assertThat(stderr()).contains("--worker takes a UUID");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }

@@ -74,6 +74,10 @@ public final class TestApp {
         return token("member", tenant, member);
     }
 
+    public static String workerToken(UUID tenant, UUID worker) {
+        return tokens().issue("test-worker-" + UUID.randomUUID(), List.of("worker"), tenant, null, worker);
+    }
+
     public static String expiredToken(UUID tenant) {
         return tokens().issue("test-expired", List.of("coop_admin"), tenant, null, Duration.ofMinutes(-10));
     }
