@@ -10,11 +10,14 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import nl.regiopool.api.StaffingRequestsApi;
 import nl.regiopool.api.model.CancelRequest;
+import nl.regiopool.api.model.Candidate;
+import nl.regiopool.api.model.CandidateList;
 import nl.regiopool.api.model.FieldError;
 import nl.regiopool.api.model.QualificationRole;
 import nl.regiopool.api.model.RequestedShift;
@@ -26,6 +29,7 @@ import nl.regiopool.api.model.StaffingRequestList;
 import nl.regiopool.api.model.StaffingRequestPatch;
 import nl.regiopool.api.model.StaffingRequestStatus;
 import nl.regiopool.auth.Caller;
+import nl.regiopool.auth.CallerRole;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.Writes;
@@ -116,6 +120,27 @@ public final class StaffingRequestResource implements StaffingRequestsApi {
                 limit, row -> row.id().toString());
         return Response.ok(new StaffingRequestList(page.data().stream().map(StaffingRequestDao.Row::request).toList())
                 .nextCursor(page.nextCursor())).build();
+    }
+
+    @Override
+    public Response listStaffingRequestCandidates(UUID staffingRequestId, Boolean includeIneligible, Integer limit,
+                                                  String cursor) {
+        Caller caller = CurrentCaller.get();
+        boolean ineligibleToo = Boolean.TRUE.equals(includeIneligible);
+        if (ineligibleToo && !caller.has(CallerRole.COOP_ADMIN)) {
+            throw ProblemException.forbidden("Only a coop_admin may list the ineligible candidates.");
+        }
+        int offset = Optional.ofNullable(Cursors.decodeLong(cursor)).map(Long::intValue).orElse(0);
+        Candidates.Ranking ranking = transactions.read(caller.tenant(), handle -> {
+            StaffingRequestDao.Row row = StaffingRequestDao.find(handle, staffingRequestId,
+                    caller.memberScope().orElse(null), false).orElseThrow(() -> notFound(staffingRequestId));
+            return Candidates.rank(handle, row.request(), ineligibleToo);
+        });
+        List<Candidate> all = ranking.candidates();
+        int end = Math.min(all.size(), offset + limit);
+        List<Candidate> page = offset >= all.size() ? List.of() : all.subList(offset, end);
+        return Response.ok(new CandidateList(page, ranking.representativeWeek(), ranking.checkedShifts())
+                .nextCursor(end < all.size() ? Cursors.encode(Integer.toString(end)) : null)).build();
     }
 
     @Override

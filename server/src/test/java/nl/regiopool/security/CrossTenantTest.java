@@ -123,6 +123,7 @@ class CrossTenantTest extends ApiTest {
             Map.entry("addCaoRuleSetVersion", Fixture.write("/v1/cao-rule-sets/{code}",
                     "{\"validFrom\":\"2031-01-01\",\"parameters\":[]}")),
             Map.entry("getStaffingRequest", Fixture.read().forMembersToo()),
+            Map.entry("listStaffingRequestCandidates", Fixture.read().forMembersToo()),
             Map.entry("updateStaffingRequest", Fixture.write("/v1/staffing-requests/{staffingRequestId}",
                     "{\"notes\":\"Gekaapt\"}").forMembersToo()),
             Map.entry("cancelStaffingRequest", Fixture.write("/v1/staffing-requests/{staffingRequestId}",
