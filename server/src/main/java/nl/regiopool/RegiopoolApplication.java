@@ -208,7 +208,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
         ObjectMapper mapper = environment.getObjectMapper();
         JsonNulls.omit(mapper, Worker.class, LoanAgreement.class, LoanAgreementTerms.class, Approvals.class,
-                Placement.class, ScheduleEntry.class, StaffingRequest.class);
+                Placement.class, ScheduleEntry.class, StaffingRequest.class,
+                nl.regiopool.api.model.Offer.class);
         Transactions transactions = new Transactions(jdbi);
         WriteCore writeCore = new WriteCore(jdbi, new AuditLog(mapper, Ids::next));
         Writes writes = new Writes(writeCore, new Idempotency(mapper));

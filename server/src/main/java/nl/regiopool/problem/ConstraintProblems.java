@@ -46,6 +46,9 @@ public final class ConstraintProblems {
                     "Shifts of one staffing request may not overlap each other.")),
             Map.entry("staffing_request_pool_fk", new Answer(422, "VALIDATION_FAILED",
                     "poolIds names a pool that does not exist in the cooperative.")),
+            Map.entry("offer_one_taker_per_request", conflict("OFFER_TAKEN",
+                    "Another worker has accepted this request already.")),
+            Map.entry("offer_worker_unique", conflict("OFFER_EXISTS", "The worker has an offer of this request already.")),
             Map.entry("member_cao_rule_set_fk", unknownRuleSet()),
             Map.entry("loan_agreement_cao_rule_set_fk", unknownRuleSet()));
 

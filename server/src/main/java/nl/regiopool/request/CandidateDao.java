@@ -169,6 +169,23 @@ final class CandidateDao {
         return byWorker;
     }
 
+    /** The ACTIVE agreement that lends the worker to the borrower in the role over [firstDay, lastDay], if any. */
+    static Optional<UUID> coveringAgreement(Handle handle, UUID workerId, UUID borrowerMemberId, String role,
+                                            LocalDate firstDay, LocalDate lastDay) {
+        return handle.createQuery("SELECT a.id FROM loan_agreement a\n" + TERMS_NOW + """
+                         WHERE a.worker_id = :worker AND a.borrower_member_id = :borrower AND a.role = :role
+                          AND a.status = 'ACTIVE' AND t.start_date <= :firstDay
+                          AND (t.end_date IS NULL OR t.end_date >= :lastDay)
+                        ORDER BY a.id LIMIT 1""")
+                .bind("worker", workerId)
+                .bind("borrower", borrowerMemberId)
+                .bind("role", role)
+                .bind("firstDay", firstDay)
+                .bind("lastDay", lastDay)
+                .mapTo(UUID.class)
+                .findOne();
+    }
+
     static Cooperative cooperative(Handle handle) {
         return handle.createQuery("SELECT margin_percent, min_home_employer_share_percent FROM cooperative_settings")
                 .map((rs, ctx) -> new Cooperative(rs.getBigDecimal(1), rs.getInt(2)))

@@ -127,6 +127,15 @@ final class StaffingRequestDao {
                 .execute();
     }
 
+    static void setStatus(Handle handle, UUID id, StaffingRequestStatus status) {
+        handle.createUpdate("""
+                        UPDATE staffing_request SET status = :status, version = version + 1, updated_at = now()
+                        WHERE id = :id""")
+                .bind("id", id)
+                .bind("status", status.toString())
+                .execute();
+    }
+
     static void expire(Handle handle, UUID id) {
         handle.createUpdate("""
                         UPDATE staffing_request SET status = 'EXPIRED', expired_at = now(), version = version + 1,

@@ -82,6 +82,7 @@ public final class StaffingRequestExpiry implements Managed {
             for (StaffingRequestDao.Row row : due) {
                 StaffingRequestLifecycle.require(row.status(), StaffingRequestLifecycle.Action.EXPIRE);
                 StaffingRequestDao.expire(write.handle(), row.id());
+                Offers.endWithRequest(write, row.id());
                 StaffingRequestDao.Row after = StaffingRequestDao.find(write.handle(), row.id(), null, false)
                         .orElseThrow();
                 write.audit("staffing_request.expired", "staffing_request", row.id(), row.request(), after.request());

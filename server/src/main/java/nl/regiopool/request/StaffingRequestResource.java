@@ -19,6 +19,7 @@ import nl.regiopool.api.model.CancelRequest;
 import nl.regiopool.api.model.Candidate;
 import nl.regiopool.api.model.CandidateList;
 import nl.regiopool.api.model.FieldError;
+import nl.regiopool.api.model.OfferCreate;
 import nl.regiopool.api.model.QualificationRole;
 import nl.regiopool.api.model.RequestedShift;
 import nl.regiopool.api.model.RequestedShiftInput;
@@ -51,10 +52,47 @@ public final class StaffingRequestResource implements StaffingRequestsApi {
 
     private final Transactions transactions;
     private final Writes writes;
+    private final Offers offers;
 
     public StaffingRequestResource(Transactions transactions, Writes writes) {
         this.transactions = transactions;
         this.writes = writes;
+        this.offers = new Offers(transactions, writes);
+    }
+
+    @Override
+    public Response createOffers(UUID staffingRequestId, OfferCreate body, String idempotencyKey) {
+        return offers.create(CurrentCaller.get(), staffingRequestId, body, idempotencyKey);
+    }
+
+    @Override
+    public Response getOffer(UUID offerId) {
+        return offers.get(CurrentCaller.get(), offerId);
+    }
+
+    @Override
+    public Response listMyOffers(Integer limit, String cursor) {
+        return offers.listMine(CurrentCaller.get(), limit, cursor);
+    }
+
+    @Override
+    public Response acceptOffer(UUID offerId, String ifMatch, String idempotencyKey) {
+        return offers.accept(CurrentCaller.get(), offerId, ifMatch, idempotencyKey);
+    }
+
+    @Override
+    public Response declineOffer(UUID offerId, String ifMatch, String idempotencyKey) {
+        return offers.decline(CurrentCaller.get(), offerId, ifMatch, idempotencyKey);
+    }
+
+    @Override
+    public Response releaseOffer(UUID offerId, String ifMatch, String idempotencyKey) {
+        return offers.release(CurrentCaller.get(), offerId, ifMatch, idempotencyKey);
+    }
+
+    @Override
+    public Response withdrawOffer(UUID offerId, String ifMatch, String idempotencyKey) {
+        return offers.withdraw(CurrentCaller.get(), offerId, ifMatch, idempotencyKey);
     }
 
     @Override
@@ -195,6 +233,7 @@ public final class StaffingRequestResource implements StaffingRequestsApi {
                     StaffingRequestLifecycle.require(current.status(), Action.CANCEL);
                     StaffingRequestDao.cancel(write.handle(), current.id(), write.caller().subject(),
                             body.getReason().strip());
+                    Offers.endWithRequest(write, current.id());
                     return null;
                 });
     }

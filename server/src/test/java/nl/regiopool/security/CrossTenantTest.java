@@ -91,8 +91,13 @@ class CrossTenantTest extends ApiTest {
     }
 
     /** Operations with an id that are no tenant's data: the operator's view of cooperatives. */
+    private static final String WORKER_ONLY = "worker role only: a worker token of another cooperative is refused at"
+            + " its worker claim (401, AuthApiTest); another worker of the same cooperative gets 404 (DemandStoryApiTest)";
+
     private static final Map<String, String> NOT_TENANT_DATA = Map.of(
-            "getCooperative", "operator only; a cooperative is the tenant itself, not data inside one");
+            "getCooperative", "operator only; a cooperative is the tenant itself, not data inside one",
+            "acceptOffer", WORKER_ONLY,
+            "declineOffer", WORKER_ONLY);
 
     private static final Map<String, Fixture> FIXTURES = Map.ofEntries(
             Map.entry("getMember", Fixture.read()),
@@ -124,6 +129,11 @@ class CrossTenantTest extends ApiTest {
                     "{\"validFrom\":\"2031-01-01\",\"parameters\":[]}")),
             Map.entry("getStaffingRequest", Fixture.read().forMembersToo()),
             Map.entry("listStaffingRequestCandidates", Fixture.read().forMembersToo()),
+            Map.entry("createOffers", Fixture.write("/v1/staffing-requests/{staffingRequestId}",
+                    "{\"workerIds\":[\"{workerId}\"]}").forMembersToo()),
+            Map.entry("getOffer", Fixture.read().forMembersToo()),
+            Map.entry("releaseOffer", offerAction()),
+            Map.entry("withdrawOffer", offerAction()),
             Map.entry("updateStaffingRequest", Fixture.write("/v1/staffing-requests/{staffingRequestId}",
                     "{\"notes\":\"Gekaapt\"}").forMembersToo()),
             Map.entry("cancelStaffingRequest", Fixture.write("/v1/staffing-requests/{staffingRequestId}",
@@ -152,6 +162,10 @@ class CrossTenantTest extends ApiTest {
 
     private static Fixture placementAction(String body) {
         return Fixture.write("/v1/placements/{placementId}", body).forMembersToo();
+    }
+
+    private static Fixture offerAction() {
+        return Fixture.write("/v1/offers/{offerId}", null).forMembersToo();
     }
 
     private static Fixture agreementAction(String body) {
@@ -201,6 +215,12 @@ class CrossTenantTest extends ApiTest {
                                 .startsAt(java.time.OffsetDateTime.now().plusDays(30))
                                 .endsAt(java.time.OffsetDateTime.now().plusDays(30).plusHours(4)))), null).getId();
         IDS.put("staffingRequestId", staffingRequest.toString());
+        new PoolsApi(TestApp.client(adminA)).createPoolMembership(pool, new PoolMembershipCreate().workerId(placed)
+                .kind(MembershipKind.FLEX).from(LocalDate.of(2026, 1, 5)), null);
+        UUID offer = new StaffingRequestsApi(TestApp.client(adminA)).createOffers(staffingRequest,
+                new nl.regiopool.client.model.OfferCreate().workerIds(java.util.Set.of(pooledWorker)), null)
+                .getData().get(0).getId();
+        IDS.put("offerId", offer.toString());
         String code = "CAO_ALLEEN_A";
         new CaoRuleSetsApi(TestApp.client(adminA)).createCaoRuleSet(new CaoRuleSetCreate().code(code).name("Alleen in A")
                 ._extends("ATW"), null);
