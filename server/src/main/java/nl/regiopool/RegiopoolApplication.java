@@ -23,15 +23,19 @@ import nl.regiopool.request.StaffingRequestExpiry;
 import nl.regiopool.request.StaffingRequestResource;
 import nl.regiopool.agreement.AgreementResource;
 import nl.regiopool.api.model.Approvals;
+import nl.regiopool.api.model.AvailabilityException;
 import nl.regiopool.api.model.LoanAgreement;
 import nl.regiopool.api.model.LoanAgreementTerms;
+import nl.regiopool.api.model.MyShift;
 import nl.regiopool.api.model.Placement;
 import nl.regiopool.api.model.ScheduleEntry;
 import nl.regiopool.api.model.StaffingRequest;
 import nl.regiopool.api.model.Worker;
 import nl.regiopool.audit.AuditLog;
+import nl.regiopool.audit.AuditRecords;
 import nl.regiopool.audit.AuditResource;
 import nl.regiopool.auth.AuthFilter;
+import nl.regiopool.availability.AvailabilityResource;
 import nl.regiopool.auth.DevSecret;
 import nl.regiopool.auth.MemberClaims;
 import nl.regiopool.auth.OperationRoles;
@@ -41,6 +45,7 @@ import nl.regiopool.auth.WorkerClaims;
 import nl.regiopool.cooperative.CooperativeResource;
 import nl.regiopool.db.DatabaseConfig;
 import nl.regiopool.db.EmbeddedDatabase;
+import nl.regiopool.export.DataExportResource;
 import nl.regiopool.db.Migrator;
 import nl.regiopool.http.AllFieldErrors;
 import nl.regiopool.http.BodyFields;
@@ -64,6 +69,7 @@ import nl.regiopool.http.UnreadBodyFilter;
 import nl.regiopool.http.Writes;
 import nl.regiopool.me.MeResource;
 import nl.regiopool.member.MemberResource;
+import nl.regiopool.placement.MyScheduleResource;
 import nl.regiopool.placement.PlacementResource;
 import nl.regiopool.pool.PoolResource;
 import nl.regiopool.ruleset.CaoRuleSetResource;
@@ -208,8 +214,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
         ObjectMapper mapper = environment.getObjectMapper();
         JsonNulls.omit(mapper, Worker.class, LoanAgreement.class, LoanAgreementTerms.class, Approvals.class,
-                Placement.class, ScheduleEntry.class, StaffingRequest.class,
-                nl.regiopool.api.model.Offer.class);
+                Placement.class, ScheduleEntry.class, MyShift.class, AvailabilityException.class,
+                StaffingRequest.class, nl.regiopool.api.model.Offer.class);
         Transactions transactions = new Transactions(jdbi);
         WriteCore writeCore = new WriteCore(jdbi, new AuditLog(mapper, Ids::next));
         Writes writes = new Writes(writeCore, new Idempotency(mapper));
@@ -252,6 +258,9 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new AgreementResource(transactions, writes));
         environment.jersey().register(new CaoRuleSetResource(transactions, writes));
         environment.jersey().register(new PlacementResource(transactions, writes));
+        environment.jersey().register(new AvailabilityResource(transactions, writes));
+        environment.jersey().register(new MyScheduleResource(transactions));
+        environment.jersey().register(new DataExportResource(transactions, new AuditRecords(mapper)));
         agreementExpiry = new AgreementExpiry(transactions, writeCore, Duration.ofMinutes(5));
         environment.lifecycle().manage(agreementExpiry);
         environment.jersey().register(new StaffingRequestResource(transactions, writes));

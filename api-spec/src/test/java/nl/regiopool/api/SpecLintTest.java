@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class SpecLintTest {
 
-    private static final Set<String> ROLES = Set.of("operator", "coop_admin", "member", "auditor");
+    private static final Set<String> ROLES = Set.of("operator", "coop_admin", "member", "auditor", "worker");
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static JsonNode spec;
 

@@ -159,6 +159,15 @@ final class AgreementDao {
         return where.bindTo(query).map((rs, ctx) -> agreement(rs)).list();
     }
 
+    /** Every agreement that lends the worker, in id order. */
+    static List<AgreementRow> ofWorker(Handle handle, UUID workerId) {
+        return handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a WHERE a.worker_id = :worker"
+                        + " ORDER BY a.id")
+                .bind("worker", workerId)
+                .map((rs, ctx) -> agreement(rs))
+                .list();
+    }
+
     static Map<UUID, List<TermsRow>> versions(Handle handle, Collection<UUID> agreementIds) {
         if (agreementIds.isEmpty()) {
             return Map.of();

@@ -1,13 +1,10 @@
 package nl.regiopool.audit;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.UUID;
 import nl.regiopool.api.AuditApi;
-import nl.regiopool.api.model.AuditEvent;
 import nl.regiopool.api.model.AuditEventList;
 import nl.regiopool.api.model.AuditVerification;
 import nl.regiopool.auth.Caller;
@@ -19,16 +16,14 @@ import nl.regiopool.tenancy.Transactions;
 /** Read access to the audit log, and the chain check. Nobody writes here; writes audit themselves. */
 public final class AuditResource implements AuditApi {
 
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
-
     private final Transactions transactions;
     private final AuditDao dao;
-    private final ObjectMapper mapper;
+    private final AuditRecords records;
 
     public AuditResource(Transactions transactions, ObjectMapper mapper) {
         this.transactions = transactions;
-        this.mapper = mapper;
         this.dao = new AuditDao(mapper);
+        this.records = new AuditRecords(mapper);
     }
 
     @Override
@@ -40,7 +35,7 @@ public final class AuditResource implements AuditApi {
         Page<AuditDao.StoredEvent> page = Page.of(
                 transactions.read(caller.tenant(), handle -> dao.list(handle, filter, after, limit)), limit,
                 event -> Long.toString(event.sequence()));
-        return Response.ok(new AuditEventList(page.data().stream().map(this::toApi).toList())
+        return Response.ok(new AuditEventList(page.data().stream().map(records::toApi).toList())
                 .nextCursor(page.nextCursor())).build();
     }
 
@@ -54,13 +49,5 @@ public final class AuditResource implements AuditApi {
         });
         return Response.ok(new AuditVerification(verifier.firstBroken() == null, verifier.checked())
                 .firstBrokenEventId(verifier.firstBroken())).build();
-    }
-
-    private AuditEvent toApi(AuditDao.StoredEvent event) {
-        return new AuditEvent(event.id(), event.sequence(), event.occurredAt(), event.actorSubject(),
-                event.actorRoles(), event.action(), event.entityType(), event.entityId(), event.requestId(),
-                event.previousHash(), event.hash())
-                .before(event.before() == null ? null : mapper.convertValue(event.before(), OBJECT))
-                .after(event.after() == null ? null : mapper.convertValue(event.after(), OBJECT));
     }
 }

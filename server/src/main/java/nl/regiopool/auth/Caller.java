@@ -57,6 +57,11 @@ public record Caller(String subject, UUID tenantId, Set<CallerRole> roles, UUID 
         return Optional.ofNullable(workerClaim);
     }
 
+    /** The worker the token names, for operations that read or change only the caller itself; 403 without one. */
+    public UUID requireWorker() {
+        return workerId().orElseThrow(() -> ProblemException.forbidden("This operation is for a worker's own token."));
+    }
+
     public List<String> roleClaims() {
         return roles.stream().map(CallerRole::claim).sorted().toList();
     }

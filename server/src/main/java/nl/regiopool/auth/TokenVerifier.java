@@ -147,7 +147,9 @@ public final class TokenVerifier {
         if (roles.contains(CallerRole.WORKER) && worker == null) {
             throw new InvalidTokenException("The token has the worker role but no worker claim.");
         }
-        return new Caller(jwt.getSubject(), tenant, Set.copyOf(roles), member, worker);
+        // the claim means something only with the role: a token without it is nobody's own view
+        return new Caller(jwt.getSubject(), tenant, Set.copyOf(roles), member,
+                roles.contains(CallerRole.WORKER) ? worker : null);
     }
 
     private static UUID uuidClaim(DecodedJWT jwt, String name) throws InvalidTokenException {

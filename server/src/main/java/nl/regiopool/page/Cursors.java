@@ -80,6 +80,26 @@ public final class Cursors {
         }
     }
 
+    /** The sort key of a list in (instant, id) order, such as shifts by their start. */
+    public record InstantAndId(java.time.Instant instant, UUID id) {
+        public String key() {
+            return instant + " " + id;
+        }
+    }
+
+    public static InstantAndId decodeInstantAndId(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        String key = decode(cursor);
+        int space = key.indexOf(' ');
+        try {
+            return new InstantAndId(java.time.Instant.parse(key.substring(0, space)), UUID.fromString(key.substring(space + 1)));
+        } catch (RuntimeException e) {
+            throw invalid();
+        }
+    }
+
     public static Long decodeLong(String cursor) {
         if (cursor == null) {
             return null;

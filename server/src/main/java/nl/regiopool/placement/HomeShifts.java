@@ -139,7 +139,7 @@ final class HomeShifts {
         return List.copyOf(unique.values());
     }
 
-    private static void requireWindow(OffsetDateTime from, OffsetDateTime to) {
+    static void requireWindow(OffsetDateTime from, OffsetDateTime to) {
         if (!to.isAfter(from) || Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
             throw ProblemException.invalid("query.to", "OUT_OF_RANGE", "to lies after from, at most 366 days.");
         }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.regiopool.api.model.LoanAgreementStatus;
 import nl.regiopool.api.model.PlacementStatus;
+import nl.regiopool.page.Cursors;
 import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -265,6 +266,40 @@ final class PlacementDao {
                          FROM placement p WHERE p.worker_id = :worker AND p.starts_at < :to AND p.ends_at > :from
                         ORDER BY p.starts_at, p.id""")
                 .bind("worker", workerId).bind("from", from).bind("to", to)
+                .map((rs, ctx) -> row(rs))
+                .list();
+    }
+
+    /** A shift of the worker with the member it is worked for (the borrower; for a home shift, the employer). */
+    record WorkedFor(PlacementRow row, String memberName, String memberPostcode) {
+    }
+
+    /**
+     * A page of the worker's shifts (every kind and status) that meet [from, to), in (start, id) order after
+     * {@code after}, with the member each is worked for.
+     */
+    static List<WorkedFor> workerShifts(Handle handle, UUID workerId, OffsetDateTime from, OffsetDateTime to,
+                                        Cursors.InstantAndId after, int limit) {
+        Where where = new Where().and("p.worker_id = :worker").bind("worker", workerId)
+                .and("p.starts_at < :to").bind("to", to)
+                .and("p.ends_at > :from").bind("from", from)
+                .bind("limit", limit + 1);
+        if (after != null) {
+            where.and("(p.starts_at, p.id) > (:afterStart, :afterId)")
+                    .bind("afterStart", utc(after.instant())).bind("afterId", after.id());
+        }
+        return where.bindTo(handle.createQuery("SELECT " + COLUMNS + ", m.name AS member_name, m.postcode AS member_postcode"
+                        + " FROM placement p JOIN member m ON m.tenant_id = p.tenant_id AND m.id = p.borrower_member_id"
+                        + where.clause() + "ORDER BY p.starts_at, p.id LIMIT :limit"))
+                .map((rs, ctx) -> new WorkedFor(row(rs), rs.getString("member_name"), rs.getString("member_postcode")))
+                .list();
+    }
+
+    /** Every shift of the worker, of every kind and status, in start order. */
+    static List<PlacementRow> ofWorker(Handle handle, UUID workerId) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM placement p WHERE p.worker_id = :worker"
+                        + " ORDER BY p.starts_at, p.id")
+                .bind("worker", workerId)
                 .map((rs, ctx) -> row(rs))
                 .list();
     }

@@ -102,6 +102,15 @@ final class MembershipDao {
                 .list();
     }
 
+    /** Every membership of the worker, ended ones included, in start order. */
+    static List<Row> ofWorker(Handle handle, UUID workerId) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM pool_membership m WHERE m.worker_id = :worker"
+                        + " ORDER BY m.valid_from, m.id")
+                .bind("worker", workerId)
+                .map(MembershipDao::map)
+                .list();
+    }
+
     static Row update(Handle handle, UUID id, LocalDate to, Integer maxHoursPerWeek) {
         return handle.createQuery("""
                         UPDATE pool_membership SET valid_to = :to, max_hours_per_week = :maxHours,

@@ -49,6 +49,8 @@ public final class ConstraintProblems {
             Map.entry("offer_one_taker_per_request", conflict("OFFER_TAKEN",
                     "Another worker has accepted this request already.")),
             Map.entry("offer_worker_unique", conflict("OFFER_EXISTS", "The worker has an offer of this request already.")),
+            Map.entry("worker_availability_window_no_overlap", new Answer(422, "VALIDATION_FAILED",
+                    "Two windows of one weekday overlap.")),
             Map.entry("member_cao_rule_set_fk", unknownRuleSet()),
             Map.entry("loan_agreement_cao_rule_set_fk", unknownRuleSet()));
 

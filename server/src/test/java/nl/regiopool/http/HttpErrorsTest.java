@@ -27,12 +27,25 @@ class HttpErrorsTest extends ApiTest {
     private static UUID tenant;
     private static String admin;
     private static UUID member;
+    private static UUID worker;
 
     @BeforeAll
     static void cooperative() throws Exception {
         tenant = newCooperative();
         admin = TestApp.adminToken(tenant);
         member = newMember(tenant, "Praktijk De Linde").getId();
+        worker = new nl.regiopool.client.api.WorkersApi(TestApp.client(admin))
+                .createWorker(workerCreate(member, "Sanne", "de Vries"), null).getId();
+    }
+
+    /** A token of the role that may call the operation, with the claims the role needs. */
+    private static String tokenFor(String role) {
+        return switch (role) {
+            case "operator" -> TestApp.operatorToken();
+            case "member" -> TestApp.memberToken(tenant, member);
+            case "worker" -> TestApp.workerToken(tenant, worker);
+            default -> TestApp.token(role, tenant, null);
+        };
     }
 
     private static Problem problem(HttpResponse<String> response, int status, String code) {
@@ -140,9 +153,7 @@ class HttpErrorsTest extends ApiTest {
     @ParameterizedTest(name = "{0} with body #{index}")
     @MethodSource("malformedBodiesForEveryWrite")
     void malformedBodiesWriteNothing(SpecOperations.Operation operation, String body) {
-        String role = operation.roles().get(0);
-        String token = TestApp.token(role, role.equals("operator") ? null : tenant,
-                role.equals("member") ? member : null);
+        String token = tokenFor(operation.roles().get(0));
         long members = rowCount("member");
         long cooperatives = rowCount("cooperative");
         long events = rowCount("audit_event");
@@ -181,9 +192,7 @@ class HttpErrorsTest extends ApiTest {
     @MethodSource("malformedVariantsOfEveryOperation")
     void generatedMalformedInputIsRefusedWithoutWriting(SpecOperations.Operation operation,
                                                           MalformedInputs.Variant variant) {
-        String role = operation.roles().get(0);
-        String token = TestApp.token(role, role.equals("operator") ? null : tenant,
-                role.equals("member") ? member : null);
+        String token = tokenFor(operation.roles().get(0));
         Map<String, Long> before = allRowCounts();
         List<String> headers = new ArrayList<>(List.of("If-Match", "\"1\""));
         variant.headers().forEach((name, value) -> {
@@ -214,9 +223,7 @@ class HttpErrorsTest extends ApiTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("oversizedBodiesForEveryWrite")
     void bodiesOverTheConfiguredLimitAre413(SpecOperations.Operation operation, String framing) {
-        String role = operation.roles().get(0);
-        String token = TestApp.token(role, role.equals("operator") ? null : tenant,
-                role.equals("member") ? member : null);
+        String token = tokenFor(operation.roles().get(0));
         long limit = TestApp.APP.getConfiguration().getHttp().getMaxRequestBytes();
         // leading whitespace is valid JSON that any reader must get through before anything else
         byte[] body = (" ".repeat((int) limit * 2) + "{}").getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -54,7 +54,11 @@ class IfMatchApiTest extends ApiTest {
     private static UUID activeForPlacements;
 
     /** A real object an operation can change: where to send, and a body that passes validation. */
-    record Target(String path, String body) {
+    /** An object to change, and the token that may change it (null: the admin's). */
+    record Target(String path, String body, String token) {
+        Target(String path, String body) {
+            this(path, body, null);
+        }
     }
 
     interface TargetMaker {
@@ -92,6 +96,9 @@ class IfMatchApiTest extends ApiTest {
         });
         TARGETS.put("cancelPlacement", () -> new Target(placement() + "/cancel", "{\"reason\":\"Ziek\"}"));
         TARGETS.put("recordPlacementNoShow", () -> new Target(placement() + "/no-show", "{}"));
+        TARGETS.put("replaceMyAvailability", () -> new Target("/v1/me/availability",
+                "{\"weekly\":[{\"weekday\":\"MONDAY\",\"from\":\"08:00\",\"to\":\"17:00\"}],\"exceptions\":[]}",
+                TestApp.workerToken(tenant, newWorker(lender))));
         TARGETS.put("replaceHomeShifts", () -> {
             OffsetDateTime from = LocalDate.of(2026, 6, 1).atStartOfDay(AMSTERDAM).toOffsetDateTime();
             return new Target("/v1/workers/" + newWorker(lender) + "/home-shifts?from=" + encode(from) + "&to="
@@ -174,9 +181,10 @@ class IfMatchApiTest extends ApiTest {
     }
 
     private static HttpResponse<String> send(SpecOperations.Operation operation, Target target, String ifMatch) {
+        String token = target.token() == null ? admin : target.token();
         return ifMatch == null
-                ? Http.send(operation.method(), target.path(), admin, "application/json", target.body())
-                : Http.send(operation.method(), target.path(), admin, "application/json", target.body(), "If-Match", ifMatch);
+                ? Http.send(operation.method(), target.path(), token, "application/json", target.body())
+                : Http.send(operation.method(), target.path(), token, "application/json", target.body(), "If-Match", ifMatch);
     }
 
     private static Problem problem(HttpResponse<String> response, int status, String code) {

@@ -149,7 +149,10 @@ class CrossTenantTest extends ApiTest {
                     .withQuery("?from=2027-01-01T00:00:00Z&to=2027-02-01T00:00:00Z")),
             // any member sees a worker's schedule as busy intervals; only other cooperatives get 404
             Map.entry("getWorkerSchedule", Fixture.read()
-                    .withQuery("?from=2027-01-01T00:00:00Z&to=2027-02-01T00:00:00Z")));
+                    .withQuery("?from=2027-01-01T00:00:00Z&to=2027-02-01T00:00:00Z")),
+            Map.entry("getWorkerAvailability", Fixture.read()),
+            // the export carries the moment it was made; the worker stands for it in the before/after comparison
+            Map.entry("getWorkerDataExport", new Fixture("/v1/workers/{workerId}", null, false, "")));
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
 
@@ -157,6 +160,7 @@ class CrossTenantTest extends ApiTest {
     private static UUID tenantB;
     private static String adminA;
     private static String outsiderMemberOfA;
+    private static String workerOfA;
     /** Path parameter name → the id of a real object of cooperative A. */
     private static final Map<String, String> IDS = new LinkedHashMap<>();
 
@@ -195,6 +199,8 @@ class CrossTenantTest extends ApiTest {
                 .role(QualificationRole.DOKTERSASSISTENT).startDate(LocalDate.of(2027, 1, 4)).hoursPerWeek(8)
                 .tariffCentsPerHour(3150L).waadiRegime(WaadiRegime.COLLEGIAL_NO_PROFIT), null).getId();
 
+        workerOfA = TestApp.workerToken(tenantA, pooledWorker);
+
         IDS.put("cooperativeId", tenantA.toString());
         IDS.put("memberId", lender.getId().toString());
         IDS.put("workerId", worker.toString());
@@ -218,7 +224,7 @@ class CrossTenantTest extends ApiTest {
         new PoolsApi(TestApp.client(adminA)).createPoolMembership(pool, new PoolMembershipCreate().workerId(placed)
                 .kind(MembershipKind.FLEX).from(LocalDate.of(2026, 1, 5)), null);
         UUID offer = new StaffingRequestsApi(TestApp.client(adminA)).createOffers(staffingRequest,
-                new nl.regiopool.client.model.OfferCreate().workerIds(java.util.Set.of(pooledWorker)), null)
+                new nl.regiopool.client.model.OfferCreate().workerIds(java.util.Set.of(placed)), null)
                 .getData().get(0).getId();
         IDS.put("offerId", offer.toString());
         String code = "CAO_ALLEEN_A";
@@ -261,6 +267,25 @@ class CrossTenantTest extends ApiTest {
     void anotherMemberOfTheSameCooperativeCanNeitherSeeNorChangeAnything(Operation operation) {
         assertThat(operation.roles()).as("a member-scoped operation is open to members").contains("member");
         assertForeignCallerGets404(operation, outsiderMemberOfA);
+    }
+
+    /**
+     * A worker token reaches no object by id that is not its own: 403 for operations not open to workers, 404 for
+     * those that are (the offer in the fixtures is made to another worker).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tenantOperationsWithAnId")
+    void aWorkerOfTheSameCooperativeCanNeitherSeeNorChangeAnything(Operation operation) {
+        Fixture fixture = fixture(operation);
+        String path = filled(operation.pathTemplate()) + fixture.query();
+        Map<String, String> rowsBefore = tenantRows();
+
+        HttpResponse<String> response = Http.send(operation.method(), path, workerOfA,
+                fixture.body() == null ? null : "application/json",
+                fixture.body() == null ? null : filled(fixture.body()), "If-Match", "*");
+
+        assertThat(response.statusCode()).as(response.body()).isIn(403, 404);
+        assertThat(tenantRows()).isEqualTo(rowsBefore);
     }
 
     private static void assertForeignCallerGets404(Operation operation, String foreignToken) {

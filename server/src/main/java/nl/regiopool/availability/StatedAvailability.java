@@ -1,0 +1,21 @@
+package nl.regiopool.availability;
+
+import java.util.UUID;
+import nl.regiopool.api.model.WorkerAvailability;
+import org.jdbi.v3.core.Handle;
+
+/** A worker's availability for other concepts: matching reads its meaning, the data export its view. */
+public final class StatedAvailability {
+
+    private StatedAvailability() {
+    }
+
+    /** What the worker stated ({@link Availability#UNSTATED} when nothing), in the handle's tenant. */
+    public static Availability of(Handle handle, UUID workerId) {
+        return AvailabilityViews.availability(AvailabilityDao.find(handle, workerId));
+    }
+
+    public static WorkerAvailability view(Handle handle, UUID workerId) {
+        return AvailabilityViews.view(workerId, AvailabilityDao.find(handle, workerId));
+    }
+}

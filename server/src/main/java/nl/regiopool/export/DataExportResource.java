@@ -1,0 +1,64 @@
+package nl.regiopool.export;
+
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import nl.regiopool.agreement.AgreementRecords;
+import nl.regiopool.api.DataExportApi;
+import nl.regiopool.audit.AuditRecords;
+import nl.regiopool.api.model.Worker;
+import nl.regiopool.api.model.WorkerDataExport;
+import nl.regiopool.auth.Caller;
+import nl.regiopool.auth.CurrentCaller;
+import nl.regiopool.availability.StatedAvailability;
+import nl.regiopool.placement.PlacementRecords;
+import nl.regiopool.pool.PoolRecords;
+import nl.regiopool.problem.ProblemException;
+import nl.regiopool.settings.CooperativeTime;
+import nl.regiopool.tenancy.Transactions;
+import nl.regiopool.worker.WorkerRecords;
+
+/**
+ * Everything Regiopool holds about one worker, read in one transaction (one consistent moment): the worker
+ * asks for its own, an admin for any worker of the cooperative (to answer a data subject's request).
+ */
+public final class DataExportResource implements DataExportApi {
+
+    private final Transactions transactions;
+    private final AuditRecords audit;
+
+    public DataExportResource(Transactions transactions, AuditRecords audit) {
+        this.transactions = transactions;
+        this.audit = audit;
+    }
+
+    @Override
+    public Response getMyDataExport() {
+        Caller caller = CurrentCaller.get();
+        return export(caller, caller.requireWorker());
+    }
+
+    @Override
+    public Response getWorkerDataExport(UUID workerId) {
+        return export(CurrentCaller.get(), workerId);
+    }
+
+    private Response export(Caller caller, UUID workerId) {
+        WorkerDataExport export = transactions.read(caller.tenant(), handle -> {
+            Worker worker = WorkerRecords.inFull(handle, workerId)
+                    .orElseThrow(() -> ProblemException.notFound("Worker " + workerId));
+            Instant now = CooperativeTime.now(handle);
+            return new WorkerDataExport()
+                    .exportedAt(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .worker(worker)
+                    .poolMemberships(PoolRecords.membershipsOf(handle, workerId))
+                    .loanAgreements(AgreementRecords.lending(handle, workerId, now))
+                    .placements(PlacementRecords.of(handle, workerId))
+                    .availability(StatedAvailability.view(handle, workerId))
+                    .auditEvents(audit.about(handle, "worker", workerId));
+        });
+        return Response.ok(export).header("Cache-Control", "no-store").build();
+    }
+}
