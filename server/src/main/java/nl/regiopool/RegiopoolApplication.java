@@ -25,6 +25,8 @@ import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.EnumSet;
 import nl.regiopool.agreement.AgreementExpiry;
+import nl.regiopool.request.StaffingRequestExpiry;
+import nl.regiopool.request.StaffingRequestResource;
 import nl.regiopool.agreement.AgreementResource;
 import nl.regiopool.api.model.Approvals;
 import nl.regiopool.api.model.AvailabilityException;
@@ -33,6 +35,7 @@ import nl.regiopool.api.model.LoanAgreementTerms;
 import nl.regiopool.api.model.MyShift;
 import nl.regiopool.api.model.Placement;
 import nl.regiopool.api.model.ScheduleEntry;
+import nl.regiopool.api.model.StaffingRequest;
 import nl.regiopool.api.model.Worker;
 import nl.regiopool.audit.AuditLog;
 import nl.regiopool.audit.AuditRecords;
@@ -103,6 +106,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
     private volatile ApplicantRetention applicantRetention;
     private volatile Deliverer deliverer;
     private volatile WebhookUrls webhookUrls;
+    private volatile StaffingRequestExpiry staffingRequestExpiry;
     private volatile EmbeddedDatabase embeddedDatabase;
     private volatile Jdbi jdbi;
 
@@ -183,6 +187,10 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         return webhookUrls;
     }
 
+    public StaffingRequestExpiry staffingRequestExpiry() {
+        return staffingRequestExpiry;
+    }
+
     /** The application's connection pool (as the application role). */
     public Jdbi jdbi() {
         return jdbi;
@@ -240,7 +248,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         JsonNulls.omit(mapper, Worker.class, LoanAgreement.class, LoanAgreementTerms.class, Approvals.class,
                 Placement.class, ScheduleEntry.class, MyShift.class, AvailabilityException.class,
                 nl.regiopool.api.model.InternshipApplicant.class,
-                nl.regiopool.api.model.InternshipWishes.class);
+                nl.regiopool.api.model.InternshipWishes.class,
+                StaffingRequest.class, nl.regiopool.api.model.Offer.class);
         Transactions transactions = new Transactions(jdbi);
         WriteCore writeCore = new WriteCore(jdbi, new AuditLog(mapper, Ids::next), new EventOutbox());
         Writes writes = new Writes(writeCore, new Idempotency(mapper));
@@ -302,5 +311,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new WebhookResource(transactions, writes, webhookUrls));
         deliverer = new Deliverer(transactions, writeCore, webhookUrls, mapper, configuration.getWebhooks());
         environment.lifecycle().manage(deliverer);
+        environment.jersey().register(new StaffingRequestResource(transactions, writes));
+        staffingRequestExpiry = new StaffingRequestExpiry(transactions, writeCore, Duration.ofMinutes(5));
+        environment.lifecycle().manage(staffingRequestExpiry);
     }
 }

@@ -25,12 +25,13 @@ import org.jdbi.v3.core.Handle;
 /**
  * Every rule a borrowed shift must meet. Hard rules (the agreement and the qualification) cannot be overridden:
  * without them there is no basis for the placement at all. Working-time rules and the agreement's hours per
- * week can be overridden by a coop_admin with a reason.
+ * week can be overridden by a coop_admin with a reason. The working-time part ({@link #workingTime}) is also what
+ * ranking a staffing request's candidates runs for each shift as if it were placed.
  */
-final class PlacementChecks {
+public final class PlacementChecks {
 
     /** The worker's other shifts are read this far either side: enough for the 16-week averages. */
-    static final Duration HORIZON = Duration.ofDays(17 * 7);
+    public static final Duration HORIZON = Duration.ofDays(17 * 7);
 
     private PlacementChecks() {
     }
@@ -117,13 +118,25 @@ final class PlacementChecks {
         List<PlacementDao.OtherShift> others = shifts.stream().filter(PlacementDao.OtherShift::worked)
                 .filter(row -> !row.id().equals(candidate.id())).toList();
         List<RuleViolation> overridable = new ArrayList<>(weekHours(zone, agreement, candidate, others));
-        RuleSetVersion rules = CaoRuleSetDao.resolveOrFallback(handle, agreement.caoRuleSetCode(), firstDay)
-                .orElse(SeededRuleSets.ATW_2007);
-        WorkingTimeRules.check(rules, zone, candidate, others.stream().map(PlacementChecks::shift).toList())
-                .forEach(v -> overridable.add(violation(v)));
+        overridable.addAll(workingTime(rules(handle, agreement.caoRuleSetCode(), firstDay), zone, candidate,
+                others.stream().map(PlacementChecks::shift).toList()));
         Map<UUID, PlacementDao.OtherShift> byId = new HashMap<>();
         others.forEach(row -> byId.put(row.id(), row));
         return new Verdict(hard, overridable, byId);
+    }
+
+    /** The rule set version that applies on the day: the named rule set's, else the cooperative's ATW, else the seeded ATW. */
+    public static RuleSetVersion rules(Handle handle, String caoRuleSetCode, LocalDate day) {
+        return CaoRuleSetDao.resolveOrFallback(handle, caoRuleSetCode, day).orElse(SeededRuleSets.ATW_2007);
+    }
+
+    /**
+     * The Working Hours Act / CAO rules over the worker's worked shifts with {@code candidate} added, as
+     * violations the API shows. {@code others} are the worker's other worked shifts (not cancelled, not no-shows)
+     * around the candidate.
+     */
+    public static List<RuleViolation> workingTime(RuleSetVersion rules, ZoneId zone, Shift candidate, List<Shift> others) {
+        return WorkingTimeRules.check(rules, zone, candidate, others).stream().map(PlacementChecks::violation).toList();
     }
 
     /** The week's placements under the agreement, this one included, fit its hours per week (ISO weeks, local). */

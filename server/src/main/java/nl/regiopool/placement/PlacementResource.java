@@ -71,24 +71,11 @@ public final class PlacementResource implements PlacementsApi {
         int breakMinutes = ShiftInput.orZero(body.getBreakMinutes());
         ShiftInput.requireShape(body.getStartsAt(), body.getEndsAt(), breakMinutes, "");
         return writes.inTenant(caller, "createPlacement", idempotencyKey, body, write -> {
-            Handle handle = write.handle();
-            PlacementDao.Placing placing = placing(handle, body.getAgreementId(), caller, true);
-            PlacementDao.Agreement agreement = placing.agreement();
-            Shift candidate = new Shift(Ids.next(), body.getStartsAt().toInstant(), body.getEndsAt().toInstant(),
-                    breakMinutes);
-            List<PlacementDao.OtherShift> shifts = PlacementChecks.around(handle, agreement.workerId(), candidate);
-            requireNoOverlap(shifts, candidate);
-            Overridden override = decide(handle, placing, candidate, shifts, body.getOverrideReason(), write.caller(),
-                    true);
-            PlacementRow row = PlacementRow.planned(candidate.id(), "SHIFT", agreement.id(), agreement.workerId(),
-                    agreement.borrowerMemberId(), placing.employerMemberId(), agreement.role(), body.getStartsAt(),
-                    body.getEndsAt(), breakMinutes, body.getLocationPostcode(), null, PlacementLifecycle.SHIFT_CREATED,
-                    override);
-            PlacementRow created = PlacementDao.create(handle, write.tenantId(), row);
-            Placement view = PlacementViews.view(created);
-            write.audit("placement.created", "placement", created.id(), null, view);
-            return Response.created(URI.create("/v1/placements/" + created.id()))
-                    .tag(ETags.of(created.version())).entity(view).build();
+            PlacementCreation.Created created = PlacementCreation.create(write, body.getAgreementId(),
+                    caller.memberScope().orElse(null), body.getStartsAt(), body.getEndsAt(), breakMinutes,
+                    body.getLocationPostcode(), body.getOverrideReason());
+            return Response.created(URI.create("/v1/placements/" + created.view().getId()))
+                    .tag(ETags.of(created.version())).entity(created.view()).build();
         });
     }
 
@@ -315,7 +302,7 @@ public final class PlacementResource implements PlacementsApi {
      * The checks' verdict: refused (422) unless every violation may be, and is, overridden by an admin. A refused
      * new shift has no id: its violations name only the other shifts involved.
      */
-    private static Overridden decide(Handle handle, PlacementDao.Placing placing, Shift candidate,
+    static Overridden decide(Handle handle, PlacementDao.Placing placing, Shift candidate,
                                      List<PlacementDao.OtherShift> shifts, String reason, Caller caller,
                                      boolean candidateIsNew) {
         PlacementChecks.Verdict verdict = PlacementChecks.check(handle, placing, candidate, shifts);
@@ -341,7 +328,7 @@ public final class PlacementResource implements PlacementsApi {
                 .orElseThrow(() -> ProblemException.invalid("agreementId", "NOT_FOUND", "No such loan agreement."));
     }
 
-    private static void requireNoOverlap(List<PlacementDao.OtherShift> shifts, Shift candidate) {
+    static void requireNoOverlap(List<PlacementDao.OtherShift> shifts, Shift candidate) {
         Optional<UUID> other = PlacementChecks.overlapping(shifts, candidate);
         if (other.isPresent()) {
             throw new ProblemException(409, "PLACEMENT_OVERLAP", "Conflict",

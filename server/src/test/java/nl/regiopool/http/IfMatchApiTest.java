@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -133,6 +134,20 @@ class IfMatchApiTest extends ApiTest {
                 "{\"weekly\":[{\"weekday\":\"MONDAY\",\"from\":\"08:00\",\"to\":\"17:00\"}],\"exceptions\":[]}",
                 TestApp.workerToken(tenant, newWorker(lender))));
         TARGETS.put("deleteWebhookEndpoint", () -> new Target("/v1/webhook-endpoints/" + newWebhookEndpoint(), null));
+        TARGETS.put("updateStaffingRequest", () -> new Target(staffingRequest(newWorker(lender)),
+                "{\"notes\":\"Twee avonden\"}"));
+        TARGETS.put("cancelStaffingRequest", () -> new Target(staffingRequest(newWorker(lender)) + "/cancel",
+                "{\"reason\":\"Zelf opgelost\"}"));
+        TARGETS.put("acceptOffer", () -> {
+            UUID pooled = newWorker(lender);
+            return new Target(offer(pooled, false) + "/accept", null, TestApp.workerToken(tenant, pooled));
+        });
+        TARGETS.put("declineOffer", () -> {
+            UUID pooled = newWorker(lender);
+            return new Target(offer(pooled, false) + "/decline", null, TestApp.workerToken(tenant, pooled));
+        });
+        TARGETS.put("withdrawOffer", () -> new Target(offer(newWorker(lender), false) + "/withdraw", null));
+        TARGETS.put("releaseOffer", () -> new Target(offer(newWorker(lender), true) + "/release", null));
         TARGETS.put("replaceHomeShifts", () -> {
             OffsetDateTime from = LocalDate.of(2026, 6, 1).atStartOfDay(AMSTERDAM).toOffsetDateTime();
             return new Target("/v1/workers/" + newWorker(lender) + "/home-shifts?from=" + encode(from) + "&to="
@@ -253,6 +268,38 @@ class IfMatchApiTest extends ApiTest {
             placements.disputePlacement(id, "*", new DisputePlacementRequest().reason("Eerder vertrokken"), null);
         }
         return path;
+    }
+
+    /** A request of the borrower for one evening three weeks ahead, with the worker in a pool that lends to it. */
+    private static String staffingRequest(UUID pooled) throws ApiException {
+        pools().createPoolMembership(newPool(), new PoolMembershipCreate().workerId(pooled).kind(MembershipKind.FLEX)
+                .from(LocalDate.now(AMSTERDAM).minusDays(1)), null);
+        OffsetDateTime start = LocalDate.now(AMSTERDAM).plusWeeks(3).atTime(18, 0).atZone(AMSTERDAM).toOffsetDateTime();
+        UUID id = new nl.regiopool.client.api.StaffingRequestsApi(TestApp.client(admin)).createStaffingRequest(
+                new nl.regiopool.client.model.StaffingRequestCreate().memberId(borrower)
+                        .role(QualificationRole.DOKTERSASSISTENT)
+                        .kind(nl.regiopool.client.model.StaffingRequestKind.SHIFTS)
+                        .shifts(List.of(new nl.regiopool.client.model.RequestedShiftInput().startsAt(start)
+                                .endsAt(start.plusHours(4)))), null).getId();
+        return "/v1/staffing-requests/" + id;
+    }
+
+    /** An offer to the worker; {@code accepted}: accepted by her, under an ACTIVE agreement with the borrower. */
+    private static String offer(UUID pooled, boolean accepted) throws ApiException {
+        String request = staffingRequest(pooled);
+        if (accepted) {
+            activeAgreement(tenant, lender, borrower, pooled, QualificationRole.DOKTERSASSISTENT,
+                    LocalDate.now(AMSTERDAM), null, 8, null);
+        }
+        var requests = new nl.regiopool.client.api.StaffingRequestsApi(TestApp.client(admin));
+        UUID offer = requests.createOffers(UUID.fromString(request.substring(request.lastIndexOf('/') + 1)),
+                new nl.regiopool.client.model.OfferCreate().workerIds(java.util.Set.of(pooled)), null)
+                .getData().get(0).getId();
+        if (accepted) {
+            new nl.regiopool.client.api.StaffingRequestsApi(TestApp.client(TestApp.workerToken(tenant, pooled)))
+                    .acceptOffer(offer, "*", null);
+        }
+        return "/v1/offers/" + offer;
     }
 
     private static OffsetDateTime placementStart(String placementPath) {

@@ -53,7 +53,8 @@ class PatchAbsentFieldsTest extends ApiTest {
             "updateSettings", PatchAbsentFieldsTest::settings,
             "updateInternshipOffer", PatchAbsentFieldsTest::internshipOffer,
             "updateInternshipApplicant", PatchAbsentFieldsTest::internshipApplicant,
-            "updatePlacement", PatchAbsentFieldsTest::placement);
+            "updatePlacement", PatchAbsentFieldsTest::placement,
+            "updateStaffingRequest", PatchAbsentFieldsTest::staffingRequest);
 
     static Stream<SpecOperations.Operation> patchOperations() {
         return SpecOperations.all().stream().filter(operation -> operation.method().equals("PATCH"));
@@ -232,5 +233,24 @@ class PatchAbsentFieldsTest extends ApiTest {
         return new Fixture("/v1/placements/" + placement, admin, body("""
                 {"startsAt": "2027-03-03T09:00:00+01:00", "endsAt": "2027-03-03T13:00:00+01:00", "breakMinutes": 10,
                  "locationPostcode": "7002 CD", "overrideReason": "Afgesproken met de praktijk"}"""));
+    }
+
+    private static Fixture staffingRequest() throws Exception {
+        UUID tenant = newCooperative();
+        String admin = TestApp.adminToken(tenant);
+        UUID member = newMember(tenant, "Huisartsenpraktijk De Linde").getId();
+        UUID pool = new PoolsApi(TestApp.client(admin)).createPool(new PoolCreate().name("Flexpool"), null).getId();
+        UUID request = new nl.regiopool.client.api.StaffingRequestsApi(TestApp.client(admin)).createStaffingRequest(
+                new nl.regiopool.client.model.StaffingRequestCreate().memberId(member)
+                        .role(QualificationRole.DOKTERSASSISTENT)
+                        .kind(nl.regiopool.client.model.StaffingRequestKind.SHIFTS)
+                        .shifts(List.of(new nl.regiopool.client.model.RequestedShiftInput()
+                                .startsAt(java.time.OffsetDateTime.parse("2030-03-05T18:00:00+01:00"))
+                                .endsAt(java.time.OffsetDateTime.parse("2030-03-05T22:00:00+01:00"))))
+                        .locationPostcode("7001 AB").maxTariffCentsPerHour(3300L).notes("Avond"), null).getId();
+        return new Fixture("/v1/staffing-requests/" + request, admin, body("""
+                {"shifts": [{"startsAt": "2030-03-12T18:00:00+01:00", "endsAt": "2030-03-12T21:00:00+01:00",
+                 "breakMinutes": 0}], "locationPostcode": "7002 CD", "maxTariffCentsPerHour": 3500,
+                 "poolIds": ["%s"], "notes": "Twee avonden"}""".formatted(pool)));
     }
 }

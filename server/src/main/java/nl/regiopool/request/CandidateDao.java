@@ -1,0 +1,204 @@
+package nl.regiopool.request;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import nl.regiopool.agreement.AgreementRules;
+import nl.regiopool.cao.Shift;
+import org.jdbi.v3.core.Handle;
+
+/** SQL of the candidate ranking: the prefilter of pooled workers and the facts each check reads, in bulk. */
+final class CandidateDao {
+
+    private static final String TERMS_NOW = """
+            CROSS JOIN LATERAL (
+                SELECT * FROM loan_agreement_version v
+                WHERE v.tenant_id = a.tenant_id AND v.agreement_id = a.id
+                  AND (v.version_no = 1 OR v.in_force_from <= now())
+                ORDER BY (v.in_force_from <= now()) DESC NULLS LAST, v.version_no DESC
+                LIMIT 1) t\s""";
+
+    private CandidateDao() {
+    }
+
+    /** The question: the request's role, member, period (local dates) and pools, and the month to count lent hours in. */
+    record Question(UUID requestId, String role, UUID borrowerMemberId, LocalDate firstDay, LocalDate lastDay,
+                    boolean onlyRequestPools, Instant monthStart, Instant monthEnd) {
+    }
+
+    /**
+     * A pooled worker of another member who holds the role, with what the checks and the score read: the
+     * qualification's validity, the pool memberships' hours limit (null: none), the ACTIVE agreement that already
+     * lends the worker to the borrower in this role over the whole period (null: none), how often the worker has
+     * worked at the borrower, and the seconds lent this month.
+     */
+    record Pooled(UUID workerId, UUID employerMemberId, String status, int contractHoursPerWeek,
+                  boolean qualificationOpenEnded, LocalDate qualificationValidUntil, Integer poolMaxHoursPerWeek,
+                  UUID activeAgreementId, long workedHere, long secondsLentThisMonth) {
+
+        boolean qualifiedOn(LocalDate day) {
+            return qualificationOpenEnded || (qualificationValidUntil != null && !qualificationValidUntil.isBefore(day));
+        }
+    }
+
+    /**
+     * One of a worker's existing shifts: planned times (the overlap check), worked times (the working-time
+     * rules), whether it holds time and counts as work, and whether it is a borrowed shift (lent hours).
+     */
+    record Existing(UUID workerId, Shift planned, Shift worked, boolean holdsTime, boolean countsAsWork,
+                    boolean borrowed) {
+    }
+
+    record Cooperative(BigDecimal marginPercent, int minHomeEmployerSharePercent) {
+    }
+
+    static List<Pooled> pooled(Handle handle, Question question) {
+        String pools = question.onlyRequestPools()
+                ? " AND m.pool_id IN (SELECT rp.pool_id FROM staffing_request_pool rp WHERE rp.staffing_request_id = :request)"
+                : "";
+        return handle.createQuery("""
+                        WITH pooled AS (
+                            SELECT m.worker_id, bool_or(m.max_hours_per_week IS NULL) AS unlimited,
+                                   max(m.max_hours_per_week) AS max_hours
+                            FROM pool_membership m
+                            JOIN pool p ON p.tenant_id = m.tenant_id AND p.id = m.pool_id
+                            WHERE m.valid_from <= :lastDay AND (m.valid_to IS NULL OR m.valid_to >= :firstDay)
+                              AND (cardinality(p.allowed_roles) = 0 OR :role = ANY(p.allowed_roles))""" + pools + """
+
+                            GROUP BY m.worker_id)
+                        SELECT w.id, w.employer_member_id, w.status, w.contract_hours_per_week,
+                               q.open_ended, q.valid_until,
+                               CASE WHEN pooled.unlimited THEN NULL ELSE pooled.max_hours END AS pool_max_hours,
+                               (SELECT a.id FROM loan_agreement a
+                                """ + TERMS_NOW + """
+                                WHERE a.worker_id = w.id AND a.borrower_member_id = :borrower AND a.role = :role
+                                  AND a.status = 'ACTIVE' AND t.start_date <= :firstDay
+                                  AND (t.end_date IS NULL OR t.end_date >= :lastDay)
+                                ORDER BY a.id LIMIT 1) AS active_agreement_id,
+                               (SELECT count(*) FROM placement pl
+                                WHERE pl.worker_id = w.id AND pl.kind = 'SHIFT' AND pl.borrower_member_id = :borrower
+                                  AND pl.status IN ('CONFIRMED', 'COMPLETED')) AS worked_here,
+                               (SELECT COALESCE(sum(extract(epoch FROM pl.ends_at - pl.starts_at) - pl.break_minutes * 60), 0)
+                                FROM placement pl
+                                WHERE pl.worker_id = w.id AND pl.kind = 'SHIFT'
+                                  AND pl.status NOT IN ('CANCELLED', 'NO_SHOW')
+                                  AND pl.starts_at >= :monthStart AND pl.starts_at < :monthEnd) AS seconds_lent
+                        FROM pooled
+                        JOIN worker w ON w.id = pooled.worker_id
+                        JOIN LATERAL (SELECT bool_or(wq.valid_until IS NULL) AS open_ended, max(wq.valid_until) AS valid_until
+                                      FROM worker_qualification wq
+                                      WHERE wq.tenant_id = w.tenant_id AND wq.worker_id = w.id AND wq.role = :role) q
+                             ON q.open_ended IS NOT NULL
+                        WHERE w.employer_member_id <> :borrower
+                        ORDER BY w.id""")
+                .bind("request", question.requestId())
+                .bind("role", question.role())
+                .bind("borrower", question.borrowerMemberId())
+                .bind("firstDay", question.firstDay())
+                .bind("lastDay", question.lastDay())
+                .bind("monthStart", utc(question.monthStart()))
+                .bind("monthEnd", utc(question.monthEnd()))
+                .map((rs, ctx) -> new Pooled(rs.getObject("id", UUID.class),
+                        rs.getObject("employer_member_id", UUID.class), rs.getString("status"),
+                        rs.getInt("contract_hours_per_week"), Boolean.TRUE.equals(rs.getObject("open_ended")),
+                        rs.getObject("valid_until", LocalDate.class), (Integer) rs.getObject("pool_max_hours"),
+                        rs.getObject("active_agreement_id", UUID.class), rs.getLong("worked_here"),
+                        rs.getBigDecimal("seconds_lent").longValue()))
+                .list();
+    }
+
+    /** The shifts (not cancelled) of the workers that meet [from, to), by worker. */
+    static Map<UUID, List<Existing>> shifts(Handle handle, List<UUID> workerIds, Instant from, Instant to) {
+        Map<UUID, List<Existing>> byWorker = new HashMap<>();
+        if (workerIds.isEmpty()) {
+            return byWorker;
+        }
+        handle.createQuery("""
+                        SELECT p.id, p.worker_id, p.kind, p.status, p.starts_at, p.ends_at, p.break_minutes,
+                               p.completed_at IS NOT NULL AS completed, p.actual_starts_at, p.actual_ends_at,
+                               p.actual_break_minutes
+                        FROM placement p
+                        WHERE p.worker_id = ANY(:workers) AND p.status <> 'CANCELLED'
+                          AND p.starts_at < :to AND p.ends_at > :from""")
+                .bind("workers", workerIds.toArray(UUID[]::new))
+                .bind("from", utc(from))
+                .bind("to", utc(to))
+                .map((rs, ctx) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    String kind = rs.getString("kind");
+                    Shift planned = new Shift(id, rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
+                            rs.getObject("ends_at", OffsetDateTime.class).toInstant(), rs.getInt("break_minutes"), kind);
+                    Shift worked = rs.getBoolean("completed")
+                            ? new Shift(id, rs.getObject("actual_starts_at", OffsetDateTime.class).toInstant(),
+                                    rs.getObject("actual_ends_at", OffsetDateTime.class).toInstant(),
+                                    rs.getInt("actual_break_minutes"), kind)
+                            : planned;
+                    String status = rs.getString("status");
+                    return new Existing(rs.getObject("worker_id", UUID.class), planned, worked, true,
+                            !"NO_SHOW".equals(status), "SHIFT".equals(kind));
+                })
+                .forEach(shift -> byWorker.computeIfAbsent(shift.workerId(), key -> new ArrayList<>()).add(shift));
+        return byWorker;
+    }
+
+    /** The other agreements (PROPOSED or ACTIVE) of each worker whose terms meet the period, by worker. */
+    static Map<UUID, List<AgreementRules.OtherAgreement>> agreements(Handle handle, List<UUID> workerIds,
+                                                                   LocalDate firstDay, LocalDate lastDay) {
+        Map<UUID, List<AgreementRules.OtherAgreement>> byWorker = new HashMap<>();
+        if (workerIds.isEmpty()) {
+            return byWorker;
+        }
+        handle.createQuery("SELECT a.worker_id, a.id, t.hours_per_week FROM loan_agreement a\n" + TERMS_NOW + """
+                         WHERE a.worker_id = ANY(:workers) AND a.status IN ('PROPOSED', 'ACTIVE')
+                          AND t.start_date <= :lastDay AND (t.end_date IS NULL OR t.end_date >= :firstDay)
+                        ORDER BY a.id""")
+                .bind("workers", workerIds.toArray(UUID[]::new))
+                .bind("firstDay", firstDay)
+                .bind("lastDay", lastDay)
+                .map((rs, ctx) -> Map.entry(rs.getObject("worker_id", UUID.class),
+                        new AgreementRules.OtherAgreement(rs.getObject("id", UUID.class), rs.getInt("hours_per_week"))))
+                .forEach(entry -> byWorker.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(entry.getValue()));
+        return byWorker;
+    }
+
+    /** The ACTIVE agreement that lends the worker to the borrower in the role over [firstDay, lastDay], if any. */
+    static Optional<UUID> coveringAgreement(Handle handle, UUID workerId, UUID borrowerMemberId, String role,
+                                            LocalDate firstDay, LocalDate lastDay) {
+        return handle.createQuery("SELECT a.id FROM loan_agreement a\n" + TERMS_NOW + """
+                         WHERE a.worker_id = :worker AND a.borrower_member_id = :borrower AND a.role = :role
+                          AND a.status = 'ACTIVE' AND t.start_date <= :firstDay
+                          AND (t.end_date IS NULL OR t.end_date >= :lastDay)
+                        ORDER BY a.id LIMIT 1""")
+                .bind("worker", workerId)
+                .bind("borrower", borrowerMemberId)
+                .bind("role", role)
+                .bind("firstDay", firstDay)
+                .bind("lastDay", lastDay)
+                .mapTo(UUID.class)
+                .findOne();
+    }
+
+    static Cooperative cooperative(Handle handle) {
+        return handle.createQuery("SELECT margin_percent, min_home_employer_share_percent FROM cooperative_settings")
+                .map((rs, ctx) -> new Cooperative(rs.getBigDecimal(1), rs.getInt(2)))
+                .findOne()
+                .orElse(new Cooperative(BigDecimal.ZERO, 0));
+    }
+
+    static Optional<String> caoRuleSetCode(Handle handle, UUID memberId) {
+        return handle.createQuery("SELECT cao_rule_set_code FROM member WHERE id = :id").bind("id", memberId)
+                .mapTo(String.class).findOne();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
