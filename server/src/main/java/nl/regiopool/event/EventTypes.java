@@ -31,6 +31,11 @@ public final class EventTypes {
 
     private static final List<String> PLACEMENT = List.of("borrowerMemberId", "employerMemberId");
     private static final List<String> AGREEMENT = List.of("lenderMemberId", "borrowerMemberId");
+    private static final List<String> STAFFING_REQUEST = List.of("memberId");
+    private static final List<String> OFFER = List.of("employerMemberId");
+    private static final List<String> INTERNSHIP_SHARE = List.of("memberId");
+    /** A settlement holds every pair's statements, so only admins and auditors read its events. */
+    private static final List<String> ADMINS_ONLY = List.of();
 
     public static final List<EventType> ALL = List.of(
             onAction("placement.created", PLACEMENT),
@@ -41,7 +46,26 @@ public final class EventTypes {
             new EventType("loan_agreement.activated", statusBecomes("loan_agreement", "ACTIVE"), AGREEMENT),
             new EventType("loan_agreement.amended", EventTypes::amendmentApproved, AGREEMENT),
             onAction("loan_agreement.terminated", AGREEMENT),
-            onAction("loan_agreement.ended", AGREEMENT));
+            onAction("loan_agreement.ended", AGREEMENT),
+            onAction("staffing_request.created", STAFFING_REQUEST),
+            onAction("staffing_request.updated", STAFFING_REQUEST),
+            onAction("staffing_request.filled", STAFFING_REQUEST),
+            onAction("staffing_request.cancelled", STAFFING_REQUEST),
+            onAction("staffing_request.expired", STAFFING_REQUEST),
+            onAction("offer.created", OFFER),
+            onAction("offer.accepted", OFFER),
+            onAction("offer.declined", OFFER),
+            onAction("offer.placed", OFFER),
+            onAction("offer.withdrawn", OFFER),
+            onAction("offer.expired", OFFER),
+            onAction("offer.taken", OFFER),
+            onAction("settlement.closed", ADMINS_ONLY),
+            onAction("internship_share.created", INTERNSHIP_SHARE),
+            onAction("internship_share.interview", INTERNSHIP_SHARE),
+            onAction("internship_share.offered", INTERNSHIP_SHARE),
+            onAction("internship_share.accepted", INTERNSHIP_SHARE),
+            onAction("internship_share.declined", INTERNSHIP_SHARE),
+            onAction("internship_share.withdrawn", INTERNSHIP_SHARE));
 
     private static final Set<String> NAMES = ALL.stream().map(EventType::name).collect(Collectors.toUnmodifiableSet());
 

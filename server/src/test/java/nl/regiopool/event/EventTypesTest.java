@@ -65,4 +65,26 @@ class EventTypesTest {
     void everyTypeIsNamedAsTheSpecSays() {
         assertThat(EventTypes.names()).allMatch(name -> name.matches("^[a-z_]+\\.[a-z_]+$")).hasSize(9);
     }
+
+    @Test
+    void requestsOffersSharesAndSettlementsPublishToTheMembersTheyName() throws Exception {
+        JsonNode request = JSON.readTree("{\"status\":\"OPEN\",\"memberId\":\"" + BORROWER + "\"}");
+        PendingEvent created = change("staffing_request.created", null, request);
+        assertThat(EventTypes.of(created).findFirst().orElseThrow().readers(created)).containsExactly(BORROWER);
+
+        JsonNode offer = JSON.readTree("{\"status\":\"ACCEPTED\",\"employerMemberId\":\"" + LENDER + "\"}");
+        PendingEvent accepted = change("offer.accepted", offer, offer);
+        assertThat(EventTypes.of(accepted).findFirst().orElseThrow().readers(accepted)).containsExactly(LENDER);
+
+        JsonNode share = JSON.readTree("{\"status\":\"ACCEPTED\",\"memberId\":\"" + BORROWER + "\"}");
+        PendingEvent shareAccepted = change("internship_share.accepted", share, share);
+        assertThat(EventTypes.of(shareAccepted).findFirst().orElseThrow().readers(shareAccepted))
+                .containsExactly(BORROWER);
+
+        JsonNode settlement = JSON.readTree("{\"settlement\":{\"statements\":[{\"lenderMemberId\":\"" + LENDER
+                + "\"}]}}");
+        PendingEvent closed = change("settlement.closed", JSON.createObjectNode(), settlement);
+        assertThat(EventTypes.of(closed).findFirst().orElseThrow().readers(closed))
+                .as("a settlement holds every pair's statements: admins and auditors only").isEmpty();
+    }
 }
