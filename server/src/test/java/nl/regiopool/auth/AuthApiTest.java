@@ -200,8 +200,8 @@ class AuthApiTest extends ApiTest {
     void aWorkerClaimOfAnotherCooperativeIsRefusedEverywhere(SpecOperations.Operation operation) throws Exception {
         Map<String, Long> before = allRowCounts();
         HttpResponse<String> response = Http.send(operation.method(), operation.samplePath(),
-                TestApp.workerToken(tenant, foreignWorker), operation.hasBody() ? "application/json" : null,
-                operation.hasBody() ? "{}" : null, "If-Match", "\"1\"");
+                TestApp.workerToken(tenant, foreignWorker), operation.sampleContentType(), operation.sampleBody(),
+                "If-Match", "\"1\"");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
         assertThat(Problems.parse(response.body()).getCode()).isEqualTo("UNAUTHENTICATED");

@@ -42,8 +42,10 @@ class ConstraintProblemsTest {
     }
 
     @Test
-    void aCheckConstraintIsNoConflict() {
-        assertThat(ConstraintProblems.of(refusal("23514", "pool_name_unique"))).isEmpty();
+    void aCheckConstraintIsAProblemOnlyWhenTheTableNamesIt() {
+        assertThat(ConstraintProblems.of(refusal("23514", "pool_name_not_blank"))).isEmpty();
+        assertThat(ConstraintProblems.of(refusal("23514", "internship_offer_places_available")))
+                .hasValueSatisfying(problem -> assertThat(problem.code()).isEqualTo("OFFER_FULL"));
     }
 
     @Test
