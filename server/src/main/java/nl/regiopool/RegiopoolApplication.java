@@ -18,6 +18,7 @@ import java.time.Clock;
 import nl.regiopool.internship.ApplicantRetention;
 import nl.regiopool.internship.DocumentStore;
 import nl.regiopool.internship.InternshipResource;
+import nl.regiopool.report.CapacityReportResource;
 import nl.regiopool.internship.PostgresDocumentStore;
 import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import io.dropwizard.migrations.MigrationsBundle;
@@ -302,6 +303,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.lifecycle().manage(agreementExpiry);
         DocumentStore documentStore = new PostgresDocumentStore();
         environment.jersey().register(new InternshipResource(transactions, writes, documentStore));
+        environment.jersey().register(new CapacityReportResource(transactions));
         applicantRetention = new ApplicantRetention(transactions, writeCore, documentStore, Clock.systemUTC(),
                 Duration.ofHours(1));
         environment.lifecycle().manage(applicantRetention);
