@@ -18,7 +18,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class MemberDao {
 
     private static final String COLUMNS = "id, name, kvk_number, agb_code, sector, cao_rule_set_code, postcode, iban,"
-            + " status, joined_on, version, created_at, updated_at";
+            + " status, auto_release, joined_on, version, created_at, updated_at";
 
     private MemberDao() {
     }
@@ -76,7 +76,7 @@ final class MemberDao {
     static Row update(Handle handle, UUID id, Member values) {
         return handle.createQuery("""
                         UPDATE member SET name = :name, agb_code = :agb, sector = :sector, cao_rule_set_code = :cao,
-                            postcode = :postcode, iban = :iban, status = :status,
+                            postcode = :postcode, iban = :iban, status = :status, auto_release = :autoRelease,
                             version = version + 1, updated_at = now()
                         WHERE id = :id
                         RETURNING\s""" + COLUMNS)
@@ -88,6 +88,7 @@ final class MemberDao {
                 .bind("postcode", values.getPostcode())
                 .bind("iban", values.getIban())
                 .bind("status", values.getStatus().toString())
+                .bind("autoRelease", Boolean.TRUE.equals(values.getAutoRelease()))
                 .map(MemberDao::map)
                 .one();
     }
@@ -105,7 +106,8 @@ final class MemberDao {
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class))
                 .agbCode(rs.getString("agb_code"))
-                .caoRuleSetCode(rs.getString("cao_rule_set_code"));
+                .caoRuleSetCode(rs.getString("cao_rule_set_code"))
+                .autoRelease(rs.getBoolean("auto_release"));
         return new Row(member, rs.getInt("version"));
     }
 }

@@ -13,6 +13,7 @@ import nl.regiopool.api.model.MemberPatch;
 import nl.regiopool.api.model.MemberStatus;
 import nl.regiopool.api.model.Sector;
 import nl.regiopool.auth.Caller;
+import nl.regiopool.auth.CallerRole;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.ruleset.CaoRuleSetDao;
 import nl.regiopool.page.Cursors;
@@ -89,6 +90,9 @@ public final class MemberResource implements MembersApi {
     public Response updateMember(UUID memberId, String ifMatch, MemberPatch patch) {
         Caller caller = CurrentCaller.get();
         ETags.IfMatch expected = ETags.ifMatch(ifMatch);
+        if (!caller.has(CallerRole.COOP_ADMIN)) {
+            requireOwnAutoRelease(caller, memberId, patch);
+        }
         List<FieldError> errors = MemberFields.errors(patch.getIban());
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -121,7 +125,22 @@ public final class MemberResource implements MembersApi {
                 patch.getStatus() != null ? patch.getStatus() : current.getStatus(),
                 current.getJoinedOn(), current.getCreatedAt(), current.getUpdatedAt())
                 .agbCode(patch.getAgbCode() != null ? patch.getAgbCode() : current.getAgbCode())
-                .caoRuleSetCode(patch.getCaoRuleSetCode() != null ? patch.getCaoRuleSetCode() : current.getCaoRuleSetCode());
+                .caoRuleSetCode(patch.getCaoRuleSetCode() != null ? patch.getCaoRuleSetCode() : current.getCaoRuleSetCode())
+                .autoRelease(patch.getAutoRelease() != null ? patch.getAutoRelease() : current.getAutoRelease());
+    }
+
+    /** A member changes only its own {@code autoRelease}; every other field is the cooperative admin's. */
+    private static void requireOwnAutoRelease(Caller caller, UUID memberId, MemberPatch patch) {
+        if (!memberId.equals(caller.memberId())) {
+            throw ProblemException.forbidden("A member may change only its own settings.");
+        }
+        boolean otherFields = patch.getName() != null || patch.getAgbCode() != null || patch.getSector() != null
+                || patch.getCaoRuleSetCode() != null || patch.getPostcode() != null || patch.getIban() != null
+                || patch.getStatus() != null;
+        if (otherFields) {
+            throw ProblemException.forbidden("A member may change only its own autoRelease; ask a coop_admin for"
+                    + " the other fields.");
+        }
     }
 
     private static ProblemException notFound(UUID memberId) {

@@ -31,7 +31,7 @@ final class CandidateDao {
 
     /** The question: the request's role, member, period (local dates) and pools, and the month to count lent hours in. */
     record Question(UUID requestId, String role, UUID borrowerMemberId, LocalDate firstDay, LocalDate lastDay,
-                    boolean onlyRequestPools, Instant monthStart, Instant monthEnd) {
+                    boolean onlyRequestPools, Instant monthStart, Instant monthEnd, UUID onlyWorkerId) {
     }
 
     /**
@@ -64,6 +64,9 @@ final class CandidateDao {
         String pools = question.onlyRequestPools()
                 ? " AND m.pool_id IN (SELECT rp.pool_id FROM staffing_request_pool rp WHERE rp.staffing_request_id = :request)"
                 : "";
+        if (question.onlyWorkerId() != null) {
+            pools += " AND m.worker_id = :onlyWorker";
+        }
         return handle.createQuery("""
                         WITH pooled AS (
                             SELECT m.worker_id, bool_or(m.max_hours_per_week IS NULL) AS unlimited,
@@ -100,6 +103,7 @@ final class CandidateDao {
                         WHERE w.employer_member_id <> :borrower
                         ORDER BY w.id""")
                 .bind("request", question.requestId())
+                .bind("onlyWorker", question.onlyWorkerId())
                 .bind("role", question.role())
                 .bind("borrower", question.borrowerMemberId())
                 .bind("firstDay", question.firstDay())

@@ -36,6 +36,16 @@ final class Candidates {
 
     /** Every candidate, eligible first, then by score (highest first), then by worker id. */
     static Ranking rank(Handle handle, StaffingRequest request, boolean includeIneligible) {
+        return rank(handle, request, includeIneligible, null);
+    }
+
+    /** Whether the worker is an eligible candidate for the request, by the same checks as the ranking. */
+    static boolean eligible(Handle handle, StaffingRequest request, UUID workerId) {
+        return !rank(handle, request, false, workerId).candidates().isEmpty();
+    }
+
+    /** The ranking of every pooled worker, or of only {@code onlyWorkerId} when it is not null. */
+    static Ranking rank(Handle handle, StaffingRequest request, boolean includeIneligible, UUID onlyWorkerId) {
         ZoneId zone = CooperativeTime.zone(handle);
         boolean coverage = request.getKind() == StaffingRequestKind.COVERAGE;
         List<RequestedShift> checked = coverage ? representativeWeek(request, zone) : request.getShifts();
@@ -48,7 +58,7 @@ final class Candidates {
         LocalDate month = today.withDayOfMonth(1);
         CandidateDao.Question question = new CandidateDao.Question(request.getId(), request.getRole().toString(),
                 request.getMemberId(), firstDay, lastDay, !request.getPoolIds().isEmpty(),
-                month.atStartOfDay(zone).toInstant(), month.plusMonths(1).atStartOfDay(zone).toInstant());
+                month.atStartOfDay(zone).toInstant(), month.plusMonths(1).atStartOfDay(zone).toInstant(), onlyWorkerId);
         List<CandidateDao.Pooled> pooled = CandidateDao.pooled(handle, question);
         List<UUID> ids = pooled.stream().map(CandidateDao.Pooled::workerId).toList();
         Instant from = shifts.stream().map(Shift::startsAt).min(Instant::compareTo).orElseThrow()

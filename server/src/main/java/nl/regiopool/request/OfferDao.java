@@ -120,4 +120,12 @@ final class OfferDao {
                 .updatedAt(rs.getObject("updated_at", OffsetDateTime.class));
         return new Row(offer, rs.getInt("version"));
     }
+
+    /** Whether the member releases its workers as soon as they accept. */
+    static boolean autoRelease(Handle handle, UUID memberId) {
+        return handle.createQuery("SELECT auto_release FROM member WHERE id = :id")
+                .bind("id", memberId)
+                .mapTo(Boolean.class)
+                .one();
+    }
 }

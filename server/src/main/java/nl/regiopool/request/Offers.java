@@ -92,27 +92,37 @@ final class Offers {
     }
 
     Response accept(Caller caller, UUID offerId, String ifMatch, String idempotencyKey) {
-        return change(caller, offerId, ifMatch, idempotencyKey, "acceptOffer", "offer.accepted", (write, current) -> {
+        return change(caller, offerId, ifMatch, idempotencyKey, "acceptOffer", (write, current) -> {
             OfferLifecycle.require(current.status(), Action.ACCEPT);
             // the partial unique index refuses a second taker of the request: 409 OFFER_TAKEN
             OfferDao.setStatus(write.handle(), current.id(), Action.ACCEPT.to());
+            if (!OfferDao.autoRelease(write.handle(), current.offer().getEmployerMemberId())) {
+                return "offer.accepted";
+            }
+            OfferDao.Row accepted = OfferDao.find(write.handle(), current.id(), OfferDao.Viewer.ALL, false)
+                    .orElseThrow();
+            write.audit("offer.accepted", "offer", current.id(), current.offer(), accepted.offer());
+            place(write, accepted);
+            return "offer.placed";
         });
     }
 
     Response decline(Caller caller, UUID offerId, String ifMatch, String idempotencyKey) {
-        return change(caller, offerId, ifMatch, idempotencyKey, "declineOffer", "offer.declined", (write, current) -> {
+        return change(caller, offerId, ifMatch, idempotencyKey, "declineOffer", (write, current) -> {
             OfferLifecycle.require(current.status(), Action.DECLINE);
             OfferDao.setStatus(write.handle(), current.id(), Action.DECLINE.to());
+            return "offer.declined";
         });
     }
 
     Response withdraw(Caller caller, UUID offerId, String ifMatch, String idempotencyKey) {
-        return change(caller, offerId, ifMatch, idempotencyKey, "withdrawOffer", "offer.withdrawn", (write, current) -> {
+        return change(caller, offerId, ifMatch, idempotencyKey, "withdrawOffer", (write, current) -> {
             StaffingRequestDao.Row request = StaffingRequestDao.find(write.handle(),
                     current.offer().getStaffingRequestId(), null, false).orElseThrow();
             requireActsFor(write.caller(), request.request().getMemberId(), "the requesting member");
             OfferLifecycle.require(current.status(), Action.WITHDRAW);
             OfferDao.setStatus(write.handle(), current.id(), Action.WITHDRAW.to());
+            return "offer.withdrawn";
         });
     }
 
@@ -121,36 +131,42 @@ final class Offers {
      * with the placement checks, the request is FILLED and its other open offers are TAKEN.
      */
     Response release(Caller caller, UUID offerId, String ifMatch, String idempotencyKey) {
-        return change(caller, offerId, ifMatch, idempotencyKey, "releaseOffer", "offer.placed", (write, current) -> {
+        return change(caller, offerId, ifMatch, idempotencyKey, "releaseOffer", (write, current) -> {
             requireActsFor(write.caller(), current.offer().getEmployerMemberId(), "the worker's employer");
-            OfferLifecycle.require(current.status(), Action.PLACE);
-            Handle handle = write.handle();
-            StaffingRequestDao.Row request = StaffingRequestDao.find(handle, current.offer().getStaffingRequestId(),
-                    null, true).orElseThrow();
-            StaffingRequestLifecycle.require(request.status(), StaffingRequestLifecycle.Action.FILL);
-            StaffingRequest asked = request.request();
-            ZoneId zone = CooperativeTime.zone(handle);
-            LocalDate firstDay = firstDay(asked, zone);
-            LocalDate lastDay = lastDay(asked, zone);
-            UUID agreementId = CandidateDao.coveringAgreement(handle, current.offer().getWorkerId(),
-                    asked.getMemberId(), asked.getRole().toString(), firstDay, lastDay)
-                    .orElseThrow(() -> ProblemException.conflict("AGREEMENT_REQUIRED", "No ACTIVE loan agreement lends"
-                            + " this worker to the requesting member as " + asked.getRole() + " from " + firstDay
-                            + " to " + lastDay + "; make one first, then release."));
-            for (RequestedShift shift : asked.getShifts()) {
-                PlacementCreation.create(write, agreementId, null, shift.getStartsAt(), shift.getEndsAt(),
-                        shift.getBreakMinutes(), asked.getLocationPostcode(), null);
-            }
-            OfferDao.placed(handle, current.id(), agreementId);
-            for (OfferDao.Row other : OfferDao.ofRequest(handle, asked.getId(), List.of(OfferStatus.OFFERED))) {
-                OfferDao.setStatus(handle, other.id(), Action.TAKE.to());
-                write.audit("offer.taken", "offer", other.id(), other.offer(),
-                        OfferDao.find(handle, other.id(), OfferDao.Viewer.ALL, false).orElseThrow().offer());
-            }
-            StaffingRequestDao.setStatus(handle, asked.getId(), StaffingRequestLifecycle.Action.FILL.to());
-            write.audit("staffing_request.filled", "staffing_request", asked.getId(), asked,
-                    StaffingRequestDao.find(handle, asked.getId(), null, false).orElseThrow().request());
+            place(write, current);
+            return "offer.placed";
         });
+    }
+
+    /** Places an ACCEPTED offer: what {@code /release} does, also run by the accept when the employer auto-releases. */
+    private static void place(WriteContext write, OfferDao.Row current) {
+        OfferLifecycle.require(current.status(), Action.PLACE);
+        Handle handle = write.handle();
+        StaffingRequestDao.Row request = StaffingRequestDao.find(handle, current.offer().getStaffingRequestId(),
+                null, true).orElseThrow();
+        StaffingRequestLifecycle.require(request.status(), StaffingRequestLifecycle.Action.FILL);
+        StaffingRequest asked = request.request();
+        ZoneId zone = CooperativeTime.zone(handle);
+        LocalDate firstDay = firstDay(asked, zone);
+        LocalDate lastDay = lastDay(asked, zone);
+        UUID agreementId = CandidateDao.coveringAgreement(handle, current.offer().getWorkerId(),
+                asked.getMemberId(), asked.getRole().toString(), firstDay, lastDay)
+                .orElseThrow(() -> ProblemException.conflict("AGREEMENT_REQUIRED", "No ACTIVE loan agreement lends"
+                        + " this worker to the requesting member as " + asked.getRole() + " from " + firstDay
+                        + " to " + lastDay + "; make one first, then release."));
+        for (RequestedShift shift : asked.getShifts()) {
+            PlacementCreation.create(write, agreementId, null, shift.getStartsAt(), shift.getEndsAt(),
+                    shift.getBreakMinutes(), asked.getLocationPostcode(), null);
+        }
+        OfferDao.placed(handle, current.id(), agreementId);
+        for (OfferDao.Row other : OfferDao.ofRequest(handle, asked.getId(), List.of(OfferStatus.OFFERED))) {
+            OfferDao.setStatus(handle, other.id(), Action.TAKE.to());
+            write.audit("offer.taken", "offer", other.id(), other.offer(),
+                    OfferDao.find(handle, other.id(), OfferDao.Viewer.ALL, false).orElseThrow().offer());
+        }
+        StaffingRequestDao.setStatus(handle, asked.getId(), StaffingRequestLifecycle.Action.FILL.to());
+        write.audit("staffing_request.filled", "staffing_request", asked.getId(), asked,
+                StaffingRequestDao.find(handle, asked.getId(), null, false).orElseThrow().request());
     }
 
     /** The request ends (cancelled or expired): its open offers end with it, each audited. */
@@ -163,19 +179,20 @@ final class Offers {
         }
     }
 
+    /** Changes the locked offer and answers the audit action of the change. */
     private interface Work {
-        void apply(WriteContext write, OfferDao.Row current);
+        String apply(WriteContext write, OfferDao.Row current);
     }
 
     private Response change(Caller caller, UUID offerId, String ifMatch, String idempotencyKey, String operation,
-                            String action, Work work) {
+                            Work work) {
         ETags.IfMatch expected = ETags.ifMatch(ifMatch);
         OfferDao.Viewer viewer = viewer(caller);
         return writes.inTenant(caller, operation + ":" + offerId, idempotencyKey, java.util.Map.of(), write -> {
             Handle handle = write.handle();
             OfferDao.Row current = OfferDao.find(handle, offerId, viewer, true).orElseThrow(() -> notFound(offerId));
             expected.require(current.version());
-            work.apply(write, current);
+            String action = work.apply(write, current);
             OfferDao.Row after = OfferDao.find(handle, offerId, OfferDao.Viewer.ALL, false).orElseThrow();
             write.audit(action, "offer", offerId, current.offer(), after.offer());
             return Response.ok(after.offer()).tag(ETags.of(after.version())).build();

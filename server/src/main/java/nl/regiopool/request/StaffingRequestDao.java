@@ -205,6 +205,41 @@ final class StaffingRequestDao {
         return withDetails(handle, rows);
     }
 
+    /**
+     * The OPEN or PARTIALLY_FILLED SHIFTS requests of other members than the worker's employer that are in, or
+     * (naming no pool) open to, a pool the worker belongs to during the request; soonest first, at most {@code limit}.
+     */
+    static List<Row> openForWorker(Handle handle, UUID workerId, Instant now, int limit) {
+        List<Row> rows = handle.createQuery("SELECT " + COLUMNS + """
+                         FROM staffing_request r
+                        WHERE r.kind = 'SHIFTS' AND r.status IN ('OPEN', 'PARTIALLY_FILLED') AND r.starts_at > :now
+                          AND r.member_id <> (SELECT w.employer_member_id FROM worker w WHERE w.id = :worker)
+                          AND EXISTS (
+                              SELECT 1 FROM pool_membership m
+                              WHERE m.worker_id = :worker
+                                AND (m.pool_id IN (SELECT rp.pool_id FROM staffing_request_pool rp
+                                                   WHERE rp.staffing_request_id = r.id)
+                                     OR NOT EXISTS (SELECT 1 FROM staffing_request_pool rp
+                                                    WHERE rp.staffing_request_id = r.id)))
+                        ORDER BY r.starts_at, r.id LIMIT :limit""")
+                .bind("worker", workerId)
+                .bind("now", utc(now))
+                .bind("limit", limit)
+                .map(StaffingRequestDao::map)
+                .list();
+        return withDetails(handle, rows);
+    }
+
+    /** Member id → name, for the members among {@code ids}. */
+    static Map<UUID, String> memberNames(Handle handle, Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        handle.createQuery("SELECT id, name FROM member WHERE id = ANY(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("name")))
+                .forEach(entry -> names.put(entry.getKey(), entry.getValue()));
+        return names;
+    }
+
     /** OPEN requests whose start has passed, locked; rows another node holds are skipped. */
     static List<Row> claimExpired(Handle handle, int limit) {
         List<Row> rows = handle.createQuery("SELECT " + COLUMNS + """

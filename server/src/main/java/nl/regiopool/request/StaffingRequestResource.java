@@ -20,6 +20,8 @@ import nl.regiopool.api.model.Candidate;
 import nl.regiopool.api.model.CandidateList;
 import nl.regiopool.api.model.FieldError;
 import nl.regiopool.api.model.OfferCreate;
+import nl.regiopool.api.model.OpenShift;
+import nl.regiopool.api.model.OpenShiftList;
 import nl.regiopool.api.model.QualificationRole;
 import nl.regiopool.api.model.RequestedShift;
 import nl.regiopool.api.model.RequestedShiftInput;
@@ -49,6 +51,8 @@ import org.jdbi.v3.core.Handle;
  * Members read and change only their own requests.
  */
 public final class StaffingRequestResource implements StaffingRequestsApi {
+
+    static final int MAX_OPEN_SHIFTS = 100;
 
     private final Transactions transactions;
     private final Writes writes;
@@ -179,6 +183,25 @@ public final class StaffingRequestResource implements StaffingRequestsApi {
         List<Candidate> page = offset >= all.size() ? List.of() : all.subList(offset, end);
         return Response.ok(new CandidateList(page, ranking.representativeWeek(), ranking.checkedShifts())
                 .nextCursor(end < all.size() ? Cursors.encode(Integer.toString(end)) : null)).build();
+    }
+
+    @Override
+    public Response listOpenShifts() {
+        Caller caller = CurrentCaller.get();
+        UUID worker = caller.requireWorker();
+        List<OpenShift> open = transactions.read(caller.tenant(), handle -> {
+            List<StaffingRequest> requests = StaffingRequestDao.openForWorker(handle, worker,
+                            CooperativeTime.now(handle), MAX_OPEN_SHIFTS)
+                    .stream().map(StaffingRequestDao.Row::request)
+                    .filter(request -> Candidates.eligible(handle, request, worker))
+                    .toList();
+            Map<UUID, String> names = StaffingRequestDao.memberNames(handle,
+                    requests.stream().map(StaffingRequest::getMemberId).distinct().toList());
+            return requests.stream().map(request -> new OpenShift(request.getId(), request.getMemberId(),
+                    names.get(request.getMemberId()), request.getRole(), request.getShifts(),
+                    request.getLocationPostcode(), request.getStatus())).toList();
+        });
+        return Response.ok(new OpenShiftList(open)).build();
     }
 
     @Override

@@ -140,7 +140,7 @@ class PatchAbsentFieldsTest extends ApiTest {
         return new Fixture("/v1/members/" + member, TestApp.adminToken(tenant), body("""
                 {"name": "Huisartsenpraktijk De Linde B.V.", "agbCode": "01234567", "sector": "GP_ORGANISATION",
                  "caoRuleSetCode": "CAO_HUISARTSENZORG", "postcode": "7002 CD", "iban": "NL02ABNA0123456789",
-                 "status": "ACTIVE"}"""));
+                 "status": "ACTIVE", "autoRelease": true}"""));
     }
 
     private static Fixture worker() throws Exception {
