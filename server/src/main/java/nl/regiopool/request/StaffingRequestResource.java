@@ -21,7 +21,7 @@ import nl.regiopool.api.model.CandidateList;
 import nl.regiopool.api.model.FieldError;
 import nl.regiopool.api.model.OfferCreate;
 import nl.regiopool.api.model.OpenShift;
-import nl.regiopool.api.model.OpenShiftList;
+import nl.regiopool.api.model.OpenShiftBoard;
 import nl.regiopool.api.model.QualificationRole;
 import nl.regiopool.api.model.RequestedShift;
 import nl.regiopool.api.model.RequestedShiftInput;
@@ -201,7 +201,7 @@ public final class StaffingRequestResource implements StaffingRequestsApi {
                     names.get(request.getMemberId()), request.getRole(), request.getShifts(),
                     request.getLocationPostcode(), request.getStatus())).toList();
         });
-        return Response.ok(new OpenShiftList(open)).build();
+        return Response.ok(new OpenShiftBoard(open)).build();
     }
 
     @Override
