@@ -181,10 +181,6 @@ final class PlacementDao {
                 :endsAt, :breakMinutes, :locationPostcode, :externalId, :status, :override.reason, :override.by,
                 :override.at, CAST(:override.violationsJson AS jsonb))""";
 
-    static void insert(Handle handle, UUID tenantId, PlacementRow row) {
-        insertStatement(handle.createUpdate(INSERT), tenantId, row).execute();
-    }
-
     /** Inserts the rows in one batch: a roster of a thousand shifts is one round trip, not a thousand. */
     static void insertAll(Handle handle, UUID tenantId, List<PlacementRow> rows) {
         if (rows.isEmpty()) {
