@@ -51,6 +51,7 @@ import nl.regiopool.auth.TokenVerifier;
 import nl.regiopool.auth.WorkerClaims;
 import nl.regiopool.cooperative.CooperativeResource;
 import nl.regiopool.db.DatabaseConfig;
+import nl.regiopool.docs.ApiDocs;
 import nl.regiopool.db.EmbeddedDatabase;
 import nl.regiopool.export.DataExportResource;
 import nl.regiopool.db.Migrator;
@@ -266,8 +267,10 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
                 }
             }
         });
-        environment.servlets().addFilter("method-gate", new MethodGate(SpecRoutes.fromPackagedSpec(), mapper))
+        environment.servlets().addFilter("method-gate", new MethodGate(
+                        SpecRoutes.fromPackagedSpec().and(ApiDocs.paths(), ApiDocs.ALLOW), mapper))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        ApiDocs.install(environment);
         environment.jersey().register(new RequestIds());
         environment.jersey().register(new RequestSizeLimit(configuration.getHttp().getMaxRequestBytes(),
                 configuration.getHttp().getMaxUploadRequestBytes()));

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,6 +63,13 @@ public final class SpecRoutes {
         // a literal segment wins over a template: /v1/placements/validate before /v1/placements/{placementId}
         routes.sort(java.util.Comparator.comparingLong(route -> route.path().pattern().chars().filter(c -> c == '+').count()));
         return new SpecRoutes(routes);
+    }
+
+    /** These routes and the literal paths served beside the API (the docs page), each answering {@code allow}. */
+    public SpecRoutes and(Collection<String> literalPaths, String allow) {
+        List<Route> all = new ArrayList<>(routes);
+        literalPaths.forEach(path -> all.add(new Route(Pattern.compile(Pattern.quote(path)), allow)));
+        return new SpecRoutes(all);
     }
 
     /** The {@code Allow} header value of a request path, empty when no path of the spec matches it. */

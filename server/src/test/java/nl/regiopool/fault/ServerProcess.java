@@ -24,17 +24,17 @@ import java.util.stream.Stream;
  * embedded PostgreSQL keeps its data), on free ports. Closing it stops the server and its database and
  * removes the home.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    public static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    final Path home;
-    final int appPort = freePort();
-    final int adminPort = freePort();
-    final int databasePort = freePort();
+    public final Path home;
+    public final int appPort = freePort();
+    public final int adminPort = freePort();
+    public final int databasePort = freePort();
     private Process process;
 
-    ServerProcess(String name) {
+    public ServerProcess(String name) {
         try {
             home = Files.createTempDirectory("regiopool-" + name + "-");
         } catch (IOException e) {
@@ -43,7 +43,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts the jar with the configuration (and JVM options before {@code -jar}), and waits until it is healthy. */
-    Process start(Path config, String... jvmOptions) throws Exception {
+    public Process start(Path config, String... jvmOptions) throws Exception {
         Path jar = Path.of("target", "regiopool-server.jar").toAbsolutePath();
         assertThat(jar).as("the shaded jar (failsafe runs after package)").exists();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -70,11 +70,11 @@ final class ServerProcess implements AutoCloseable {
         throw new AssertionError("The server did not become healthy: " + log());
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://localhost:" + appPort + path);
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(home.resolve("server.log"), StandardCharsets.UTF_8);
     }
 

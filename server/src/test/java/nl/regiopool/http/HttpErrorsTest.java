@@ -61,7 +61,7 @@ class HttpErrorsTest extends ApiTest {
     @Test
     void unknownRouteWrongMethodAndMediaTypes() {
         problem(Http.get("/v1/nothing-here", admin), 404, "NOT_FOUND");
-        problem(Http.get("/", null), 404, "NOT_FOUND");
+        problem(Http.get("/nothing-here", null), 404, "NOT_FOUND");
         HttpResponse<String> delete = Http.send("DELETE", "/v1/members", admin, null, null);
         problem(delete, 405, "METHOD_NOT_ALLOWED");
         assertThat(delete.headers().firstValue("Allow")).isPresent();

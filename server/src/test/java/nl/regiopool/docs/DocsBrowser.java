@@ -1,0 +1,155 @@
+package nl.regiopool.docs;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The docs page in Debian's headless chromium, driven through its chromedriver, as a person uses it: open the page,
+ * enter a token under Authorize, "Try it out" an operation and read the answer shown in the page. One browser for
+ * all of a test class (starting it is the slow part). Missing packages fail the test: they are not optional.
+ */
+public final class DocsBrowser implements AutoCloseable {
+
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** An operation's answer as the page shows it. */
+    public record Execution(int status, String body) {
+    }
+
+    private final Path profile;
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    private DocsBrowser(Path profile, ChromeDriver driver) {
+        this.profile = profile;
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, WAIT);
+    }
+
+    /**
+     * Starts chromium. The network here is closed: without these flags chromium waits on Google's hosts (sync,
+     * component updates, field trials) and the session hangs.
+     */
+    public static DocsBrowser start() throws IOException {
+        for (Path program : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!Files.isExecutable(program)) {
+                throw new IllegalStateException(program + " is missing: install Debian's chromium and chromium-driver"
+                        + " (apt-get install chromium chromium-driver; .ci/run does)");
+            }
+        }
+        Path profile = Files.createTempDirectory("regiopool-chromium-");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage", "--window-size=1280,1024", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        try {
+            return new DocsBrowser(profile, new ChromeDriver(service, options));
+        } catch (RuntimeException e) {
+            delete(profile);
+            throw e;
+        }
+    }
+
+    /** Opens the page and waits until Swagger UI has rendered the contract's operations. */
+    public void open(URI page) {
+        driver.get(page.toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock-tag")));
+    }
+
+    /** The tags (operation groups) the page shows. */
+    public List<String> tags() {
+        return driver.findElements(By.cssSelector("h3.opblock-tag")).stream()
+                .map(tag -> tag.getAttribute("data-tag")).toList();
+    }
+
+    /** Enters the bearer token under Authorize: every later "Try it out" sends it. */
+    public void authorize(String token) {
+        driver.findElement(By.cssSelector(".scheme-container button.authorize")).click();
+        WebElement modal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux")));
+        modal.findElement(By.cssSelector("input[type=text]")).sendKeys(token);
+        modal.findElement(By.cssSelector("button.authorize[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux button.btn-done"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-ux")));
+    }
+
+    /**
+     * "Try it out" of one operation (found by its tag and operationId), with the parameters typed into their fields
+     * by name; returns the answer the page shows.
+     */
+    public Execution tryOut(String tag, String operationId, Map<String, String> parameters) {
+        WebElement operation = driver.findElement(By.id("operations-" + tag + "-" + operationId));
+        if (operation.findElements(By.cssSelector("button.try-out__btn")).isEmpty()) {
+            operation.findElement(By.cssSelector(".opblock-summary-control")).click();
+        }
+        WebElement tryOut = wait.until(ExpectedConditions.elementToBeClickable(
+                operation.findElement(By.cssSelector("button.try-out__btn"))));
+        if (!tryOut.getAttribute("class").contains("cancel")) {
+            tryOut.click();
+        }
+        parameters.forEach((name, value) -> {
+            WebElement field = operation.findElement(By.cssSelector("tr[data-param-name='" + name + "'] input"));
+            field.clear();
+            field.sendKeys(value);
+        });
+        operation.findElement(By.cssSelector("button.execute")).click();
+        WebElement status = wait.until(ExpectedConditions.visibilityOf(operation.findElement(
+                By.cssSelector(".live-responses-table .response .response-col_status"))));
+        String body = operation.findElement(By.cssSelector(".live-responses-table .response-col_description pre"))
+                .getText();
+        return new Execution(Integer.parseInt(status.getText().trim()), body);
+    }
+
+    /** The console errors (and failed loads) since the last call: the browser's log at SEVERE. */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::toString).toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            delete(profile);
+        }
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
