@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -46,6 +47,8 @@ public final class DocsBrowser implements AutoCloseable {
         this.profile = profile;
         this.driver = driver;
         this.wait = new WebDriverWait(driver, WAIT);
+        // Swagger UI (React) may replace an element between finding and reading it
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     /**
@@ -89,16 +92,16 @@ public final class DocsBrowser implements AutoCloseable {
     /** The tags (operation groups) the page shows. */
     public List<String> tags() {
         return driver.findElements(By.cssSelector("h3.opblock-tag")).stream()
-                .map(tag -> tag.getAttribute("data-tag")).toList();
+                .map(tag -> tag.getDomAttribute("data-tag")).toList();
     }
 
     /** Enters the bearer token under Authorize: every later "Try it out" sends it. */
     public void authorize(String token) {
         driver.findElement(By.cssSelector(".scheme-container button.authorize")).click();
-        WebElement modal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux")));
-        modal.findElement(By.cssSelector("input[type=text]")).sendKeys(token);
-        modal.findElement(By.cssSelector("button.authorize[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux button.btn-done"))).click();
+        WebElement modal = await(driver.findElement(By.tagName("body")), ".modal-ux");
+        await(modal, "input").sendKeys(token);
+        await(modal, "button.authorize[type=submit]").click();
+        await(modal, "button.btn-done").click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-ux")));
     }
 
@@ -111,22 +114,25 @@ public final class DocsBrowser implements AutoCloseable {
         if (operation.findElements(By.cssSelector("button.try-out__btn")).isEmpty()) {
             operation.findElement(By.cssSelector(".opblock-summary-control")).click();
         }
-        WebElement tryOut = wait.until(ExpectedConditions.elementToBeClickable(
-                operation.findElement(By.cssSelector("button.try-out__btn"))));
-        if (!tryOut.getAttribute("class").contains("cancel")) {
+        WebElement tryOut = await(operation, "button.try-out__btn");
+        if (!tryOut.getDomAttribute("class").contains("cancel")) {
             tryOut.click();
         }
         parameters.forEach((name, value) -> {
-            WebElement field = operation.findElement(By.cssSelector("tr[data-param-name='" + name + "'] input"));
+            WebElement field = await(operation, "tr[data-param-name='" + name + "'] input");
             field.clear();
             field.sendKeys(value);
         });
-        operation.findElement(By.cssSelector("button.execute")).click();
-        WebElement status = wait.until(ExpectedConditions.visibilityOf(operation.findElement(
-                By.cssSelector(".live-responses-table .response .response-col_status"))));
-        String body = operation.findElement(By.cssSelector(".live-responses-table .response-col_description pre"))
-                .getText();
-        return new Execution(Integer.parseInt(status.getText().trim()), body);
+        await(operation, "button.execute").click();
+        String status = await(operation, ".live-responses-table .response .response-col_status").getText();
+        String body = await(operation, ".live-responses-table .response-col_description pre").getText();
+        return new Execution(Integer.parseInt(status.trim().split("\\s+")[0]), body);
+    }
+
+    /** The first visible element under {@code scope} that matches {@code css}, once the page shows one. */
+    private WebElement await(WebElement scope, String css) {
+        return wait.until(page -> scope.findElements(By.cssSelector(css)).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
     /** The console errors (and failed loads) since the last call: the browser's log at SEVERE. */
