@@ -28,18 +28,28 @@ public final class BenchmarkReport {
 
     /** Runs a benchmark against the real server on a fresh embedded PostgreSQL; args[0] is the report file. */
     static void onFreshServer(String[] args, Benchmark benchmark) throws Exception {
-        Path data = Files.createTempDirectory("regiopool-bench-");
-        // the tests' profile, read from the server's test jar on the classpath
-        DropwizardTestSupport<RegiopoolConfiguration> app = new DropwizardTestSupport<>(RegiopoolApplication.class,
-                "test-config.yml", new ResourceConfigurationSourceProvider(),
-                ConfigOverride.config("database.embeddedDataDirectory", data.resolve("postgres").toString()),
-                ConfigOverride.config("logging.level", "WARN"));
+        onFreshServer(args, benchmark, new ConfigOverride[0]);
+    }
+
+    /** The same, with the test profile's settings changed by {@code overrides}. */
+    static void onFreshServer(String[] args, Benchmark benchmark, ConfigOverride... overrides) throws Exception {
+        DropwizardTestSupport<RegiopoolConfiguration> app = freshServer(overrides);
         app.before();
         try {
             benchmark.run(app, Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md"));
         } finally {
             app.after();
         }
+    }
+
+    /** The server on the tests' profile (read from the server's test jar) and a fresh embedded PostgreSQL. */
+    static DropwizardTestSupport<RegiopoolConfiguration> freshServer(ConfigOverride... overrides) throws IOException {
+        Path data = Files.createTempDirectory("regiopool-bench-");
+        ConfigOverride[] all = Arrays.copyOf(overrides, overrides.length + 2);
+        all[overrides.length] = ConfigOverride.config("database.embeddedDataDirectory", data.resolve("postgres").toString());
+        all[overrides.length + 1] = ConfigOverride.config("logging.level", "WARN");
+        return new DropwizardTestSupport<>(RegiopoolApplication.class, "test-config.yml",
+                new ResourceConfigurationSourceProvider(), all);
     }
 
     static String machine() {

@@ -99,6 +99,20 @@ final class WebhookDao {
                 .one();
     }
 
+    static Endpoint update(Handle handle, UUID id, String url, List<String> eventTypes, String description) {
+        return handle.createQuery("""
+                        UPDATE webhook_endpoint SET url = :url, event_types = :types, description = :description,
+                            version = version + 1, updated_at = now()
+                        WHERE id = :id
+                        RETURNING\s""" + ENDPOINT)
+                .bind("id", id)
+                .bind("url", url)
+                .bind("types", eventTypes.toArray(String[]::new))
+                .bind("description", description)
+                .map(WebhookDao::endpoint)
+                .one();
+    }
+
     static Endpoint enable(Handle handle, UUID id) {
         return handle.createQuery("""
                         UPDATE webhook_endpoint SET status = 'ENABLED', disabled_reason = NULL, consecutive_failures = 0,

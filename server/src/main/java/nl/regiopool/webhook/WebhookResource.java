@@ -10,6 +10,7 @@ import nl.regiopool.api.WebhooksApi;
 import nl.regiopool.api.model.WebhookDeliveryList;
 import nl.regiopool.api.model.WebhookEndpointCreate;
 import nl.regiopool.api.model.WebhookEndpointList;
+import nl.regiopool.api.model.WebhookEndpointPatch;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.event.EventTypes;
@@ -42,17 +43,8 @@ public final class WebhookResource implements WebhooksApi {
     @Override
     public Response createWebhookEndpoint(WebhookEndpointCreate body, String idempotencyKey) {
         Caller caller = CurrentCaller.get();
-        List<String> types = body.getEventTypes().stream().distinct().toList();
-        for (String type : types) {
-            if (!EventTypes.known(type)) {
-                throw ProblemException.invalid("eventTypes", "UNKNOWN_EVENT_TYPE", "Unknown event type '" + type
-                        + "'; known are " + EventTypes.names().stream().sorted().toList() + ".");
-            }
-        }
-        String url = body.getUrl().strip();
-        urls.refusal(url).ifPresent(reason -> {
-            throw ProblemException.invalid("url", "WEBHOOK_URL_REFUSED", "This URL cannot receive webhooks: " + reason + ".");
-        });
+        List<String> types = knownTypes(body.getEventTypes());
+        String url = callableUrl(body.getUrl());
         UUID owner = caller.memberScope().orElse(null);
         return writes.inTenant(caller, "createWebhookEndpoint", idempotencyKey, body, write -> {
             UUID id = Ids.next();
@@ -79,6 +71,24 @@ public final class WebhookResource implements WebhooksApi {
         Caller caller = CurrentCaller.get();
         WebhookDao.Endpoint row = transactions.read(caller.tenant(), handle -> visible(handle, caller, endpointId, false));
         return Response.ok(row.view()).tag(ETags.of(row.version())).build();
+    }
+
+    @Override
+    public Response updateWebhookEndpoint(UUID endpointId, String ifMatch, WebhookEndpointPatch patch) {
+        Caller caller = CurrentCaller.get();
+        ETags.IfMatch expected = ETags.ifMatch(ifMatch);
+        List<String> newTypes = patch.getEventTypes() == null ? null : knownTypes(patch.getEventTypes());
+        String newUrl = patch.getUrl() == null ? null : callableUrl(patch.getUrl());
+        return writes.inTenant(caller, "updateWebhookEndpoint", null, patch, write -> {
+            WebhookDao.Endpoint before = visible(write.handle(), caller, endpointId, true);
+            expected.require(before.version());
+            WebhookDao.Endpoint row = WebhookDao.update(write.handle(), endpointId,
+                    newUrl != null ? newUrl : before.url(),
+                    newTypes != null ? newTypes : before.eventTypes(),
+                    patch.getDescription() != null ? patch.getDescription() : before.description());
+            write.audit("webhook_endpoint.updated", "webhook_endpoint", endpointId, before.view(), row.view());
+            return Response.ok(row.view()).tag(ETags.of(row.version())).build();
+        });
     }
 
     @Override
@@ -144,6 +154,26 @@ public final class WebhookResource implements WebhooksApi {
             write.audit("webhook_delivery.retried", "webhook_delivery", deliveryId, null, delivery);
             return Response.ok(delivery).build();
         });
+    }
+
+    private static List<String> knownTypes(List<String> requested) {
+        List<String> types = requested.stream().distinct().toList();
+        for (String type : types) {
+            if (!EventTypes.known(type)) {
+                throw ProblemException.invalid("eventTypes", "UNKNOWN_EVENT_TYPE", "Unknown event type '" + type
+                        + "'; known are " + EventTypes.names().stream().sorted().toList() + ".");
+            }
+        }
+        return types;
+    }
+
+    /** The URL, stripped, if webhooks may be sent to it; else 422. */
+    private String callableUrl(String requested) {
+        String url = requested.strip();
+        urls.refusal(url).ifPresent(reason -> {
+            throw ProblemException.invalid("url", "WEBHOOK_URL_REFUSED", "This URL cannot receive webhooks: " + reason + ".");
+        });
+        return url;
     }
 
     /** The endpoint if the caller may see it (its member's own; an admin's any), else 404. */

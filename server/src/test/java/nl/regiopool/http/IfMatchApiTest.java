@@ -134,6 +134,8 @@ class IfMatchApiTest extends ApiTest {
                 "{\"weekly\":[{\"weekday\":\"MONDAY\",\"from\":\"08:00\",\"to\":\"17:00\"}],\"exceptions\":[]}",
                 TestApp.workerToken(tenant, newWorker(lender))));
         TARGETS.put("deleteWebhookEndpoint", () -> new Target("/v1/webhook-endpoints/" + newWebhookEndpoint(), null));
+        TARGETS.put("updateWebhookEndpoint", () -> new Target("/v1/webhook-endpoints/" + newWebhookEndpoint(),
+                "{\"description\":\"Roosterkoppeling\"}"));
         TARGETS.put("updateStaffingRequest", () -> new Target(staffingRequest(newWorker(lender)),
                 "{\"notes\":\"Twee avonden\"}"));
         TARGETS.put("cancelStaffingRequest", () -> new Target(staffingRequest(newWorker(lender)) + "/cancel",

@@ -14,12 +14,14 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import nl.regiopool.client.api.PlacementsApi;
 import nl.regiopool.client.api.PoolsApi;
+import nl.regiopool.client.api.WebhooksApi;
 import nl.regiopool.client.api.WorkersApi;
 import nl.regiopool.client.model.MembershipKind;
 import nl.regiopool.client.model.PlacementCreate;
 import nl.regiopool.client.model.PoolCreate;
 import nl.regiopool.client.model.PoolMembershipCreate;
 import nl.regiopool.client.model.QualificationRole;
+import nl.regiopool.client.model.WebhookEndpointCreate;
 import nl.regiopool.testing.ApiTest;
 import nl.regiopool.testing.Http;
 import nl.regiopool.testing.SpecOperations;
@@ -54,7 +56,8 @@ class PatchAbsentFieldsTest extends ApiTest {
             "updateInternshipOffer", PatchAbsentFieldsTest::internshipOffer,
             "updateInternshipApplicant", PatchAbsentFieldsTest::internshipApplicant,
             "updatePlacement", PatchAbsentFieldsTest::placement,
-            "updateStaffingRequest", PatchAbsentFieldsTest::staffingRequest);
+            "updateStaffingRequest", PatchAbsentFieldsTest::staffingRequest,
+            "updateWebhookEndpoint", PatchAbsentFieldsTest::webhookEndpoint);
 
     static Stream<SpecOperations.Operation> patchOperations() {
         return SpecOperations.all().stream().filter(operation -> operation.method().equals("PATCH"));
@@ -162,6 +165,17 @@ class PatchAbsentFieldsTest extends ApiTest {
         return new Fixture("/v1/pools/" + pool, TestApp.adminToken(tenant), body("""
                 {"name": "Flexpool assistenten en POH", "description": "Assistenten en POH",
                  "allowedRoles": ["DOKTERSASSISTENT", "POH_GGZ"]}"""));
+    }
+
+    /** On TEST-NET-1 addresses: public by the URL check, never delivered to (the new cooperative has no events). */
+    private static Fixture webhookEndpoint() throws Exception {
+        UUID tenant = newCooperative();
+        UUID endpoint = new WebhooksApi(TestApp.client(TestApp.adminToken(tenant))).createWebhookEndpoint(
+                new WebhookEndpointCreate().url("https://192.0.2.10/in").eventTypes(List.of("placement.created"))
+                        .description("Roosterkoppeling"), null).getId();
+        return new Fixture("/v1/webhook-endpoints/" + endpoint, TestApp.adminToken(tenant), body("""
+                {"url": "https://192.0.2.11/hooks", "eventTypes": ["placement.cancelled", "placement.created"],
+                 "description": "Roosterkoppeling v2"}"""));
     }
 
     private static Fixture membership() throws Exception {

@@ -211,6 +211,8 @@ class CrossTenantTest extends ApiTest {
             Map.entry("getWorkerDataExport", new Fixture("/v1/workers/{workerId}", null, false, "")),
             Map.entry("getWebhookEndpoint", Fixture.read().forMembersToo()),
             Map.entry("deleteWebhookEndpoint", endpointAction()),
+            Map.entry("updateWebhookEndpoint", Fixture.write("/v1/webhook-endpoints/{endpointId}",
+                    "{\"description\":\"Gekaapt\"}").forMembersToo()),
             Map.entry("rotateWebhookSecret", endpointAction()),
             Map.entry("enableWebhookEndpoint", endpointAction()),
             Map.entry("listWebhookDeliveries", Fixture.read().forMembersToo()),

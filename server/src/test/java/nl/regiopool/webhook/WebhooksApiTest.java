@@ -32,6 +32,7 @@ import nl.regiopool.client.model.WebhookDelivery;
 import nl.regiopool.client.model.WebhookDeliveryStatus;
 import nl.regiopool.client.model.WebhookEndpoint;
 import nl.regiopool.client.model.WebhookEndpointCreate;
+import nl.regiopool.client.model.WebhookEndpointPatch;
 import nl.regiopool.client.model.WebhookEndpointStatus;
 import nl.regiopool.client.model.Worker;
 import nl.regiopool.testing.ApiTest;
@@ -246,6 +247,54 @@ class WebhooksApiTest extends ApiTest {
         assertThat(delivery.getStatus()).isEqualTo(WebhookDeliveryStatus.PENDING);
         assertThat(delivery.getAttempts()).isEqualTo(1);
         assertThat(delivery.getError()).contains("127.0.0.1");
+    }
+
+    @Test
+    void aPatchChangesOnlyWhatItNamesChecksANewUrlAsOnRegistrationAndNextDeliveriesGoThere() throws Exception {
+        try (Receiver first = new Receiver(); Receiver second = new Receiver()) {
+            WebhookEndpoint endpoint = register(lender, first.url(), "placement.created");
+            var read = webhooks(lender).getWebhookEndpointWithHttpInfo(endpoint.getId());
+            String etag = read.getHeaders().get("etag").get(0);
+
+            WebhookEndpoint described = webhooks(lender).updateWebhookEndpoint(endpoint.getId(), etag,
+                    new WebhookEndpointPatch().description("Roosterkoppeling v2"));
+            assertThat(described.getDescription()).isEqualTo("Roosterkoppeling v2");
+            assertThat(described.getUrl()).isEqualTo(first.url());
+            assertThat(described.getEventTypes()).containsExactly("placement.created");
+            assertThat(described.getSecret()).isNull();
+            expectProblem(412, () -> webhooks(lender).updateWebhookEndpoint(endpoint.getId(), etag,
+                    new WebhookEndpointPatch().description("Verouderd")));
+            expectProblem(404, () -> webhooks(stranger).updateWebhookEndpoint(endpoint.getId(), "*",
+                    new WebhookEndpointPatch().description("Gekaapt")));
+            var unknown = expectProblem(422, () -> webhooks(lender).updateWebhookEndpoint(endpoint.getId(), "*",
+                    new WebhookEndpointPatch().eventTypes(List.of("placement.teleported"))));
+            assertThat(unknown.getErrors()).singleElement()
+                    .satisfies(error -> assertThat(error.getCode()).isEqualTo("UNKNOWN_EVENT_TYPE"));
+
+            app().webhookUrls().allowPrivateAddresses(false);
+            app().webhookUrls().resolver(host -> new InetAddress[] {InetAddress.getByName("127.0.0.1")});
+            var refused = expectProblem(422, () -> webhooks(lender).updateWebhookEndpoint(endpoint.getId(), "*",
+                    new WebhookEndpointPatch().url("https://hooks.linde.example/in")));
+            assertThat(refused.getErrors()).singleElement().satisfies(error -> {
+                assertThat(error.getCode()).isEqualTo("WEBHOOK_URL_REFUSED");
+                assertThat(error.getMessage()).contains("127.0.0.1");
+            });
+            assertThat(webhooks(lender).getWebhookEndpoint(endpoint.getId()).getUrl()).as("nothing written")
+                    .isEqualTo(first.url());
+            app().webhookUrls().allowPrivateAddresses(true);
+
+            WebhookEndpoint moved = webhooks(lender).updateWebhookEndpoint(endpoint.getId(), "*",
+                    new WebhookEndpointPatch().url(" " + second.url() + " ")
+                            .eventTypes(List.of("placement.created", "placement.cancelled", "placement.created")));
+            assertThat(moved.getUrl()).isEqualTo(second.url());
+            assertThat(moved.getEventTypes()).containsExactly("placement.created", "placement.cancelled");
+            assertThat(moved.getDescription()).isEqualTo("Roosterkoppeling v2");
+
+            placeShift(1);
+            deliverer().runOnce();
+            assertThat(first.received()).isEmpty();
+            assertThat(second.received()).hasSize(1);
+        }
     }
 
     @Test

@@ -1,0 +1,320 @@
+package nl.regiopool.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.regiopool.RegiopoolApplication;
+import nl.regiopool.RegiopoolConfiguration;
+import nl.regiopool.auth.TokenIssuer;
+
+/**
+ * Webhook delivery under load through the real server and its deliverer: 200 member endpoints on local receivers
+ * (an eighth answering 500, an eighth answering after 2 s), placement creates at 100/s, and the delay from each
+ * event to its arrival at a healthy receiver; and the create throughput with and without endpoints. Numbers go
+ * to BENCHMARKS.md.
+ */
+public final class WebhookBenchmark {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final int ENDPOINTS = Integer.getInteger("bench.endpoints", 200);
+    private static final int WORKERS = Integer.getInteger("bench.workers", 4_000);
+    private static final int WEEKS = 26;
+    private static final int RATE = Integer.getInteger("bench.rate", 100);
+    private static final int LAG_SECONDS = Integer.getInteger("bench.seconds", 60);
+    private static final int DRAIN_SECONDS = Integer.getInteger("bench.drainSeconds", 60);
+    private static final int THROUGHPUT_SECONDS = Integer.getInteger("bench.throughputSeconds", 30);
+    private static final int THREADS = Integer.getInteger("bench.threads", 16);
+    private static final String INTERVAL = System.getProperty("bench.deliveryInterval", "1s");
+    private static final Duration SLOW = Duration.ofSeconds(2);
+
+    private WebhookBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkReport.onFreshServer(args, WebhookBenchmark::run,
+                ConfigOverride.config("webhooks.deliveryInterval", INTERVAL),
+                ConfigOverride.config("webhooks.allowPrivateAddresses", "true"));
+    }
+
+    private record Slot(UUID agreementId, LocalDate saturday) {
+    }
+
+    /** Endpoint i's receiver: an eighth fail, an eighth are slow, the rest are healthy. */
+    private enum Behaviour {
+        HEALTHY, FAILING, SLOW;
+
+        static Behaviour of(int endpoint) {
+            return endpoint % 8 == 0 ? FAILING : endpoint % 8 == 4 ? SLOW : HEALTHY;
+        }
+    }
+
+    private static void run(DropwizardTestSupport<RegiopoolConfiguration> app, Path report) throws Exception {
+        String jdbcUrl = ((RegiopoolApplication) app.getApplication()).databaseUrl();
+        TokenIssuer tokens = new TokenIssuer(app.getConfiguration().getAuth());
+        BenchHttp http = new BenchHttp(app.getLocalPort(), THREADS + 16);
+        UUID tenant = http.newCooperative(tokens.issue("bench-operator", List.of("operator"), null, null),
+                "bench-webhooks");
+        LocalDate monday = LocalDate.now(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        List<UUID> members = new ArrayList<>();
+        ConcurrentLinkedQueue<Slot> slots = new ConcurrentLinkedQueue<>(load(jdbcUrl, tenant, monday, members));
+        String admin = tokens.issue("bench-admin", List.of("coop_admin"), tenant, null);
+        createAtFullSpeed(http, admin, slots, 5); // warm-up
+
+        String off = createAtFullSpeed(http, admin, slots, THROUGHPUT_SECONDS);
+
+        ConcurrentLinkedQueue<Long> lagMillis = new ConcurrentLinkedQueue<>();
+        AtomicInteger unhealthyCalls = new AtomicInteger();
+        HttpServer receivers = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+        receivers.setExecutor(Executors.newCachedThreadPool(BenchHttp::daemon));
+        receivers.createContext("/hooks/", exchange -> receive(exchange, lagMillis, unhealthyCalls));
+        receivers.start();
+        List<UUID> healthy = new ArrayList<>();
+        for (int i = 0; i < ENDPOINTS; i++) {
+            UUID member = members.get(i % members.size());
+            String url = "http://127.0.0.1:" + receivers.getAddress().getPort() + "/hooks/" + i;
+            JsonNode endpoint = http.expect(201, "POST", "/v1/webhook-endpoints",
+                    tokens.issue("bench-member", List.of("member"), tenant, member),
+                    "{\"url\":\"" + url + "\",\"eventTypes\":[\"placement.created\"]}");
+            if (Behaviour.of(i) == Behaviour.HEALTHY) {
+                healthy.add(UUID.fromString(endpoint.get("id").asText()));
+            }
+        }
+
+        String lagRun = createAtRate(http, admin, slots);
+        long drainStarted = System.nanoTime();
+        long undelivered = pendingHealthy(jdbcUrl, healthy);
+        while (undelivered > 0 && System.nanoTime() - drainStarted < DRAIN_SECONDS * 1_000_000_000L) {
+            Thread.sleep(500);
+            undelivered = pendingHealthy(jdbcUrl, healthy);
+        }
+        long[] lags = lagMillis.stream().mapToLong(lag -> lag * 1000).toArray();
+        String on = createAtFullSpeed(http, admin, slots, THROUGHPUT_SECONDS);
+        receivers.stop(0);
+
+        List<String> body = new ArrayList<>();
+        body.add("## Webhook delivery under load");
+        body.add("");
+        body.add("- Date: " + BenchmarkReport.now());
+        body.add("- Machine: " + BenchmarkReport.machine());
+        body.add("- Data: one cooperative, " + members.size() + " members, " + WORKERS + " workers each with an ACTIVE"
+                + " agreement (loaded with SQL); writes are placement creates through the API (full validation, audit,"
+                + " outbox), each a `placement.created` event for its employer and its borrower");
+        body.add("- Endpoints: " + ENDPOINTS + " member endpoints for `placement.created`, one per member, on local"
+                + " receivers (one JDK HttpServer on 127.0.0.1): " + healthy.size() + " healthy (200 at once), "
+                + (ENDPOINTS / 8) + " answering 500, " + (ENDPOINTS / 8) + " answering after " + SLOW.toSeconds()
+                + " s; deliverer every " + INTERVAL + " (`webhooks.deliveryInterval`, the server's default is 1s),"
+                + " 32 sender threads");
+        body.add("- Lag: creates at " + RATE + "/s for " + LAG_SECONDS + " s (open loop), then up to " + DRAIN_SECONDS
+                + " s for the healthy endpoints' deliveries to drain; lag = arrival at a healthy receiver − the event's"
+                + " `occurredAt`");
+        body.add("- Throughput: creates by " + THREADS + " client threads for " + THROUGHPUT_SECONDS + " s, first with"
+                + " no endpoint registered (\"off\": the outbox still writes the event row in each create; no delivery"
+                + " row, the deliverer finds nothing to send), then with the " + ENDPOINTS + " endpoints registered and"
+                + " the deliverer sending (\"on\": a delivery row per subscribed endpoint in the same transaction)");
+        body.add("- Target from the issue: delivery lag p99 ≤ 2 s for healthy endpoints; throughput drop with the"
+                + " outbox on ≤ 10%");
+        body.add("- Command: `bench/run webhooks`");
+        body.add("");
+        body.add("| what | result |");
+        body.add("|---|---|");
+        body.add(lagRun);
+        body.add(String.format("| healthy deliveries received / still pending after the drain | %d / %d |",
+                lags.length, undelivered));
+        if (lags.length > 0) {
+            body.add(String.format("| healthy lag p50 / p99 / max | %.0f / %.0f / %.0f ms |",
+                    BenchmarkReport.percentileMillis(lags, 50), BenchmarkReport.percentileMillis(lags, 99),
+                    BenchmarkReport.percentileMillis(lags, 100)));
+        }
+        body.add("| calls to failing or slow receivers | " + unhealthyCalls.get() + " |");
+        body.add("| creates/s, off (no endpoints) | " + off + " |");
+        body.add("| creates/s, on (" + ENDPOINTS + " endpoints, deliverer running) | " + on + " |");
+        BenchmarkReport.write(report, "webhooks", body);
+        System.out.println(String.join("\n", body));
+    }
+
+    private static void receive(HttpExchange exchange, ConcurrentLinkedQueue<Long> lagMillis,
+                                AtomicInteger unhealthyCalls) throws IOException {
+        Instant arrived = Instant.now();
+        String path = exchange.getRequestURI().getPath();
+        Behaviour behaviour = Behaviour.of(Integer.parseInt(path.substring(path.lastIndexOf('/') + 1)));
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        if (behaviour == Behaviour.HEALTHY) {
+            Instant occurred = OffsetDateTime.parse(BenchHttp.JSON.readTree(body).get("occurredAt").asText()).toInstant();
+            lagMillis.add(Duration.between(occurred, arrived).toMillis());
+        } else {
+            unhealthyCalls.incrementAndGet();
+        }
+        if (behaviour == Behaviour.SLOW) {
+            try {
+                Thread.sleep(SLOW.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        exchange.sendResponseHeaders(behaviour == Behaviour.FAILING ? 500 : 200, -1);
+        exchange.close();
+    }
+
+    private static long pendingHealthy(String jdbcUrl, List<UUID> healthy) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+             var query = db.prepareStatement("SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING'"
+                     + " AND endpoint_id = ANY (?)")) {
+            query.setArray(1, db.createArrayOf("uuid", healthy.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static int create(BenchHttp http, String token, Slot slot) throws Exception {
+        Instant start = slot.saturday().atTime(LocalTime.of(8, 0)).atZone(ZONE).toInstant();
+        return http.send("POST", "/v1/placements", token, "{\"agreementId\":\"" + slot.agreementId()
+                + "\",\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plus(Duration.ofMinutes(480))
+                + "\",\"breakMinutes\":30}").statusCode();
+    }
+
+    /** Creates by THREADS threads for the given seconds; "creates/s (failures)". */
+    private static String createAtFullSpeed(BenchHttp http, String token, ConcurrentLinkedQueue<Slot> slots, int seconds)
+            throws Exception {
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS, BenchHttp::daemon);
+        long started = System.nanoTime();
+        long until = started + seconds * 1_000_000_000L;
+        for (int t = 0; t < THREADS; t++) {
+            threads.submit(() -> {
+                Slot slot;
+                while (System.nanoTime() < until && (slot = slots.poll()) != null) {
+                    if (create(http, token, slot) != 201) {
+                        failed.incrementAndGet();
+                    }
+                    done.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        threads.shutdown();
+        threads.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        return String.format("%.0f (%d creates, %d not 201)", done.get() / elapsed, done.get(), failed.get());
+    }
+
+    /** Creates at RATE per second for LAG_SECONDS, each on a pool thread; the table row of the run. */
+    private static String createAtRate(BenchHttp http, String token, ConcurrentLinkedQueue<Slot> slots)
+            throws Exception {
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService senders = Executors.newFixedThreadPool(64, BenchHttp::daemon);
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(BenchHttp::daemon);
+        long started = System.nanoTime();
+        clock.scheduleAtFixedRate(() -> senders.submit(() -> {
+            Slot slot = slots.poll();
+            if (slot != null && create(http, token, slot) != 201) {
+                failed.incrementAndGet();
+            }
+            done.incrementAndGet();
+            return null;
+        }), 0, 1_000_000 / RATE, TimeUnit.MICROSECONDS);
+        Thread.sleep(LAG_SECONDS * 1000L);
+        clock.shutdownNow();
+        senders.shutdown();
+        senders.awaitTermination(60, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        return String.format("| creates during the lag run | %d in %.0f s (%.0f/s), %d not 201 |", done.get(), elapsed,
+                done.get() / elapsed, failed.get());
+    }
+
+    private static List<Slot> load(String jdbcUrl, UUID tenant, LocalDate monday, List<UUID> members) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+             Statement sql = db.createStatement()) {
+            db.setAutoCommit(false);
+            sql.execute("SELECT set_config('regiopool.tenant_id', '" + tenant + "', true)");
+            sql.execute("""
+                    INSERT INTO member (tenant_id, id, name, kvk_number, sector, postcode, iban, joined_on, cao_rule_set_code)
+                    SELECT current_tenant_id(), gen_random_uuid(), 'Praktijk ' || n, lpad(n::text, 8, '0'), 'GP_PRACTICE',
+                           '7001 AB', 'NL91ABNA0417164300', DATE '2020-01-01', 'ATW'
+                    FROM generate_series(1, %d) n""".formatted(ENDPOINTS));
+            sql.execute("CREATE TEMP TABLE m AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM member"
+                    + " WHERE tenant_id = current_tenant_id()");
+            sql.execute("""
+                    CREATE TEMP TABLE w AS
+                    SELECT g.i AS n, gen_random_uuid() AS id, (SELECT id FROM m WHERE m.n = 1 + g.i %% %2$d) AS lender,
+                           (SELECT id FROM m WHERE m.n = 1 + (g.i + 1) %% %2$d) AS borrower, gen_random_uuid() AS agreement
+                    FROM generate_series(1, %1$d) AS g(i)""".formatted(WORKERS, ENDPOINTS));
+            sql.execute("""
+                    INSERT INTO worker (tenant_id, id, employer_member_id, given_name, family_name, contract_hours_per_week,
+                                        contract_type, hourly_cost_cents, postcode)
+                    SELECT current_tenant_id(), id, lender, 'Worker', 'W' || n, 40, 'INDEFINITE', 3000, '7001 AB' FROM w""");
+            sql.execute("""
+                    INSERT INTO worker_qualification (tenant_id, worker_id, role)
+                    SELECT current_tenant_id(), id, 'DOKTERSASSISTENT' FROM w""");
+            sql.execute("""
+                    INSERT INTO loan_agreement (tenant_id, id, number, lender_member_id, borrower_member_id, worker_id, role,
+                        cao_rule_set_code, waadi_regime, status, proposed_at, activated_at, consented_on, consent_method,
+                        consent_recorded_at, consent_recorded_by)
+                    SELECT current_tenant_id(), agreement, 'LA-2025-' || lpad(n::text, 6, '0'), lender, borrower, id,
+                           'DOKTERSASSISTENT', 'ATW', 'COLLEGIAL_NO_PROFIT', 'ACTIVE', TIMESTAMPTZ '2025-01-01',
+                           TIMESTAMPTZ '2025-01-02', DATE '2025-01-01', 'DIGITAL', TIMESTAMPTZ '2025-01-01', 'bench'
+                    FROM w""");
+            sql.execute("""
+                    INSERT INTO loan_agreement_version (tenant_id, agreement_id, version_no, start_date, hours_per_week,
+                        tariff_cents_per_hour, cost_price_cents_per_hour, vat_eligible, vat_unmet_conditions,
+                        lender_approved_at, lender_approved_by, borrower_approved_at, borrower_approved_by, in_force_from)
+                    SELECT current_tenant_id(), agreement, 1, DATE '2025-01-01', 60, 3000, 3000, true, '{}',
+                           TIMESTAMPTZ '2025-01-02', 'bench', TIMESTAMPTZ '2025-01-02', 'bench', TIMESTAMPTZ '2025-01-02'
+                    FROM w""");
+            db.commit();
+            sql.execute("ANALYZE");
+            List<Slot> slots = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery("SELECT agreement FROM w ORDER BY n")) {
+                while (rows.next()) {
+                    UUID agreement = rows.getObject(1, UUID.class);
+                    for (int week = 0; week < WEEKS; week++) {
+                        slots.add(new Slot(agreement, monday.plusWeeks(week).plusDays(5)));
+                    }
+                }
+            }
+            try (ResultSet rows = sql.executeQuery("SELECT id FROM m ORDER BY n")) {
+                while (rows.next()) {
+                    members.add(rows.getObject(1, UUID.class));
+                }
+            }
+            Collections.shuffle(slots, new Random(7));
+            return slots;
+        }
+    }
+}
