@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.regiopool.api.model.Event;
 import nl.regiopool.auth.Caller;
@@ -57,6 +58,7 @@ public final class Deliverer implements Managed {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(TIMEOUT).build();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean passQueued = new AtomicBoolean();
     private volatile Clock clock = Clock.systemUTC();
     private ExecutorService senders;
     private ScheduledExecutorService scheduler;
@@ -89,6 +91,25 @@ public final class Deliverer implements Managed {
             scheduler.shutdownNow();
         }
         senders.shutdownNow();
+    }
+
+    /**
+     * An attempt ended, so the endpoint's next event in order may be due now: look again at once rather than after
+     * the interval, or one endpoint would get at most one event per interval. At most one such pass waits at a time.
+     */
+    private void passSoon() {
+        ScheduledExecutorService running = scheduler;
+        if (config.isPassAfterAttempt() && running != null && !running.isShutdown()
+                && passQueued.compareAndSet(false, true)) {
+            try {
+                running.execute(() -> {
+                    passQueued.set(false);
+                    runSafely();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                passQueued.set(false);
+            }
+        }
     }
 
     private void runSafely() {
@@ -125,6 +146,7 @@ public final class Deliverer implements Managed {
                                 LOG.warn("Webhook delivery {} failed unexpectedly; it is tried again after its lease",
                                         delivery.id(), failure);
                             }
+                            passSoon();
                         }));
             }
         }

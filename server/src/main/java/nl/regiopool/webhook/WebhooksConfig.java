@@ -22,6 +22,13 @@ public class WebhooksConfig {
     @JsonProperty
     private Duration deliveryInterval = Duration.seconds(1);
 
+    /**
+     * After an attempt ends, look for due deliveries at once instead of after the interval, so an endpoint gets its
+     * next event in order without waiting. Off for tests that drive the deliverer by hand.
+     */
+    @JsonProperty
+    private boolean passAfterAttempt = true;
+
     /** Failed attempts in a row (across deliveries) after which an endpoint is disabled. */
     @Min(1)
     @JsonProperty
@@ -39,6 +46,10 @@ public class WebhooksConfig {
 
     public boolean isAllowPrivateAddresses() {
         return allowPrivateAddresses;
+    }
+
+    public boolean isPassAfterAttempt() {
+        return passAfterAttempt;
     }
 
     public Duration getDeliveryInterval() {
