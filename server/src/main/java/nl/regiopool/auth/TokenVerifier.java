@@ -9,50 +9,36 @@ import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.exceptions.MissingClaimException;
 import com.auth0.jwt.exceptions.SignatureVerificationException;
 import com.auth0.jwt.exceptions.TokenExpiredException;
-import com.auth0.jwt.interfaces.Claim;
 import com.auth0.jwt.interfaces.DecodedJWT;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Verifies bearer JWTs: signature with the configured algorithm and key (never the token's own
- * choice), issuer, audience, expiry and not-before, then the Regiopool claims.
+ * choice; keys from the configuration or an identity provider's JWKS), issuer, audience, expiry and
+ * not-before, then the Regiopool claims under their configured names ({@link ClaimNames}).
  */
 public final class TokenVerifier {
 
-    private final Map<String, JWTVerifier> verifiersByKeyId = new HashMap<>();
-    private final JWTVerifier defaultVerifier;
-    private final AuthConfig.Algorithm algorithm;
+    private final KeySource keys;
+    private final Set<AuthConfig.Algorithm> algorithms;
+    private final ClaimNames claimNames;
 
     public TokenVerifier(AuthConfig config) {
-        algorithm = config.getAlgorithm();
-        if (config.getAlgorithm() == AuthConfig.Algorithm.HS256) {
-            if (!config.hasDevSecret()) {
-                throw new IllegalStateException("auth.algorithm HS256 needs auth.hmacSecret");
-            }
-            defaultVerifier = verifier(config, Algorithm.HMAC256(config.getHmacSecret().getBytes(StandardCharsets.UTF_8)));
-        } else {
-            if (config.getPublicKeys().isEmpty()) {
-                throw new IllegalStateException("auth.algorithm " + config.getAlgorithm() + " needs auth.publicKeys");
-            }
-            config.getPublicKeys().forEach((keyId, pem) ->
-                    verifiersByKeyId.put(keyId, verifier(config, publicKeyAlgorithm(config.getAlgorithm(), pem))));
-            defaultVerifier = verifiersByKeyId.size() == 1 ? verifiersByKeyId.values().iterator().next() : null;
-        }
+        this(config, config.usesJwks() ? JwksKeys.of(config) : new ConfiguredKeys(config));
     }
 
-    private static JWTVerifier verifier(AuthConfig config, Algorithm algorithm) {
+    TokenVerifier(AuthConfig config, KeySource keys) {
+        this.keys = keys;
+        this.algorithms = config.usesJwks() ? config.acceptedAlgorithms() : Set.of(config.getAlgorithm());
+        this.claimNames = config.getClaims();
+    }
+
+    static JWTVerifier verifier(AuthConfig config, Algorithm algorithm) {
         return JWT.require(algorithm)
                 .withIssuer(config.getIssuer())
                 .withAudience(config.getAudience())
@@ -60,22 +46,6 @@ public final class TokenVerifier {
                 .withClaimPresence("exp")
                 .acceptLeeway(config.getLeewaySeconds())
                 .build();
-    }
-
-    private static Algorithm publicKeyAlgorithm(AuthConfig.Algorithm algorithm, String pem) {
-        PublicKey key = parsePublicKey(algorithm == AuthConfig.Algorithm.RS256 ? "RSA" : "EC", pem);
-        return algorithm == AuthConfig.Algorithm.RS256
-                ? Algorithm.RSA256((RSAPublicKey) key, null)
-                : Algorithm.ECDSA256((ECPublicKey) key, null);
-    }
-
-    static PublicKey parsePublicKey(String keyType, String pem) {
-        String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
-        try {
-            return KeyFactory.getInstance(keyType).generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (Exception e) {
-            throw new IllegalStateException("auth.publicKeys holds a key that is not a PEM " + keyType + " public key", e);
-        }
     }
 
     /** The caller, or empty with the reason when the token must be refused (401). */
@@ -86,22 +56,21 @@ public final class TokenVerifier {
         } catch (JWTVerificationException e) {
             throw new InvalidTokenException("The token is not a well-formed JWT.");
         }
-        JWTVerifier verifier = decoded.getKeyId() == null ? defaultVerifier : verifiersByKeyId.get(decoded.getKeyId());
-        if (verifier == null) {
-            throw new InvalidTokenException("The token's key id is not known.");
-        }
+        JWTVerifier verifier = keys.verifierFor(decoded);
         try {
             decoded = verifier.verify(decoded);
         } catch (JWTVerificationException e) {
             throw new InvalidTokenException(reason(e));
         }
-        return caller(decoded);
+        return caller(decoded, claimNames);
     }
 
     /** Why java-jwt refused the token, in our words (its own messages name its internals). */
     private String reason(JWTVerificationException refusal) {
         if (refusal instanceof AlgorithmMismatchException) {
-            return "The token was refused: it is not signed with " + algorithm + ", the algorithm this server accepts.";
+            return "The token was refused: it is not signed with "
+                    + algorithms.stream().map(Enum::name).sorted().collect(Collectors.joining(" or "))
+                    + ", the algorithm this server accepts.";
         }
         if (refusal instanceof SignatureVerificationException) {
             return "The token was refused: its signature does not verify with this server's key.";
@@ -125,40 +94,64 @@ public final class TokenVerifier {
         return "The token was refused.";
     }
 
-    private static Caller caller(DecodedJWT jwt) throws InvalidTokenException {
-        List<String> roleClaims = jwt.getClaim("roles").asList(String.class);
-        if (roleClaims == null || roleClaims.isEmpty()) {
-            throw new InvalidTokenException("The token has no roles.");
-        }
-        Set<CallerRole> roles = EnumSet.noneOf(CallerRole.class);
-        for (String claim : roleClaims) {
-            roles.add(CallerRole.fromClaim(claim).orElseThrow(() -> new InvalidTokenException("Unknown role: " + claim)));
-        }
-        UUID tenant = uuidClaim(jwt, "tenant");
-        UUID member = uuidClaim(jwt, "member");
+    private static Caller caller(DecodedJWT jwt, ClaimNames names) throws InvalidTokenException {
+        Set<CallerRole> roles = roles(jwt, names);
+        UUID tenant = uuidClaim(jwt, names.getTenant());
+        UUID member = uuidClaim(jwt, names.getMember());
         boolean tenantRole = roles.stream().anyMatch(role -> role != CallerRole.OPERATOR);
         if (tenantRole && tenant == null) {
-            throw new InvalidTokenException("The token has tenant roles but no tenant claim.");
+            throw new InvalidTokenException("The token has tenant roles but no " + names.getTenant() + " claim.");
         }
         if (roles.contains(CallerRole.MEMBER) && member == null) {
-            throw new InvalidTokenException("The token has the member role but no member claim.");
+            throw new InvalidTokenException("The token has the member role but no " + names.getMember() + " claim.");
         }
-        UUID worker = uuidClaim(jwt, "worker");
+        UUID worker = uuidClaim(jwt, names.getWorker());
         if (roles.contains(CallerRole.WORKER) && worker == null) {
-            throw new InvalidTokenException("The token has the worker role but no worker claim.");
+            throw new InvalidTokenException("The token has the worker role but no " + names.getWorker() + " claim.");
         }
         // the claim means something only with the role: a token without it is nobody's own view
         return new Caller(jwt.getSubject(), tenant, Set.copyOf(roles), member,
                 roles.contains(CallerRole.WORKER) ? worker : null);
     }
 
+    private static Set<CallerRole> roles(DecodedJWT jwt, ClaimNames names) throws InvalidTokenException {
+        List<String> claims = roleClaims(ClaimPath.read(jwt, names.getRoles()).orElse(null));
+        Set<CallerRole> roles = EnumSet.noneOf(CallerRole.class);
+        for (String claim : claims) {
+            Optional<CallerRole> role = CallerRole.fromClaim(claim);
+            if (role.isPresent()) {
+                roles.add(role.get());
+            } else if (!names.isIgnoreUnknownRoles()) {
+                throw new InvalidTokenException("Unknown role: " + claim);
+            }
+        }
+        if (roles.isEmpty()) {
+            throw new InvalidTokenException("The token has no roles.");
+        }
+        return roles;
+    }
+
+    /** A list of role names, or one role name on its own. */
+    private static List<String> roleClaims(Object value) throws InvalidTokenException {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof String role) {
+            return List.of(role);
+        }
+        if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            return list.stream().map(String.class::cast).toList();
+        }
+        throw new InvalidTokenException("The token's roles claim is not a list of role names.");
+    }
+
     private static UUID uuidClaim(DecodedJWT jwt, String name) throws InvalidTokenException {
-        Claim claim = jwt.getClaim(name);
-        if (claim.isMissing() || claim.isNull()) {
+        Object value = ClaimPath.read(jwt, name).orElse(null);
+        if (value == null) {
             return null;
         }
         try {
-            return UUID.fromString(claim.asString());
+            return UUID.fromString((String) value);
         } catch (RuntimeException e) {
             throw new InvalidTokenException("The " + name + " claim is not a UUID.");
         }
