@@ -23,7 +23,6 @@ import nl.regiopool.internship.PostgresDocumentStore;
 import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import io.dropwizard.migrations.MigrationsBundle;
 import jakarta.servlet.DispatcherType;
-import java.time.Duration;
 import java.util.EnumSet;
 import nl.regiopool.agreement.AgreementExpiry;
 import nl.regiopool.request.StaffingRequestExpiry;
@@ -302,13 +301,14 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new MyScheduleResource(transactions));
         environment.jersey().register(new DataExportResource(transactions, new AuditRecords(mapper)));
         environment.jersey().register(new SettlementResource(transactions, writes));
-        agreementExpiry = new AgreementExpiry(transactions, writeCore, Duration.ofMinutes(5));
+        agreementExpiry = new AgreementExpiry(transactions, writeCore,
+                configuration.getJobs().getAgreementExpiryInterval());
         environment.lifecycle().manage(agreementExpiry);
         DocumentStore documentStore = new PostgresDocumentStore();
         environment.jersey().register(new InternshipResource(transactions, writes, documentStore));
         environment.jersey().register(new CapacityReportResource(transactions));
         applicantRetention = new ApplicantRetention(transactions, writeCore, documentStore, Clock.systemUTC(),
-                Duration.ofHours(1));
+                configuration.getJobs().getApplicantRetentionInterval());
         environment.lifecycle().manage(applicantRetention);
         webhookUrls = new WebhookUrls(configuration.getWebhooks().isAllowHttp(),
                 configuration.getWebhooks().isAllowPrivateAddresses());
@@ -317,7 +317,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         deliverer = new Deliverer(transactions, writeCore, webhookUrls, mapper, configuration.getWebhooks());
         environment.lifecycle().manage(deliverer);
         environment.jersey().register(new StaffingRequestResource(transactions, writes));
-        staffingRequestExpiry = new StaffingRequestExpiry(transactions, writeCore, Duration.ofMinutes(5));
+        staffingRequestExpiry = new StaffingRequestExpiry(transactions, writeCore,
+                configuration.getJobs().getStaffingRequestExpiryInterval());
         environment.lifecycle().manage(staffingRequestExpiry);
     }
 }

@@ -9,6 +9,7 @@ import nl.regiopool.auth.AuthConfig;
 import nl.regiopool.db.DatabaseConfig;
 import nl.regiopool.http.HttpLimits;
 import nl.regiopool.webhook.WebhooksConfig;
+import nl.regiopool.write.JobsConfig;
 
 public class RegiopoolConfiguration extends Configuration {
 
@@ -27,6 +28,10 @@ public class RegiopoolConfiguration extends Configuration {
     @Valid
     @NotNull
     private WebhooksConfig webhooks = new WebhooksConfig();
+
+    @Valid
+    @NotNull
+    private JobsConfig jobs = new JobsConfig();
 
     public RegiopoolConfiguration() {
         // Every error is problem+json; our own mappers replace Dropwizard's defaults.
@@ -71,5 +76,15 @@ public class RegiopoolConfiguration extends Configuration {
     @JsonProperty
     public void setWebhooks(WebhooksConfig webhooks) {
         this.webhooks = webhooks;
+    }
+
+    @JsonProperty
+    public JobsConfig getJobs() {
+        return jobs;
+    }
+
+    @JsonProperty
+    public void setJobs(JobsConfig jobs) {
+        this.jobs = jobs;
     }
 }
