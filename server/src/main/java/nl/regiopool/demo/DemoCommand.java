@@ -7,6 +7,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.logging.common.ExternalLoggingFactory;
 import io.dropwizard.core.cli.Cli;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -73,7 +74,10 @@ public final class DemoCommand extends EnvironmentCommand<RegiopoolConfiguration
         }
         rememberPublicAddress(configuration);
         loadOnPrivatePorts(configuration);
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        if (!(configuration.getLoggingFactory() instanceof ExternalLoggingFactory)) {
+            // thousands of requests: the server's own start-up and request lines would bury the report
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        }
         super.run(bootstrap, namespace, configuration);
     }
 

@@ -43,6 +43,8 @@ final class RegionLoader {
     private final List<UUID> memberIds = new ArrayList<>();
     private final List<UUID> workerIds = new ArrayList<>();
     private final List<Lending> lendings = new ArrayList<>();
+    /** The lent worker whose tokens are printed: shifts at a borrower and at home, and an offer taken. */
+    private Lending sample;
 
     /** A worker lent to another member: the plan, and what the load made of it. */
     private static final class Lending {
@@ -83,7 +85,6 @@ final class RegionLoader {
         loadStaffingRequests();
         loadInternships();
         settlePreviousMonth();
-        Lending sample = lendings.get(0);
         return new DemoRegion(tenant, memberIds.get(plan.workers.get(sample.worker).member()),
                 workerIds.get(sample.worker), Map.copyOf(counts.entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()))));
@@ -273,7 +274,7 @@ final class RegionLoader {
         Answer created = api.post(admin, "/v1/placements", body("agreementId", lending.agreementId.toString(),
                 "startsAt", instant(start), "endsAt", instant(end), "breakMinutes", breakMinutes,
                 "locationPostcode", postcode, "overrideReason", overrideReason));
-        if (overrideReason != null) {
+        if (created.body().has("ruleOverride")) {
             count("placements.overridden");
         }
         String path = "/v1/placements/" + created.id();
@@ -329,6 +330,9 @@ final class RegionLoader {
                     "notes", "Vervanging tijdens vakantie van de vaste kracht.")).id();
             count("staffingRequests");
             String path = "/v1/staffing-requests/" + request;
+            if (i == 0) {
+                sample = lending;
+            }
             if (outcomes[i].equals("CANCELLED")) {
                 api.act(admin, path + "/cancel", body("reason", "De vaste kracht schuift haar vakantie op."));
                 continue;
@@ -342,6 +346,7 @@ final class RegionLoader {
                 case "FILLED" -> {
                     api.act(workerToken, "/v1/offers/" + offer + "/accept", null);
                     api.act(admin, "/v1/offers/" + offer + "/release", null);
+                    counts.computeIfAbsent("placements.fromOffers", k -> new AtomicInteger()).addAndGet(shifts.size());
                 }
                 case "ACCEPTED" -> api.act(workerToken, "/v1/offers/" + offer + "/accept", null);
                 case "DECLINED" -> api.act(workerToken, "/v1/offers/" + offer + "/decline", null);
