@@ -109,6 +109,9 @@ public final class DemoCommand extends EnvironmentCommand<RegiopoolConfiguration
     public void onError(Cli cli, Namespace namespace, Throwable e) {
         if (e instanceof IllegalStateException) {
             cli.getStdErr().println(e.getMessage());
+        } else if (e instanceof java.io.UncheckedIOException) {
+            // typically the embedded database: a server of the same configuration still runs on it
+            cli.getStdErr().println(e.getMessage() + ": " + e.getCause().getMessage());
         } else {
             super.onError(cli, namespace, e);
         }
