@@ -25,6 +25,7 @@ import nl.regiopool.RegiopoolConfiguration;
 import nl.regiopool.auth.AuthConfig;
 import nl.regiopool.auth.TokenIssuer;
 import nl.regiopool.db.DatabaseConfig;
+import nl.regiopool.db.EmbeddedDatabase;
 import nl.regiopool.db.Migrator;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
@@ -84,7 +85,13 @@ public final class DemoCommand extends EnvironmentCommand<RegiopoolConfiguration
     @Override
     protected void run(Environment environment, Namespace namespace, RegiopoolConfiguration configuration)
             throws Exception {
-        prepareDatabase(configuration.getDatabase(), Boolean.TRUE.equals(namespace.getBoolean("reset")));
+        try {
+            prepareDatabase(configuration.getDatabase(), Boolean.TRUE.equals(namespace.getBoolean("reset")));
+        } catch (RuntimeException | SQLException e) {
+            // the server never started, so its lifecycle will not stop the embedded database (or free its folder)
+            application.embeddedDatabase().ifPresent(EmbeddedDatabase::close);
+            throw e;
+        }
         Server server = configuration.getServerFactory().build(environment);
         long started = System.nanoTime();
         server.start();
