@@ -50,6 +50,7 @@ import nl.regiopool.auth.TokenVerifier;
 import nl.regiopool.auth.WorkerClaims;
 import nl.regiopool.cooperative.CooperativeResource;
 import nl.regiopool.db.DatabaseConfig;
+import nl.regiopool.demo.DemoCommand;
 import nl.regiopool.docs.ApiDocs;
 import nl.regiopool.db.EmbeddedDatabase;
 import nl.regiopool.export.DataExportResource;
@@ -123,6 +124,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
     @Override
     public void initialize(Bootstrap<RegiopoolConfiguration> bootstrap) {
         bootstrap.addCommand(new TokenCommand());
+        bootstrap.addCommand(new DemoCommand(this));
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(RegiopoolConfiguration configuration) {
