@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.DefaultServerFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import nl.regiopool.audit.AuditConfig;
 import nl.regiopool.auth.AuthConfig;
 import nl.regiopool.db.DatabaseConfig;
 import nl.regiopool.http.HttpLimits;
@@ -27,6 +28,10 @@ public class RegiopoolConfiguration extends Configuration {
     @Valid
     @NotNull
     private WebhooksConfig webhooks = new WebhooksConfig();
+
+    @Valid
+    @NotNull
+    private AuditConfig audit = new AuditConfig();
 
     public RegiopoolConfiguration() {
         // Every error is problem+json; our own mappers replace Dropwizard's defaults.
@@ -71,5 +76,15 @@ public class RegiopoolConfiguration extends Configuration {
     @JsonProperty
     public void setWebhooks(WebhooksConfig webhooks) {
         this.webhooks = webhooks;
+    }
+
+    @JsonProperty
+    public AuditConfig getAudit() {
+        return audit;
+    }
+
+    @JsonProperty
+    public void setAudit(AuditConfig audit) {
+        this.audit = audit;
     }
 }

@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Handle;
 
 final class AuditDao {
 
-    private static final String COLUMNS = "tenant_id, id, sequence, occurred_at, actor_subject, actor_roles, action,"
+    static final String COLUMNS = "tenant_id, id, sequence, occurred_at, actor_subject, actor_roles, action,"
             + " entity_type, entity_id, before::text AS before, after::text AS after, request_id, previous_hash, hash";
 
     record StoredEvent(UUID tenantId, UUID id, long sequence, OffsetDateTime occurredAt, String actorSubject,
@@ -37,6 +37,7 @@ final class AuditDao {
 
     List<StoredEvent> list(Handle handle, Filter filter, Long afterSequence, int limit) {
         Where where = new Where()
+                .and("hash IS NOT NULL")
                 .and("entityType", filter.entityType(), "entity_type = :entityType")
                 .and("entityId", filter.entityId(), "entity_id = :entityId")
                 .and("actor", filter.actor(), "actor_subject = :actor")
@@ -50,9 +51,11 @@ final class AuditDao {
                 .list();
     }
 
-    /** Streams the whole chain in order, for verification without holding it in memory. */
-    void walk(Handle handle, Consumer<StoredEvent> visitor) {
-        try (Stream<StoredEvent> events = handle.createQuery("SELECT " + COLUMNS + " FROM audit_event ORDER BY sequence")
+    /** Streams the sealed chain in order up to a sequence, for verification without holding it in memory. */
+    void walk(Handle handle, long upToSequence, Consumer<StoredEvent> visitor) {
+        try (Stream<StoredEvent> events = handle.createQuery("SELECT " + COLUMNS
+                        + " FROM audit_event WHERE sequence <= :upTo ORDER BY sequence")
+                .bind("upTo", upToSequence)
                 .setFetchSize(1000)
                 .map((rs, ctx) -> map(rs))
                 .stream()) {
@@ -60,7 +63,7 @@ final class AuditDao {
         }
     }
 
-    private StoredEvent map(ResultSet rs) throws SQLException {
+    StoredEvent map(ResultSet rs) throws SQLException {
         Array roles = rs.getArray("actor_roles");
         return new StoredEvent(
                 rs.getObject("tenant_id", UUID.class),

@@ -139,4 +139,70 @@ class AuditApiTest extends ApiTest {
         assertThat(verification.getFirstBrokenEventId()).isEqualTo(second.getId());
         assertThat(verification.getCheckedEvents()).isEqualTo(3);
     }
+
+    @Test
+    void anEventWhoseTransactionCommitsLateIsChainedAfterItsPredecessorsNotSkipped() throws Exception {
+        MembersApi members = new MembersApi(TestApp.client(TestApp.adminToken(tenant)));
+        try (Connection late = TestApp.superuserConnection()) {
+            late.setAutoCommit(false);
+            try (PreparedStatement insert = late.prepareStatement("""
+                    INSERT INTO audit_event (tenant_id, id, occurred_at, actor_subject, actor_roles, action, entity_type,
+                        entity_id, request_id)
+                    VALUES (?, ?, now(), 'late-writer', '{}', 'member.late', 'member', ?, 'late')""")) {
+                insert.setObject(1, tenant);
+                insert.setObject(2, UUID.randomUUID());
+                insert.setObject(3, UUID.randomUUID());
+                insert.executeUpdate();
+            }
+            members.createMember(memberCreate("Na de late"), null);
+
+            AuditVerification whileOpen = asAdmin.verifyAuditChain();
+            assertThat(whileOpen.getIntact()).isTrue();
+            assertThat(whileOpen.getHeadSequence()).as("only what came before the open transaction").isEqualTo(1);
+            assertThat(whileOpen.getUnsealedEvents()).as("the member, held back by the older open transaction")
+                    .isEqualTo(1);
+            assertThat(whileOpen.getOldestUnsealedAt()).isNotNull();
+            late.commit();
+        }
+
+        assertThat(asAdmin.listAuditEvents(null, null, null, null, null, null, null).getData())
+                .extracting(AuditEvent::getAction)
+                .containsExactly("cooperative.created", "member.late", "member.created");
+        AuditVerification after = asAdmin.verifyAuditChain();
+        assertThat(after.getIntact()).isTrue();
+        assertThat(after.getHeadSequence()).isEqualTo(3);
+        assertThat(after.getUnsealedEvents()).isZero();
+        assertThat(after.getOldestUnsealedAt()).isNull();
+    }
+
+    @Test
+    void verifyReportsATailThatWasCutOff() throws Exception {
+        MembersApi members = new MembersApi(TestApp.client(TestApp.adminToken(tenant)));
+        members.createMember(memberCreate("Een"), null);
+        members.createMember(memberCreate("Twee"), null);
+        assertThat(asAdmin.verifyAuditChain().getIntact()).isTrue();
+
+        try (Connection superuser = TestApp.superuserConnection()) {
+            superuser.setAutoCommit(false);
+            try (Statement statement = superuser.createStatement()) {
+                statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
+            }
+            try (PreparedStatement cut = superuser.prepareStatement(
+                    "DELETE FROM audit_event WHERE tenant_id = ? AND sequence = 3")) {
+                cut.setObject(1, tenant);
+                assertThat(cut.executeUpdate()).isEqualTo(1);
+            }
+            try (Statement statement = superuser.createStatement()) {
+                statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
+            }
+            superuser.commit();
+        }
+
+        AuditVerification verification = asAdmin.verifyAuditChain();
+        assertThat(verification.getIntact()).isFalse();
+        assertThat(verification.getFirstBrokenEventId()).isNull();
+        assertThat(verification.getCheckedEvents()).isEqualTo(2);
+        assertThat(verification.getHeadSequence()).isEqualTo(3);
+        assertThat(verification.getMissingAfterSequence()).isEqualTo(2);
+    }
 }

@@ -1,0 +1,114 @@
+package nl.regiopool.audit;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** The chain head and the unsealed tail of the bound tenant's audit chain. */
+final class ChainDao {
+
+    record Head(long lastSequence, String lastHash) {
+    }
+
+    record Link(UUID id, long sequence, String previousHash, String hash) {
+    }
+
+    record Tail(long events, OffsetDateTime oldest) {
+    }
+
+    private ChainDao() {
+    }
+
+    static List<UUID> cooperatives(Handle handle) {
+        return handle.createQuery("SELECT id FROM cooperative ORDER BY id").mapTo(UUID.class).list();
+    }
+
+    /** The oldest transaction still running: every transaction below it has ended, committed or not. */
+    static String horizon(Handle handle) {
+        return handle.createQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").mapTo(String.class).one();
+    }
+
+    static String snapshot(Handle handle) {
+        return handle.createQuery("SELECT pg_current_snapshot()::text").mapTo(String.class).one();
+    }
+
+    /**
+     * Locks the tenant's chain head until commit, creating the genesis head before the tenant's first seal. Empty
+     * when another sealer holds it and {@code wait} is false.
+     */
+    static Optional<Head> lockHead(Handle handle, UUID tenant, boolean wait) {
+        handle.createUpdate("""
+                        INSERT INTO audit_chain_head (tenant_id, last_sequence, last_hash)
+                        VALUES (:tenant, 0, :genesis) ON CONFLICT (tenant_id) DO NOTHING""")
+                .bind("tenant", tenant)
+                .bind("genesis", ChainHash.GENESIS)
+                .execute();
+        return handle.createQuery("SELECT last_sequence, last_hash FROM audit_chain_head WHERE tenant_id = :tenant"
+                        + (wait ? " FOR UPDATE" : " FOR UPDATE SKIP LOCKED"))
+                .bind("tenant", tenant)
+                .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
+                .findOne();
+    }
+
+    static Optional<Head> head(Handle handle, UUID tenant) {
+        return handle.createQuery("SELECT last_sequence, last_hash FROM audit_chain_head WHERE tenant_id = :tenant")
+                .bind("tenant", tenant)
+                .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
+                .findOne();
+    }
+
+    /** Unsealed events of transactions that ended before the horizon, in the order they are to be chained. */
+    static List<AuditDao.StoredEvent> sealable(Handle handle, AuditDao events, String horizon, int limit) {
+        return handle.createQuery("SELECT " + AuditDao.COLUMNS + """
+                         FROM audit_event
+                        WHERE hash IS NULL AND inserted_xid < CAST(:horizon AS xid8)
+                        ORDER BY inserted_xid, insert_order
+                        LIMIT :limit""")
+                .bind("horizon", horizon)
+                .bind("limit", limit)
+                .map((rs, ctx) -> events.map(rs))
+                .list();
+    }
+
+    static void seal(Handle handle, UUID tenant, List<Link> links) {
+        PreparedBatch batch = handle.prepareBatch("""
+                UPDATE audit_event SET sequence = :sequence, previous_hash = :previousHash, hash = :hash
+                 WHERE tenant_id = :tenant AND id = :id AND hash IS NULL""");
+        for (Link link : links) {
+            batch.bind("tenant", tenant)
+                    .bind("id", link.id())
+                    .bind("sequence", link.sequence())
+                    .bind("previousHash", link.previousHash())
+                    .bind("hash", link.hash())
+                    .add();
+        }
+        batch.execute();
+        Link last = links.get(links.size() - 1);
+        handle.createUpdate("UPDATE audit_chain_head SET last_sequence = :sequence, last_hash = :hash"
+                        + " WHERE tenant_id = :tenant")
+                .bind("tenant", tenant)
+                .bind("sequence", last.sequence())
+                .bind("hash", last.hash())
+                .execute();
+    }
+
+    /** Whether an event committed before {@code snapshot} was taken is still unsealed. */
+    static boolean unsealedBefore(Handle handle, String snapshot) {
+        return handle.createQuery("""
+                        SELECT EXISTS (SELECT 1 FROM audit_event
+                                        WHERE hash IS NULL
+                                          AND pg_visible_in_snapshot(inserted_xid, CAST(:snapshot AS pg_snapshot)))""")
+                .bind("snapshot", snapshot)
+                .mapTo(Boolean.class)
+                .one();
+    }
+
+    static Tail unsealed(Handle handle) {
+        return handle.createQuery("SELECT count(*), min(occurred_at) FROM audit_event WHERE hash IS NULL")
+                .map((rs, ctx) -> new Tail(rs.getLong(1), rs.getObject(2, OffsetDateTime.class)))
+                .one();
+    }
+}
