@@ -39,6 +39,7 @@ import nl.regiopool.api.model.ScheduleEntry;
 import nl.regiopool.api.model.StaffingRequest;
 import nl.regiopool.api.model.Worker;
 import nl.regiopool.audit.AuditLog;
+import nl.regiopool.audit.DevCheckpointKey;
 import nl.regiopool.audit.Sealer;
 import nl.regiopool.audit.AuditRecords;
 import nl.regiopool.audit.AuditResource;
@@ -220,6 +221,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
             server.setRequestLogFactory(new QuietRequestLogFactory(server.getRequestLogFactory()));
         }
         DevSecret.applyIfNeeded(configuration);
+        DevCheckpointKey.applyIfNeeded(configuration);
         DatabaseConfig database = configuration.getDatabase();
         String jdbcUrl = database.getUrl();
         if (database.isEmbedded()) {
@@ -259,7 +261,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
                 nl.regiopool.api.model.InternshipWishes.class,
                 StaffingRequest.class, nl.regiopool.api.model.Offer.class);
         Transactions transactions = new Transactions(jdbi);
-        sealer = new Sealer(jdbi, mapper, configuration.getAudit().getSweepInterval().toJavaDuration());
+        sealer = new Sealer(jdbi, mapper, configuration.getAudit());
         if (configuration.getAudit().isSealInBackground()) {
             environment.lifecycle().manage(sealer);
         }

@@ -11,8 +11,6 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
 
@@ -51,16 +49,18 @@ final class AuditDao {
                 .list();
     }
 
-    /** Streams the sealed chain in order up to a sequence, for verification without holding it in memory. */
-    void walk(Handle handle, long upToSequence, Consumer<StoredEvent> visitor) {
-        try (Stream<StoredEvent> events = handle.createQuery("SELECT " + COLUMNS
-                        + " FROM audit_event WHERE sequence <= :upTo ORDER BY sequence")
-                .bind("upTo", upToSequence)
-                .setFetchSize(1000)
+    /** The sealed events after {@code after} up to {@code upTo}, in sequence order; at most {@code limit}. */
+    List<StoredEvent> page(Handle handle, long after, long upTo, int limit) {
+        return handle.createQuery("SELECT " + COLUMNS + """
+                         FROM audit_event
+                        WHERE sequence > :after AND sequence <= :upTo
+                        ORDER BY sequence
+                        LIMIT :limit""")
+                .bind("after", after)
+                .bind("upTo", upTo)
+                .bind("limit", limit)
                 .map((rs, ctx) -> map(rs))
-                .stream()) {
-            events.forEach(visitor);
-        }
+                .list();
     }
 
     StoredEvent map(ResultSet rs) throws SQLException {

@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import nl.regiopool.api.AuditApi;
+import nl.regiopool.api.model.AuditCheckpoint;
+import nl.regiopool.api.model.AuditCheckpointList;
 import nl.regiopool.api.model.AuditEventList;
 import nl.regiopool.api.model.AuditVerification;
 import nl.regiopool.auth.Caller;
@@ -44,16 +46,36 @@ public final class AuditResource implements AuditApi {
 
     @Override
     public Response verifyAuditChain() {
+        return verify(null);
+    }
+
+    @Override
+    public Response verifyAuditChainFromCheckpoint(Long sequence) {
+        return verify(sequence);
+    }
+
+    private Response verify(Long fromCheckpoint) {
         Caller caller = CurrentCaller.get();
         sealer.sealCommitted(caller.tenant());
-        ChainVerifier verifier = new ChainVerifier();
-        AuditVerification verification = transactions.read(caller.tenant(), handle -> {
-            // the head first: what sealers add while the walk runs lies beyond it and is left for the next verify
-            ChainDao.Head head = ChainDao.head(handle, caller.tenant()).orElse(ChainVerifier.EMPTY);
-            dao.walk(handle, head.lastSequence(), verifier::accept);
-            ChainDao.Tail unsealed = ChainDao.unsealed(handle);
-            return verifier.against(head, unsealed);
-        });
+        AuditVerification verification = transactions.read(caller.tenant(), handle ->
+                new ChainVerification(handle, dao, caller.tenant(), sealer.signer()).run(fromCheckpoint));
         return Response.ok(verification).build();
+    }
+
+    @Override
+    public Response listAuditCheckpoints(Integer limit, String cursor) {
+        Caller caller = CurrentCaller.get();
+        Long before = Cursors.decodeLong(cursor);
+        Page<ChainDao.Checkpoint> page = Page.of(
+                transactions.read(caller.tenant(), handle -> ChainDao.checkpointPage(handle, before, limit)), limit,
+                checkpoint -> Long.toString(checkpoint.sequence()));
+        return Response.ok(new AuditCheckpointList(page.data().stream().map(this::toApi).toList())
+                .nextCursor(page.nextCursor())).build();
+    }
+
+    private AuditCheckpoint toApi(ChainDao.Checkpoint checkpoint) {
+        return new AuditCheckpoint(checkpoint.sequence(), checkpoint.hash(), checkpoint.signedAt(), checkpoint.keyId(),
+                sealer.signer().flatMap(key -> key.publicKeyOf(checkpoint.keyId())).orElse(""),
+                checkpoint.signature());
     }
 }

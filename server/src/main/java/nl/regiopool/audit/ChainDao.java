@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -17,6 +18,9 @@ final class ChainDao {
     }
 
     record Tail(long events, OffsetDateTime oldest) {
+    }
+
+    record Checkpoint(long sequence, String hash, OffsetDateTime signedAt, String keyId, String signature) {
     }
 
     private ChainDao() {
@@ -110,5 +114,57 @@ final class ChainDao {
         return handle.createQuery("SELECT count(*), min(occurred_at) FROM audit_event WHERE hash IS NULL")
                 .map((rs, ctx) -> new Tail(rs.getLong(1), rs.getObject(2, OffsetDateTime.class)))
                 .one();
+    }
+
+    static Optional<String> hashAt(Handle handle, long sequence) {
+        return handle.createQuery("SELECT hash FROM audit_event WHERE sequence = :sequence")
+                .bind("sequence", sequence)
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    private static final String CHECKPOINT_COLUMNS = "sequence, hash, signed_at, key_id, signature";
+
+    static Optional<Checkpoint> lastCheckpoint(Handle handle) {
+        return handle.createQuery("SELECT " + CHECKPOINT_COLUMNS
+                        + " FROM audit_checkpoint ORDER BY sequence DESC LIMIT 1")
+                .map((rs, ctx) -> checkpoint(rs))
+                .findOne();
+    }
+
+    /** The checkpoints at or after a sequence, oldest first. */
+    static List<Checkpoint> checkpointsFrom(Handle handle, long sequence) {
+        return handle.createQuery("SELECT " + CHECKPOINT_COLUMNS
+                        + " FROM audit_checkpoint WHERE sequence >= :sequence ORDER BY sequence")
+                .bind("sequence", sequence)
+                .map((rs, ctx) -> checkpoint(rs))
+                .list();
+    }
+
+    /** Newest first, before the cursor's sequence; {@code limit + 1} rows to tell whether there is a next page. */
+    static List<Checkpoint> checkpointPage(Handle handle, Long before, int limit) {
+        Where where = new Where().and("before", before, "sequence < :before").bind("limit", limit + 1);
+        return where.bindTo(handle.createQuery("SELECT " + CHECKPOINT_COLUMNS + " FROM audit_checkpoint"
+                        + where.clause() + "ORDER BY sequence DESC LIMIT :limit"))
+                .map((rs, ctx) -> checkpoint(rs))
+                .list();
+    }
+
+    static void insertCheckpoint(Handle handle, UUID tenant, Checkpoint checkpoint) {
+        handle.createUpdate("""
+                        INSERT INTO audit_checkpoint (tenant_id, sequence, hash, signed_at, key_id, signature)
+                        VALUES (:tenant, :sequence, :hash, :signedAt, :keyId, :signature)""")
+                .bind("tenant", tenant)
+                .bind("sequence", checkpoint.sequence())
+                .bind("hash", checkpoint.hash())
+                .bind("signedAt", checkpoint.signedAt())
+                .bind("keyId", checkpoint.keyId())
+                .bind("signature", checkpoint.signature())
+                .execute();
+    }
+
+    private static Checkpoint checkpoint(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Checkpoint(rs.getLong("sequence"), rs.getString("hash"),
+                rs.getObject("signed_at", OffsetDateTime.class), rs.getString("key_id"), rs.getString("signature"));
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -32,14 +33,30 @@ public final class Sealer implements Managed {
     private final Jdbi jdbi;
     private final AuditDao events;
     private final Duration sweepInterval;
+    private final Checkpoints checkpoints;
     private final Set<UUID> woken = new LinkedHashSet<>();
     private volatile boolean running;
     private Thread thread;
 
-    public Sealer(Jdbi jdbi, ObjectMapper mapper, Duration sweepInterval) {
+    public Sealer(Jdbi jdbi, ObjectMapper mapper, AuditConfig config) {
         this.jdbi = jdbi;
         this.events = new AuditDao(mapper);
-        this.sweepInterval = sweepInterval;
+        this.sweepInterval = config.getSweepInterval().toJavaDuration();
+        Optional<CheckpointSigner> signer = config.hasCheckpointKey()
+                ? Optional.of(CheckpointSigner.of(config.getCheckpointPrivateKey(), config.getCheckpointPublicKey(),
+                        config.getRetiredCheckpointPublicKeys()))
+                : Optional.empty();
+        if (signer.isEmpty()) {
+            LOG.warn("No audit.checkpointPrivateKey/checkpointPublicKey configured: the chain is sealed but no"
+                    + " checkpoints are signed");
+        }
+        this.checkpoints = new Checkpoints(signer, config.getCheckpointEvery(),
+                config.getCheckpointInterval().toJavaDuration());
+    }
+
+    /** The key that checks checkpoints, when one is configured. */
+    Optional<CheckpointSigner> signer() {
+        return checkpoints.signer();
     }
 
     /** A write committed events for the tenant: seal them soon. */
@@ -104,7 +121,10 @@ public final class Sealer implements Managed {
                 if (unsealed.isEmpty()) {
                     return 0;
                 }
-                ChainDao.seal(handle, tenant, links(head, unsealed));
+                List<ChainDao.Link> links = links(head, unsealed);
+                ChainDao.seal(handle, tenant, links);
+                ChainDao.Link last = links.get(links.size() - 1);
+                checkpoints.afterSeal(handle, tenant, last.sequence(), last.hash());
                 return unsealed.size();
             }).orElse(0);
         });

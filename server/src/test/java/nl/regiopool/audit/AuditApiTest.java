@@ -3,15 +3,23 @@ package nl.regiopool.audit;
 import static nl.regiopool.testing.Problems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import nl.regiopool.client.ApiException;
 import nl.regiopool.client.api.AuditApi;
 import nl.regiopool.client.api.MembersApi;
+import nl.regiopool.client.model.AuditCheckpoint;
 import nl.regiopool.client.model.AuditEvent;
 import nl.regiopool.client.model.AuditEventList;
 import nl.regiopool.client.model.AuditVerification;
@@ -204,5 +212,98 @@ class AuditApiTest extends ApiTest {
         assertThat(verification.getCheckedEvents()).isEqualTo(2);
         assertThat(verification.getHeadSequence()).isEqualTo(3);
         assertThat(verification.getMissingAfterSequence()).isEqualTo(2);
+    }
+
+    @Test
+    void signedCheckpointsLetAVerifyStartLateAndCatchATailCutWithItsHead() throws Exception {
+        MembersApi members = new MembersApi(TestApp.client(TestApp.adminToken(tenant)));
+        for (int i = 0; i < 7; i++) {
+            members.createMember(memberCreate("Lid " + i), null);
+        }
+        AuditVerification whole = asAdmin.verifyAuditChain();
+        assertThat(whole.getIntact()).isTrue();
+        assertThat(whole.getHeadSequence()).isEqualTo(8);
+        List<AuditCheckpoint> checkpoints = new AuditApi(TestApp.client(TestApp.auditorToken(tenant)))
+                .listAuditCheckpoints(null, null).getData();
+        assertThat(checkpoints).extracting(AuditCheckpoint::getSequence).as("newest first, every 3 events")
+                .isSortedAccordingTo(Comparator.reverseOrder()).contains(1L);
+        assertThat(whole.getCheckpointsChecked()).isEqualTo(checkpoints.size());
+        AuditCheckpoint latest = checkpoints.get(0);
+        assertThat(latest.getKeyId()).matches("[0-9a-f]{16}");
+        assertThat(latest.getHash()).isEqualTo(asAdmin.listAuditEvents(null, null, null, null, null, null, null)
+                .getData().get((int) (latest.getSequence() - 1)).getHash());
+        assertThat(verifiesWithThePublicKey(latest)).as("an auditor checks it without our code").isTrue();
+
+        AuditVerification fromLatest = asAdmin.verifyAuditChainFromCheckpoint(latest.getSequence());
+        assertThat(fromLatest.getIntact()).isTrue();
+        assertThat(fromLatest.getFromCheckpoint()).isEqualTo(latest.getSequence());
+        assertThat(fromLatest.getCheckedEvents()).isEqualTo(8 - latest.getSequence());
+        expectProblem(404, "NOT_FOUND", () -> asAdmin.verifyAuditChainFromCheckpoint(5_000L));
+
+        // someone with the owner's rights cuts the last events off and moves the head back to cover it
+        long keep = checkpoints.get(1).getSequence() + 1;
+        try (Connection superuser = TestApp.superuserConnection()) {
+            superuser.setAutoCommit(false);
+            try (Statement statement = superuser.createStatement()) {
+                statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
+            }
+            try (PreparedStatement cut = superuser.prepareStatement(
+                    "DELETE FROM audit_event WHERE tenant_id = ? AND sequence > ?");
+                 PreparedStatement head = superuser.prepareStatement("""
+                         UPDATE audit_chain_head SET last_sequence = ?,
+                                last_hash = (SELECT hash FROM audit_event WHERE tenant_id = ? AND sequence = ?)
+                          WHERE tenant_id = ?""")) {
+                cut.setObject(1, tenant);
+                cut.setLong(2, keep);
+                cut.executeUpdate();
+                head.setLong(1, keep);
+                head.setObject(2, tenant);
+                head.setLong(3, keep);
+                head.setObject(4, tenant);
+                assertThat(head.executeUpdate()).isEqualTo(1);
+            }
+            try (Statement statement = superuser.createStatement()) {
+                statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
+            }
+            superuser.commit();
+        }
+        AuditVerification cut = asAdmin.verifyAuditChain();
+        assertThat(cut.getIntact()).as("the latest checkpoint names an event that is gone").isFalse();
+        assertThat(cut.getFirstBrokenEventId()).isNull();
+        assertThat(cut.getHeadSequence()).isEqualTo(keep);
+        assertThat(cut.getMissingAfterSequence()).isEqualTo(keep);
+    }
+
+    @Test
+    void aCheckpointWhoseSignatureDoesNotHoldIsReported() throws Exception {
+        new MembersApi(TestApp.client(TestApp.adminToken(tenant))).createMember(memberCreate("Een"), null);
+        try (Connection superuser = TestApp.superuserConnection()) {
+            superuser.setAutoCommit(false);
+            try (Statement statement = superuser.createStatement()) {
+                statement.execute("ALTER TABLE audit_checkpoint DISABLE TRIGGER audit_checkpoint_append_only");
+            }
+            try (PreparedStatement forge = superuser.prepareStatement(
+                    "UPDATE audit_checkpoint SET signed_at = signed_at + interval '1 second' WHERE tenant_id = ?")) {
+                forge.setObject(1, tenant);
+                assertThat(forge.executeUpdate()).isPositive();
+            }
+            try (Statement statement = superuser.createStatement()) {
+                statement.execute("ALTER TABLE audit_checkpoint ENABLE TRIGGER audit_checkpoint_append_only");
+            }
+            superuser.commit();
+        }
+        AuditVerification verification = asAdmin.verifyAuditChain();
+        assertThat(verification.getIntact()).isFalse();
+        assertThat(verification.getBrokenCheckpointSequence()).isEqualTo(1);
+    }
+
+    private boolean verifiesWithThePublicKey(AuditCheckpoint checkpoint) throws Exception {
+        PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(
+                new X509EncodedKeySpec(Base64.getDecoder().decode(checkpoint.getPublicKey())));
+        Signature signature = Signature.getInstance("Ed25519");
+        signature.initVerify(key);
+        signature.update(("regiopool-audit-checkpoint/v1\n" + tenant + "\n" + checkpoint.getSequence() + "\n"
+                + checkpoint.getHash() + "\n" + checkpoint.getSignedAt().toInstant()).getBytes(StandardCharsets.UTF_8));
+        return signature.verify(Base64.getDecoder().decode(checkpoint.getSignature()));
     }
 }
