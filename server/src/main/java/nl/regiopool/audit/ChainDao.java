@@ -50,16 +50,14 @@ final class ChainDao {
                 .bind("tenant", tenant)
                 .bind("genesis", ChainHash.GENESIS)
                 .execute();
-        return handle.createQuery("SELECT last_sequence, last_hash FROM audit_chain_head WHERE tenant_id = :tenant"
+        return handle.createQuery("SELECT last_sequence, last_hash FROM audit_chain_head"
                         + (wait ? " FOR UPDATE" : " FOR UPDATE SKIP LOCKED"))
-                .bind("tenant", tenant)
                 .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
                 .findOne();
     }
 
-    static Optional<Head> head(Handle handle, UUID tenant) {
-        return handle.createQuery("SELECT last_sequence, last_hash FROM audit_chain_head WHERE tenant_id = :tenant")
-                .bind("tenant", tenant)
+    static Optional<Head> head(Handle handle) {
+        return handle.createQuery("SELECT last_sequence, last_hash FROM audit_chain_head")
                 .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
                 .findOne();
     }
@@ -77,13 +75,12 @@ final class ChainDao {
                 .list();
     }
 
-    static void seal(Handle handle, UUID tenant, List<Link> links) {
+    static void seal(Handle handle, List<Link> links) {
         PreparedBatch batch = handle.prepareBatch("""
                 UPDATE audit_event SET sequence = :sequence, previous_hash = :previousHash, hash = :hash
-                 WHERE tenant_id = :tenant AND id = :id AND hash IS NULL""");
+                 WHERE id = :id AND hash IS NULL""");
         for (Link link : links) {
-            batch.bind("tenant", tenant)
-                    .bind("id", link.id())
+            batch.bind("id", link.id())
                     .bind("sequence", link.sequence())
                     .bind("previousHash", link.previousHash())
                     .bind("hash", link.hash())
@@ -91,9 +88,8 @@ final class ChainDao {
         }
         batch.execute();
         Link last = links.get(links.size() - 1);
-        handle.createUpdate("UPDATE audit_chain_head SET last_sequence = :sequence, last_hash = :hash"
-                        + " WHERE tenant_id = :tenant")
-                .bind("tenant", tenant)
+        // the bound tenant's one head row (row-level security)
+        handle.createUpdate("UPDATE audit_chain_head SET last_sequence = :sequence, last_hash = :hash")
                 .bind("sequence", last.sequence())
                 .bind("hash", last.hash())
                 .execute();

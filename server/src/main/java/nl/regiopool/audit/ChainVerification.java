@@ -34,7 +34,7 @@ final class ChainVerification {
 
     AuditVerification run(Long fromCheckpoint) {
         // the head first: what sealers add while the walk runs lies beyond it and is left for the next verify
-        ChainDao.Head head = ChainDao.head(handle, tenant).orElse(new ChainDao.Head(0, ChainHash.GENESIS));
+        ChainDao.Head head = ChainDao.head(handle).orElse(new ChainDao.Head(0, ChainHash.GENESIS));
         long start = fromCheckpoint == null ? 0 : fromCheckpoint;
         Deque<ChainDao.Checkpoint> checkpoints = new ArrayDeque<>(ChainDao.checkpointsFrom(handle, start));
         ChainVerifier verifier = new ChainVerifier(0, ChainHash.GENESIS);

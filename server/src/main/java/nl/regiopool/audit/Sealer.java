@@ -122,7 +122,7 @@ public final class Sealer implements Managed {
                     return 0;
                 }
                 List<ChainDao.Link> links = links(head, unsealed);
-                ChainDao.seal(handle, tenant, links);
+                ChainDao.seal(handle, links);
                 ChainDao.Link last = links.get(links.size() - 1);
                 checkpoints.afterSeal(handle, tenant, last.sequence(), last.hash());
                 return unsealed.size();
