@@ -38,6 +38,8 @@ import nl.regiopool.api.model.ScheduleEntry;
 import nl.regiopool.api.model.StaffingRequest;
 import nl.regiopool.api.model.Worker;
 import nl.regiopool.audit.AuditLog;
+import nl.regiopool.audit.DevCheckpointKey;
+import nl.regiopool.audit.Sealer;
 import nl.regiopool.audit.AuditRecords;
 import nl.regiopool.audit.AuditResource;
 import nl.regiopool.auth.AuthFilter;
@@ -107,6 +109,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
     private volatile AgreementExpiry agreementExpiry;
     private volatile ApplicantRetention applicantRetention;
     private volatile Deliverer deliverer;
+    private volatile Sealer sealer;
     private volatile WebhookUrls webhookUrls;
     private volatile StaffingRequestExpiry staffingRequestExpiry;
     private volatile EmbeddedDatabase embeddedDatabase;
@@ -180,6 +183,11 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         return applicantRetention;
     }
 
+    /** Links committed audit events into each cooperative's chain. */
+    public Sealer sealer() {
+        return sealer;
+    }
+
     /** The background job that sends webhook deliveries. */
     public Deliverer deliverer() {
         return deliverer;
@@ -215,6 +223,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
             server.setRequestLogFactory(new QuietRequestLogFactory(server.getRequestLogFactory()));
         }
         DevSecret.applyIfNeeded(configuration);
+        DevCheckpointKey.applyIfNeeded(configuration);
         DatabaseConfig database = configuration.getDatabase();
         String jdbcUrl = database.getUrl();
         if (database.isEmbedded()) {
@@ -254,7 +263,11 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
                 nl.regiopool.api.model.InternshipWishes.class,
                 StaffingRequest.class, nl.regiopool.api.model.Offer.class);
         Transactions transactions = new Transactions(jdbi);
-        WriteCore writeCore = new WriteCore(jdbi, new AuditLog(mapper, Ids::next), new EventOutbox());
+        sealer = new Sealer(jdbi, mapper, configuration.getAudit());
+        if (configuration.getAudit().isSealInBackground()) {
+            environment.lifecycle().manage(sealer);
+        }
+        WriteCore writeCore = new WriteCore(jdbi, new AuditLog(mapper, Ids::next), new EventOutbox(), sealer);
         Writes writes = new Writes(writeCore, new Idempotency(mapper));
 
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -295,13 +308,13 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new WorkerResource(transactions, writes));
         environment.jersey().register(new PoolResource(transactions, writes));
         environment.jersey().register(new SettingsResource(transactions, writes));
-        environment.jersey().register(new AuditResource(transactions, mapper));
+        environment.jersey().register(new AuditResource(transactions, mapper, sealer));
         environment.jersey().register(new AgreementResource(transactions, writes));
         environment.jersey().register(new CaoRuleSetResource(transactions, writes));
         environment.jersey().register(new PlacementResource(transactions, writes));
         environment.jersey().register(new AvailabilityResource(transactions, writes));
         environment.jersey().register(new MyScheduleResource(transactions));
-        environment.jersey().register(new DataExportResource(transactions, new AuditRecords(mapper)));
+        environment.jersey().register(new DataExportResource(transactions, new AuditRecords(mapper, sealer)));
         environment.jersey().register(new SettlementResource(transactions, writes));
         agreementExpiry = new AgreementExpiry(transactions, writeCore,
                 configuration.getJobs().getAgreementExpiryInterval());

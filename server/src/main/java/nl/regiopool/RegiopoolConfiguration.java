@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.DefaultServerFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import nl.regiopool.audit.AuditConfig;
 import nl.regiopool.auth.AuthConfig;
 import nl.regiopool.db.DatabaseConfig;
 import nl.regiopool.http.HttpLimits;
@@ -32,6 +33,10 @@ public class RegiopoolConfiguration extends Configuration {
     @Valid
     @NotNull
     private JobsConfig jobs = new JobsConfig();
+
+    @Valid
+    @NotNull
+    private AuditConfig audit = new AuditConfig();
 
     public RegiopoolConfiguration() {
         // Every error is problem+json; our own mappers replace Dropwizard's defaults.
@@ -86,5 +91,15 @@ public class RegiopoolConfiguration extends Configuration {
     @JsonProperty
     public void setJobs(JobsConfig jobs) {
         this.jobs = jobs;
+    }
+
+    @JsonProperty
+    public AuditConfig getAudit() {
+        return audit;
+    }
+
+    @JsonProperty
+    public void setAudit(AuditConfig audit) {
+        this.audit = audit;
     }
 }

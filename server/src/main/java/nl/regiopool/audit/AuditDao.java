@@ -11,14 +11,12 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
 
 final class AuditDao {
 
-    private static final String COLUMNS = "tenant_id, id, sequence, occurred_at, actor_subject, actor_roles, action,"
+    static final String COLUMNS = "tenant_id, id, sequence, occurred_at, actor_subject, actor_roles, action,"
             + " entity_type, entity_id, before::text AS before, after::text AS after, request_id, previous_hash, hash";
 
     record StoredEvent(UUID tenantId, UUID id, long sequence, OffsetDateTime occurredAt, String actorSubject,
@@ -37,6 +35,7 @@ final class AuditDao {
 
     List<StoredEvent> list(Handle handle, Filter filter, Long afterSequence, int limit) {
         Where where = new Where()
+                .and("hash IS NOT NULL")
                 .and("entityType", filter.entityType(), "entity_type = :entityType")
                 .and("entityId", filter.entityId(), "entity_id = :entityId")
                 .and("actor", filter.actor(), "actor_subject = :actor")
@@ -50,17 +49,21 @@ final class AuditDao {
                 .list();
     }
 
-    /** Streams the whole chain in order, for verification without holding it in memory. */
-    void walk(Handle handle, Consumer<StoredEvent> visitor) {
-        try (Stream<StoredEvent> events = handle.createQuery("SELECT " + COLUMNS + " FROM audit_event ORDER BY sequence")
-                .setFetchSize(1000)
+    /** The sealed events after {@code after} up to {@code upTo}, in sequence order; at most {@code limit}. */
+    List<StoredEvent> page(Handle handle, long after, long upTo, int limit) {
+        return handle.createQuery("SELECT " + COLUMNS + """
+                         FROM audit_event
+                        WHERE sequence > :after AND sequence <= :upTo
+                        ORDER BY sequence
+                        LIMIT :limit""")
+                .bind("after", after)
+                .bind("upTo", upTo)
+                .bind("limit", limit)
                 .map((rs, ctx) -> map(rs))
-                .stream()) {
-            events.forEach(visitor);
-        }
+                .list();
     }
 
-    private StoredEvent map(ResultSet rs) throws SQLException {
+    StoredEvent map(ResultSet rs) throws SQLException {
         Array roles = rs.getArray("actor_roles");
         return new StoredEvent(
                 rs.getObject("tenant_id", UUID.class),

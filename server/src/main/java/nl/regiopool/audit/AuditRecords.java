@@ -17,10 +17,17 @@ public final class AuditRecords {
 
     private final AuditDao dao;
     private final ObjectMapper mapper;
+    private final Sealer sealer;
 
-    public AuditRecords(ObjectMapper mapper) {
+    public AuditRecords(ObjectMapper mapper, Sealer sealer) {
         this.mapper = mapper;
         this.dao = new AuditDao(mapper);
+        this.sealer = sealer;
+    }
+
+    /** Seals what the tenant committed so far, so that a read that follows sees it; before the read transaction. */
+    public void sealCommitted(UUID tenant) {
+        sealer.sealCommitted(tenant);
     }
 
     /** Every event about the entity, in chain order, as {@code listAuditEvents} shows them. */

@@ -46,6 +46,7 @@ public final class DataExportResource implements DataExportApi {
     }
 
     private Response export(Caller caller, UUID workerId) {
+        audit.sealCommitted(caller.tenant());
         WorkerDataExport export = transactions.read(caller.tenant(), handle -> {
             Worker worker = WorkerRecords.inFull(handle, workerId)
                     .orElseThrow(() -> ProblemException.notFound("Worker " + workerId));

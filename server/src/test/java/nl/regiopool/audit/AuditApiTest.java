@@ -3,15 +3,23 @@ package nl.regiopool.audit;
 import static nl.regiopool.testing.Problems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import nl.regiopool.client.ApiException;
 import nl.regiopool.client.api.AuditApi;
 import nl.regiopool.client.api.MembersApi;
+import nl.regiopool.client.model.AuditCheckpoint;
 import nl.regiopool.client.model.AuditEvent;
 import nl.regiopool.client.model.AuditEventList;
 import nl.regiopool.client.model.AuditVerification;
@@ -138,5 +146,168 @@ class AuditApiTest extends ApiTest {
         assertThat(verification.getIntact()).isFalse();
         assertThat(verification.getFirstBrokenEventId()).isEqualTo(second.getId());
         assertThat(verification.getCheckedEvents()).isEqualTo(3);
+    }
+
+    @Test
+    void anEventWhoseTransactionCommitsLateIsChainedAfterItsPredecessorsNotSkipped() throws Exception {
+        MembersApi members = new MembersApi(TestApp.client(TestApp.adminToken(tenant)));
+        try (Connection late = TestApp.superuserConnection()) {
+            late.setAutoCommit(false);
+            try (PreparedStatement insert = late.prepareStatement("""
+                    INSERT INTO audit_event (tenant_id, id, occurred_at, actor_subject, actor_roles, action, entity_type,
+                        entity_id, request_id)
+                    VALUES (?, ?, now(), 'late-writer', '{}', 'member.late', 'member', ?, 'late')""")) {
+                insert.setObject(1, tenant);
+                insert.setObject(2, UUID.randomUUID());
+                insert.setObject(3, UUID.randomUUID());
+                insert.executeUpdate();
+            }
+            members.createMember(memberCreate("Na de late"), null);
+
+            AuditVerification whileOpen = asAdmin.verifyAuditChain();
+            assertThat(whileOpen.getIntact()).isTrue();
+            assertThat(whileOpen.getHeadSequence()).as("only what came before the open transaction").isEqualTo(1);
+            assertThat(whileOpen.getUnsealedEvents()).as("the member, held back by the older open transaction")
+                    .isEqualTo(1);
+            assertThat(whileOpen.getOldestUnsealedAt()).isNotNull();
+            late.commit();
+        }
+
+        assertThat(asAdmin.listAuditEvents(null, null, null, null, null, null, null).getData())
+                .extracting(AuditEvent::getAction)
+                .containsExactly("cooperative.created", "member.late", "member.created");
+        AuditVerification after = asAdmin.verifyAuditChain();
+        assertThat(after.getIntact()).isTrue();
+        assertThat(after.getHeadSequence()).isEqualTo(3);
+        assertThat(after.getUnsealedEvents()).isZero();
+        assertThat(after.getOldestUnsealedAt()).isNull();
+    }
+
+    @Test
+    void verifyReportsATailThatWasCutOff() throws Exception {
+        MembersApi members = new MembersApi(TestApp.client(TestApp.adminToken(tenant)));
+        members.createMember(memberCreate("Een"), null);
+        members.createMember(memberCreate("Twee"), null);
+        assertThat(asAdmin.verifyAuditChain().getIntact()).isTrue();
+
+        try (Connection superuser = TestApp.superuserConnection()) {
+            superuser.setAutoCommit(false);
+            try (Statement statement = superuser.createStatement()) {
+                statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
+            }
+            try (PreparedStatement cut = superuser.prepareStatement(
+                    "DELETE FROM audit_event WHERE tenant_id = ? AND sequence = 3")) {
+                cut.setObject(1, tenant);
+                assertThat(cut.executeUpdate()).isEqualTo(1);
+            }
+            try (Statement statement = superuser.createStatement()) {
+                statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
+            }
+            superuser.commit();
+        }
+
+        AuditVerification verification = asAdmin.verifyAuditChain();
+        assertThat(verification.getIntact()).isFalse();
+        assertThat(verification.getFirstBrokenEventId()).isNull();
+        assertThat(verification.getCheckedEvents()).isEqualTo(2);
+        assertThat(verification.getHeadSequence()).isEqualTo(3);
+        assertThat(verification.getMissingAfterSequence()).isEqualTo(2);
+    }
+
+    @Test
+    void signedCheckpointsLetAVerifyStartLateAndCatchATailCutWithItsHead() throws Exception {
+        MembersApi members = new MembersApi(TestApp.client(TestApp.adminToken(tenant)));
+        for (int i = 0; i < 7; i++) {
+            members.createMember(memberCreate("Lid " + i), null);
+            asAdmin.verifyAuditChain(); // seals now, one event at a time
+        }
+        AuditVerification whole = asAdmin.verifyAuditChain();
+        assertThat(whole.getIntact()).isTrue();
+        assertThat(whole.getHeadSequence()).isEqualTo(8);
+        List<AuditCheckpoint> checkpoints = new AuditApi(TestApp.client(TestApp.auditorToken(tenant)))
+                .listAuditCheckpoints(null, null).getData();
+        List<Long> sequences = checkpoints.stream().map(AuditCheckpoint::getSequence).toList();
+        assertThat(sequences).as("newest first").isSortedAccordingTo(Comparator.reverseOrder()).hasSizeGreaterThan(1);
+        for (int i = 1; i < sequences.size(); i++) {
+            assertThat(sequences.get(i - 1) - sequences.get(i)).as("every 3 events").isEqualTo(3);
+        }
+        assertThat(whole.getCheckpointsChecked()).isEqualTo(checkpoints.size());
+        AuditCheckpoint latest = checkpoints.get(0);
+        assertThat(latest.getKeyId()).matches("[0-9a-f]{16}");
+        assertThat(latest.getHash()).isEqualTo(asAdmin.listAuditEvents(null, null, null, null, null, null, null)
+                .getData().get((int) (latest.getSequence() - 1)).getHash());
+        assertThat(verifiesWithThePublicKey(latest)).as("an auditor checks it without our code").isTrue();
+
+        AuditVerification fromLatest = asAdmin.verifyAuditChainFromCheckpoint(latest.getSequence());
+        assertThat(fromLatest.getIntact()).isTrue();
+        assertThat(fromLatest.getFromCheckpoint()).isEqualTo(latest.getSequence());
+        assertThat(fromLatest.getCheckedEvents()).isEqualTo(8 - latest.getSequence());
+        expectProblem(404, "NOT_FOUND", () -> asAdmin.verifyAuditChainFromCheckpoint(5_000L));
+
+        // someone with the owner's rights cuts the last events off and moves the head back to cover it
+        long keep = checkpoints.get(1).getSequence() + 1;
+        try (Connection superuser = TestApp.superuserConnection()) {
+            superuser.setAutoCommit(false);
+            try (Statement statement = superuser.createStatement()) {
+                statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
+            }
+            try (PreparedStatement cut = superuser.prepareStatement(
+                    "DELETE FROM audit_event WHERE tenant_id = ? AND sequence > ?");
+                 PreparedStatement head = superuser.prepareStatement("""
+                         UPDATE audit_chain_head SET last_sequence = ?,
+                                last_hash = (SELECT hash FROM audit_event WHERE tenant_id = ? AND sequence = ?)
+                          WHERE tenant_id = ?""")) {
+                cut.setObject(1, tenant);
+                cut.setLong(2, keep);
+                cut.executeUpdate();
+                head.setLong(1, keep);
+                head.setObject(2, tenant);
+                head.setLong(3, keep);
+                head.setObject(4, tenant);
+                assertThat(head.executeUpdate()).isEqualTo(1);
+            }
+            try (Statement statement = superuser.createStatement()) {
+                statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
+            }
+            superuser.commit();
+        }
+        AuditVerification cut = asAdmin.verifyAuditChain();
+        assertThat(cut.getIntact()).as("the latest checkpoint names an event that is gone").isFalse();
+        assertThat(cut.getFirstBrokenEventId()).isNull();
+        assertThat(cut.getHeadSequence()).isEqualTo(keep);
+        assertThat(cut.getMissingAfterSequence()).isEqualTo(keep);
+    }
+
+    @Test
+    void aCheckpointWhoseSignatureDoesNotHoldIsReported() throws Exception {
+        new MembersApi(TestApp.client(TestApp.adminToken(tenant))).createMember(memberCreate("Een"), null);
+        try (Connection superuser = TestApp.superuserConnection()) {
+            superuser.setAutoCommit(false);
+            try (Statement statement = superuser.createStatement()) {
+                statement.execute("ALTER TABLE audit_checkpoint DISABLE TRIGGER audit_checkpoint_append_only");
+            }
+            try (PreparedStatement forge = superuser.prepareStatement(
+                    "UPDATE audit_checkpoint SET signed_at = signed_at + interval '1 second' WHERE tenant_id = ?")) {
+                forge.setObject(1, tenant);
+                assertThat(forge.executeUpdate()).isPositive();
+            }
+            try (Statement statement = superuser.createStatement()) {
+                statement.execute("ALTER TABLE audit_checkpoint ENABLE TRIGGER audit_checkpoint_append_only");
+            }
+            superuser.commit();
+        }
+        AuditVerification verification = asAdmin.verifyAuditChain();
+        assertThat(verification.getIntact()).isFalse();
+        assertThat(verification.getBrokenCheckpointSequence()).isEqualTo(1);
+    }
+
+    private boolean verifiesWithThePublicKey(AuditCheckpoint checkpoint) throws Exception {
+        PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(
+                new X509EncodedKeySpec(Base64.getDecoder().decode(checkpoint.getPublicKey())));
+        Signature signature = Signature.getInstance("Ed25519");
+        signature.initVerify(key);
+        signature.update(("regiopool-audit-checkpoint/v1\n" + tenant + "\n" + checkpoint.getSequence() + "\n"
+                + checkpoint.getHash() + "\n" + checkpoint.getSignedAt().toInstant()).getBytes(StandardCharsets.UTF_8));
+        return signature.verify(Base64.getDecoder().decode(checkpoint.getSignature()));
     }
 }

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The server process is killed with SIGKILL in the middle of a load of creates and started again on the
  * same data. Every create that was answered 201 is there, and retrying each unanswered one with its
- * Idempotency-Key completes it exactly once: one member per key, nothing half-written, chain intact.
+ * Idempotency-Key completes it exactly once: one member per key, nothing half-written. The events the killed
+ * server committed but never sealed are sealed after the restart: none lost, chain intact.
  */
 class ServerKillIT {
 
@@ -51,25 +52,8 @@ class ServerKillIT {
     @Test
     void killedMidLoadTheServerLosesNoAcknowledgedCreateAndRetriesCompleteOnce() throws Exception {
         Path config = server.home.resolve("config.yml");
-        Files.writeString(config, """
-                server:
-                  applicationConnectors: [{type: http, port: %d}]
-                  adminConnectors: [{type: http, port: %d}]
-                database:
-                  embeddedDataDirectory: %s
-                  embeddedPort: %d
-                auth:
-                  issuer: regiopool-test
-                  audience: regiopool-api
-                  algorithm: HS256
-                  hmacSecret: %s
-                http:
-                  requestsPerSecond: 100000
-                  burst: 100000
-                logging:
-                  level: WARN
-                """.formatted(server.appPort, server.adminPort, server.home.resolve("data/postgres"), server.databasePort,
-                SECRET));
+        // the first run never seals in the background: the kill finds every acknowledged event committed, unsealed
+        Files.writeString(config, config(false));
         Process firstRun = server.start(config);
         TokenIssuer tokens = new TokenIssuer(auth());
         HttpResponse<String> cooperative = post("/v1/cooperatives", tokens.issue("op", List.of("operator"), null, null),
@@ -112,7 +96,10 @@ class ServerKillIT {
         assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         assertThat(acknowledged).as("creates before the kill").hasSizeGreaterThanOrEqualTo(20);
 
+        assertThat(count("SELECT count(*) FROM audit_event WHERE tenant_id = ? AND hash IS NULL", tenant))
+                .as("the acknowledged creates' events, committed and left unsealed by the kill").isPositive();
         server.killDatabase();
+        Files.writeString(config, config(true));
         server.start(config);
         for (Map.Entry<String, String> request : bodies.entrySet()) {
             HttpResponse<String> retried = post("/v1/members", admin, request.getValue(), request.getKey());
@@ -128,13 +115,45 @@ class ServerKillIT {
                 .isEqualTo(bodies.size()).isEqualTo(acknowledged.values().stream().distinct().count());
         HttpResponse<String> verify = CLIENT.send(HttpRequest.newBuilder(uri("/v1/audit-events/verify"))
                 .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(verify.body()).contains("\"intact\":true");
+        assertThat(verify.body()).contains("\"intact\":true").contains("\"unsealedEvents\":0");
+        long events = count("SELECT count(*) FROM audit_event WHERE tenant_id = ?", tenant);
+        assertThat(verify.body()).as("every event sealed into the chain, none lost")
+                .contains("\"checkedEvents\":" + events).contains("\"headSequence\":" + events);
+        assertThat(events).as("the cooperative's event and one per member").isEqualTo(1 + bodies.size());
+    }
+
+    private String config(boolean sealInBackground) {
+        return """
+                server:
+                  applicationConnectors: [{type: http, port: %d}]
+                  adminConnectors: [{type: http, port: %d}]
+                database:
+                  embeddedDataDirectory: %s
+                  embeddedPort: %d
+                auth:
+                  issuer: regiopool-test
+                  audience: regiopool-api
+                  algorithm: HS256
+                  hmacSecret: %s
+                http:
+                  requestsPerSecond: 100000
+                  burst: 100000
+                audit:
+                  sealInBackground: %s
+                logging:
+                  level: WARN
+                """.formatted(server.appPort, server.adminPort, server.home.resolve("data/postgres"), server.databasePort,
+                SECRET, sealInBackground);
     }
 
     private long membersOf(UUID tenant) throws Exception {
+        return count("SELECT count(*) FROM member WHERE tenant_id = ?", tenant);
+    }
+
+    private long count(String sql, UUID tenant) throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + server.databasePort + "/regiopool",
                 "postgres", "postgres");
-             PreparedStatement query = db.prepareStatement("SELECT count(*) FROM member WHERE tenant_id = ?")) {
+             PreparedStatement query = db.prepareStatement(sql)) {
             query.setObject(1, tenant);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();

@@ -124,6 +124,12 @@ class RowLevelSecurityTest extends ApiTest {
                         .hasMessageContaining("permission denied");
             }
             app.rollback();
+            bind(app, tenantA);
+            try (Statement statement = app.createStatement()) {
+                assertThatThrownBy(() -> statement.executeUpdate("UPDATE audit_event SET hash = repeat('a', 64)"))
+                        .as("a sealed event is never sealed again").hasMessageContaining("append-only");
+            }
+            app.rollback();
         }
         // and even the owner is stopped by the trigger
         try (Connection superuser = TestApp.superuserConnection(); Statement statement = superuser.createStatement()) {

@@ -112,7 +112,10 @@ public abstract class ApiTest {
         try (Connection connection = TestApp.superuserConnection();
              Statement statement = connection.createStatement();
              ResultSet tables = statement.executeQuery(
-                     "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")) {
+                     // the sealer moves the chain head and signs checkpoints in the background, after earlier
+                     // writes; a request's own events are counted in audit_event
+                     "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                             + " AND tablename NOT IN ('audit_chain_head', 'audit_checkpoint') ORDER BY tablename")) {
             StringBuilder union = new StringBuilder();
             while (tables.next()) {
                 String table = tables.getString(1);

@@ -1,0 +1,91 @@
+package nl.regiopool.audit;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.regiopool.api.model.AuditVerification;
+import nl.regiopool.problem.ProblemException;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * One verify of a tenant's chain: from the beginning or from a signed checkpoint, page by page (each page its own
+ * statement) up to the chain head read first; every checkpoint on the way must be validly signed and name the hash
+ * stored at its sequence; and the last event must be the one the head names.
+ */
+final class ChainVerification {
+
+    private static final int PAGE = 4096;
+
+    private final Handle handle;
+    private final AuditDao events;
+    private final UUID tenant;
+    private final Optional<CheckpointSigner> signer;
+    private long checkpointsChecked;
+    private Long brokenCheckpoint;
+
+    ChainVerification(Handle handle, AuditDao events, UUID tenant, Optional<CheckpointSigner> signer) {
+        this.handle = handle;
+        this.events = events;
+        this.tenant = tenant;
+        this.signer = signer;
+    }
+
+    AuditVerification run(Long fromCheckpoint) {
+        // the head first: what sealers add while the walk runs lies beyond it and is left for the next verify
+        ChainDao.Head head = ChainDao.head(handle).orElse(new ChainDao.Head(0, ChainHash.GENESIS));
+        long start = fromCheckpoint == null ? 0 : fromCheckpoint;
+        Deque<ChainDao.Checkpoint> checkpoints = new ArrayDeque<>(ChainDao.checkpointsFrom(handle, start));
+        ChainVerifier verifier = new ChainVerifier(0, ChainHash.GENESIS);
+        if (fromCheckpoint != null) {
+            ChainDao.Checkpoint from = checkpoints.peekFirst();
+            if (from == null || from.sequence() != fromCheckpoint) {
+                throw ProblemException.notFound("Audit checkpoint " + fromCheckpoint);
+            }
+            verifier = new ChainVerifier(from.sequence(), from.hash());
+        }
+        if (fromCheckpoint != null) {
+            ChainDao.Checkpoint from = checkpoints.pollFirst();
+            check(from, ChainDao.hashAt(handle, from.sequence()).orElse(null));
+        }
+        long after = start;
+        List<AuditDao.StoredEvent> page;
+        do {
+            page = events.page(handle, after, head.lastSequence(), PAGE);
+            verifier.accept(page);
+            for (AuditDao.StoredEvent event : page) {
+                while (!checkpoints.isEmpty() && checkpoints.peekFirst().sequence() <= event.sequence()) {
+                    ChainDao.Checkpoint checkpoint = checkpoints.pollFirst();
+                    check(checkpoint, checkpoint.sequence() == event.sequence() ? event.hash() : null);
+                }
+            }
+            after = page.isEmpty() ? after : page.get(page.size() - 1).sequence();
+        } while (page.size() == PAGE && !verifier.broken());
+        boolean tailPresent = verifier.broken()
+                || (verifier.lastSequence() == head.lastSequence() && verifier.lastHash().equals(head.lastHash()));
+        boolean checkpointsBeyondHead = checkpoints.stream().anyMatch(c -> c.sequence() > head.lastSequence());
+        ChainDao.Tail unsealed = ChainDao.unsealed(handle);
+        AuditVerification verification = new AuditVerification(
+                !verifier.broken() && tailPresent && !checkpointsBeyondHead && brokenCheckpoint == null,
+                verifier.checked(), head.lastSequence(), unsealed.events())
+                .firstBrokenEventId(verifier.firstBroken())
+                .oldestUnsealedAt(unsealed.oldest())
+                .fromCheckpoint(fromCheckpoint)
+                .checkpointsChecked(checkpointsChecked)
+                .brokenCheckpointSequence(brokenCheckpoint);
+        if (!tailPresent || checkpointsBeyondHead) {
+            verification.missingAfterSequence(verifier.lastSequence());
+        }
+        return verification;
+    }
+
+    private void check(ChainDao.Checkpoint checkpoint, String storedHash) {
+        checkpointsChecked++;
+        boolean signed = signer.map(s -> s.holds(checkpoint.keyId(), tenant, checkpoint.sequence(), checkpoint.hash(),
+                checkpoint.signedAt().toInstant(), checkpoint.signature())).orElse(false);
+        if ((!signed || !checkpoint.hash().equals(storedHash)) && brokenCheckpoint == null) {
+            brokenCheckpoint = checkpoint.sequence();
+        }
+    }
+}
