@@ -1,16 +1,17 @@
 package nl.regiopool.request;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.IsoFields;
-import java.util.Map;
-import java.util.TreeMap;
-import nl.regiopool.api.model.RequestedShift;
+import java.util.List;
 import nl.regiopool.api.model.StaffingRequest;
 import nl.regiopool.api.model.StaffingRequestKind;
+import nl.regiopool.cao.Shift;
+import nl.regiopool.cao.Weeks;
 
-/** The hours per week a request asks for: the agreement made for it lends at least that many. Pure. */
+/**
+ * The hours per week a request asks for, as the candidate checks count them and as the agreement made for a
+ * release lends them. Pure.
+ */
 final class RequestedHours {
 
     static final int MAX_PER_WEEK = 60;
@@ -18,23 +19,26 @@ final class RequestedHours {
     private RequestedHours() {
     }
 
-    /**
-     * COVERAGE: its hoursPerWeek. SHIFTS: the worked minutes (breaks off) of its busiest ISO week in the zone,
-     * counted in the week each shift starts, rounded up to whole hours, at least 1 and at most 60.
-     */
+    /** COVERAGE: its hoursPerWeek. SHIFTS: the worked hours of its busiest ISO week, at least 1, at most 60. */
     static int perWeek(StaffingRequest request, ZoneId zone) {
         if (request.getKind() == StaffingRequestKind.COVERAGE) {
             return request.getHoursPerWeek();
         }
-        Map<String, Long> minutesPerWeek = new TreeMap<>();
-        for (RequestedShift shift : request.getShifts()) {
-            LocalDate day = shift.getStartsAt().atZoneSameInstant(zone).toLocalDate();
-            String week = day.get(IsoFields.WEEK_BASED_YEAR) + "-" + day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-            long minutes = Duration.between(shift.getStartsAt(), shift.getEndsAt()).toMinutes() - shift.getBreakMinutes();
-            minutesPerWeek.merge(week, Math.max(0, minutes), Long::sum);
+        List<Shift> shifts = request.getShifts().stream().map(shift -> new Shift(shift.getId(),
+                shift.getStartsAt().toInstant(), shift.getEndsAt().toInstant(), shift.getBreakMinutes(), null))
+                .toList();
+        return Math.max(1, Math.min(MAX_PER_WEEK, busiestWeek(shifts, zone)));
+    }
+
+    /** The worked hours (breaks off) in the busiest ISO week the shifts touch, rounded up to whole hours. */
+    static int busiestWeek(List<Shift> shifts, ZoneId zone) {
+        long most = 0;
+        for (LocalDate monday : shifts.stream().flatMap(shift -> Weeks.mondaysTouched(shift, zone).stream())
+                .distinct().toList()) {
+            long seconds = shifts.stream().mapToLong(shift -> Weeks.workedInWeek(shift, monday, zone).getSeconds())
+                    .sum();
+            most = Math.max(most, seconds);
         }
-        long busiest = minutesPerWeek.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        long hours = (busiest + 59) / 60;
-        return (int) Math.max(1, Math.min(MAX_PER_WEEK, hours));
+        return (int) ((most + 3599) / 3600);
     }
 }
