@@ -208,7 +208,7 @@ class DemandStoryApiTest extends ApiTest {
         assertThat(schedule).hasSize(3).allSatisfy(shift -> {
             assertThat(shift.getKind()).isEqualTo(PlacementKind.SHIFT);
             assertThat(shift.getAgreementId()).isEqualTo(agreement.getId());
-            assertThat(shift.getWorksFor().getMemberId()).isEqualTo(practice.getId());
+            assertThat(shift.getWorksFor().getId()).isEqualTo(practice.getId());
         });
         assertThat(schedule).extracting(MyShift::getId)
                 .containsExactlyInAnyOrderElementsOf(placements.stream().map(Placement::getId).toList());
