@@ -269,6 +269,20 @@ class DemandStoryApiTest extends ApiTest {
     }
 
     @Test
+    void anEmployerThatReleasesAutomaticallyLendsOnTheAcceptAndTheAgreementFollows() throws Exception {
+        UUID sanne = pooledWorker("Sanne", false);
+        new MembersApi(TestApp.client(admin)).updateMember(linde.getId(), "*", new MemberPatch().autoRelease(true));
+
+        Offer placed = acceptedOffer(threeTuesdayEvenings(), sanne);
+
+        assertThat(placed.getStatus()).isEqualTo(OfferStatus.PLACED);
+        LoanAgreement agreement = new LoanAgreementsApi(TestApp.client(admin)).getLoanAgreement(placed.getAgreementId());
+        assertThat(agreement.getStatus()).isEqualTo(LoanAgreementStatus.ACTIVE);
+        assertThat(agreement.getWorkerConsent().getMethod()).isEqualTo(ConsentMethod.DIGITAL);
+        assertThat(shiftsUnder(sanne, agreement.getId())).hasSize(3);
+    }
+
+    @Test
     void anAgreementRuleThatRefusesAnswersItsViolationsAndWritesNothing() throws Exception {
         UUID sanne = pooledWorker("Sanne", false);
         Offer accepted = acceptedOffer(threeTuesdayEvenings(), sanne);
