@@ -152,8 +152,10 @@ final class Offers {
     private void release(WriteContext write, OfferDao.Row current) {
         OfferLifecycle.require(current.status(), Action.RELEASE);
         Handle handle = write.handle();
-        StaffingRequest asked = StaffingRequestDao.find(handle, current.offer().getStaffingRequestId(), null, true)
-                .orElseThrow().request();
+        StaffingRequestDao.Row request = StaffingRequestDao.find(handle, current.offer().getStaffingRequestId(),
+                null, true).orElseThrow();
+        StaffingRequestLifecycle.require(request.status(), StaffingRequestLifecycle.Action.FILL);
+        StaffingRequest asked = request.request();
         ZoneId zone = CooperativeTime.zone(handle);
         Optional<UUID> covering = CandidateDao.coveringAgreement(handle, current.offer().getWorkerId(),
                 asked.getMemberId(), asked.getRole().toString(), firstDay(asked, zone), lastDay(asked, zone));
