@@ -26,8 +26,10 @@ import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import nl.regiopool.agreement.AgreementExpiry;
 import nl.regiopool.request.StaffingRequestExpiry;
+import nl.regiopool.request.ReleasedOffers;
 import nl.regiopool.request.StaffingRequestResource;
 import nl.regiopool.agreement.AgreementResource;
+import nl.regiopool.agreement.AgreementWorkflow;
 import nl.regiopool.api.model.Approvals;
 import nl.regiopool.api.model.AvailabilityException;
 import nl.regiopool.api.model.LoanAgreement;
@@ -309,7 +311,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new PoolResource(transactions, writes));
         environment.jersey().register(new SettingsResource(transactions, writes));
         environment.jersey().register(new AuditResource(transactions, mapper, sealer));
-        environment.jersey().register(new AgreementResource(transactions, writes));
+        AgreementWorkflow agreements = new AgreementWorkflow(ReleasedOffers::placeUnder);
+        environment.jersey().register(new AgreementResource(transactions, writes, agreements));
         environment.jersey().register(new CaoRuleSetResource(transactions, writes));
         environment.jersey().register(new PlacementResource(transactions, writes));
         environment.jersey().register(new AvailabilityResource(transactions, writes));
@@ -331,7 +334,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new WebhookResource(transactions, writes, webhookUrls));
         deliverer = new Deliverer(transactions, writeCore, webhookUrls, mapper, configuration.getWebhooks());
         environment.lifecycle().manage(deliverer);
-        environment.jersey().register(new StaffingRequestResource(transactions, writes));
+        environment.jersey().register(new StaffingRequestResource(transactions, writes, agreements));
         staffingRequestExpiry = new StaffingRequestExpiry(transactions, writeCore,
                 configuration.getJobs().getStaffingRequestExpiryInterval());
         environment.lifecycle().manage(staffingRequestExpiry);

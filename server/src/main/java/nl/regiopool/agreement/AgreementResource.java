@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.regiopool.agreement.AgreementLifecycle.Action;
+import nl.regiopool.agreement.AgreementWorkflow.Current;
 import nl.regiopool.api.LoanAgreementsApi;
 import nl.regiopool.api.model.AmendmentRequest;
 import nl.regiopool.api.model.ApprovalRequest;
@@ -56,9 +57,12 @@ public final class AgreementResource implements LoanAgreementsApi {
     private final Transactions transactions;
     private final Writes writes;
 
-    public AgreementResource(Transactions transactions, Writes writes) {
+    private final AgreementWorkflow workflow;
+
+    public AgreementResource(Transactions transactions, Writes writes, AgreementWorkflow workflow) {
         this.transactions = transactions;
         this.writes = writes;
+        this.workflow = workflow;
     }
 
     @Override
@@ -69,35 +73,9 @@ public final class AgreementResource implements LoanAgreementsApi {
             throw ProblemException.forbidden("A member can draft only agreements in which it lends or borrows.");
         }
         return writes.inTenant(caller, "createLoanAgreement", idempotencyKey, body, write -> {
-            Handle handle = write.handle();
-            AgreementRules.Worker worker = AgreementDao.worker(handle, body.getWorkerId())
-                    .orElseThrow(() -> ProblemException.invalid("workerId", "NOT_FOUND", "No such worker."));
-            AgreementRules.Party lender = AgreementDao.member(handle, body.getLenderMemberId())
-                    .orElseThrow(() -> ProblemException.invalid("lenderMemberId", "NOT_FOUND", "No such member."));
-            AgreementRules.Party borrower = AgreementDao.member(handle, body.getBorrowerMemberId())
-                    .orElseThrow(() -> ProblemException.invalid("borrowerMemberId", "NOT_FOUND", "No such member."));
-            AgreementDao.WorkerCost cost = AgreementDao.workerCost(handle, worker.id());
-            CooperativeSettings settings = SettingsDao.current(handle);
-            UUID id = Ids.next();
-            AgreementRules.Terms terms = new AgreementRules.Terms(id, lender.memberId(), borrower.memberId(),
-                    body.getRole().toString(), body.getStartDate(), body.getEndDate(), body.getHoursPerWeek(),
-                    body.getTariffCentsPerHour(), cost.hourlyCostCents());
-            CaoRuleSetDao.requireKnown(handle, "caoRuleSetCode", body.getCaoRuleSetCode());
-            requireRules(handle, terms, worker, lender, borrower, settings);
-
-            String cao = body.getCaoRuleSetCode() != null ? body.getCaoRuleSetCode()
-                    : AgreementDao.memberCaoRuleSet(handle, borrower.memberId()).orElse(null);
-            int year = CooperativeTime.today(handle).getYear();
-            String number = String.format("LA-%d-%04d", year, AgreementDao.nextNumber(handle, write.tenantId(), year));
-            AgreementDao.insert(handle, write.tenantId(), id, number, lender.memberId(), borrower.memberId(),
-                    worker.id(), body.getRole().toString(), cao, body.getWaadiRegime().toString());
-            AgreementDao.insertVersion(handle, write.tenantId(), id, 1, body.getStartDate(), body.getEndDate(),
-                    body.getHoursPerWeek(), body.getTariffCentsPerHour(), cost.hourlyCostCents(),
-                    vat(terms, cost.contractType()), null);
-            Current created = current(handle, id);
-            write.audit("loan_agreement.created", "loan_agreement", id, null, created.view());
-            return Response.created(URI.create("/v1/loan-agreements/" + id))
-                    .tag(ETags.of(created.row().version())).entity(created.view()).build();
+            AgreementWorkflow.Changed created = workflow.create(write, body);
+            return Response.created(URI.create("/v1/loan-agreements/" + created.view().getId()))
+                    .tag(ETags.of(created.version())).entity(created.view()).build();
         });
     }
 
@@ -180,55 +158,19 @@ public final class AgreementResource implements LoanAgreementsApi {
     @Override
     public Response proposeLoanAgreement(UUID agreementId, String ifMatch, String idempotencyKey, ProposeRequest body) {
         return change(agreementId, ifMatch, idempotencyKey, body != null ? body : new ProposeRequest(),
-                "proposeLoanAgreement", "loan_agreement.proposed",
-                (write, current) -> {
-                    requireStatus(current, Action.PROPOSE);
-                    Handle handle = write.handle();
-                    TermsRow proposal = current.versions().get(0);
-                    AgreementDao.WorkerCost cost = AgreementDao.workerCost(handle, current.row().workerId());
-                    AgreementRules.Terms terms = terms(current.row(), proposal, cost.hourlyCostCents());
-                    requireRules(handle, terms, current.row());
-                    AgreementDao.refreshCostPrice(handle, agreementId, 1, cost.hourlyCostCents(),
-                            vat(terms, cost.contractType()));
-                    return moved(current.row(), Action.PROPOSE, current.row().steps().proposed(current.at()));
-                });
+                "proposeLoanAgreement", "loan_agreement.proposed", workflow::propose);
     }
 
     @Override
     public Response approveLoanAgreement(UUID agreementId, String ifMatch, ApprovalRequest body, String idempotencyKey) {
         boolean lenderSide = body.getSide() == ApprovalSide.LENDER;
         return change(agreementId, ifMatch, idempotencyKey, body, "approveLoanAgreement",
-                lenderSide ? "loan_agreement.approved_by_lender" : "loan_agreement.approved_by_borrower",
+                AgreementWorkflow.approvalAction(body.getSide()),
                 (write, current) -> {
                     AgreementRow row = current.row();
                     requireActsFor(write.caller(), lenderSide ? row.lenderMemberId() : row.borrowerMemberId(),
                             lenderSide ? "lender" : "borrower");
-                    Handle handle = write.handle();
-                    Instant now = current.at();
-                    TermsRow awaiting = awaitingApproval(current, now);
-                    CooperativeSettings settings = SettingsDao.current(handle);
-                    if (row.status() == LoanAgreementStatus.ACTIVE) {
-                        requireAmendmentApprover(write.caller(), lenderSide ? row.lenderMemberId() : row.borrowerMemberId(),
-                                lenderSide ? "lender" : "borrower", settings);
-                    }
-                    if ((lenderSide ? awaiting.lenderApprovedAt() : awaiting.borrowerApprovedAt()) != null) {
-                        throw ProblemException.conflict("ALREADY_APPROVED",
-                                "The " + (lenderSide ? "lender" : "borrower") + " side approved version "
-                                        + awaiting.versionNo() + " already.");
-                    }
-                    AgreementDao.approve(handle, agreementId, awaiting.versionNo(), lenderSide, now,
-                            write.caller().subject());
-                    boolean bothSides = lenderSide ? awaiting.borrowerApprovedAt() != null : awaiting.lenderApprovedAt() != null;
-                    if (!bothSides) {
-                        return row;
-                    }
-                    if (row.status() == LoanAgreementStatus.ACTIVE) {
-                        requireRules(handle, terms(row, awaiting, awaiting.costPriceCentsPerHour()), row);
-                        AgreementDao.bringIntoForce(handle, agreementId, awaiting.versionNo(),
-                                comesIntoForce(awaiting, now, CooperativeTime.zone(handle)));
-                        return row;
-                    }
-                    return activateIfComplete(handle, row, awaiting, true, now);
+                    return workflow.approve(write, current, body.getSide());
                 });
     }
 
@@ -236,21 +178,8 @@ public final class AgreementResource implements LoanAgreementsApi {
     public Response recordWorkerConsent(UUID agreementId, String ifMatch, WorkerConsentRequest body, String idempotencyKey) {
         return change(agreementId, ifMatch, idempotencyKey, body, "recordWorkerConsent", "loan_agreement.worker_consent_recorded",
                 (write, current) -> {
-                    AgreementRow row = current.row();
-                    requireActsFor(write.caller(), row.lenderMemberId(), "lender (the worker's employer)");
-                    if (row.consent().isRecorded()) {
-                        throw ProblemException.conflict("CONSENT_ALREADY_RECORDED",
-                                "The worker's consent was recorded on " + row.consent().consentRecordedAt() + ".");
-                    }
-                    requireStatus(current, Action.RECORD_CONSENT);
-                    Handle handle = write.handle();
-                    Instant now = current.at();
-                    AgreementRow consented = row.consented(new Consent(body.getConsentedOn(),
-                            body.getMethod().toString(), now, write.caller().subject()));
-                    TermsRow proposal = current.versions().get(0);
-                    return row.status() == LoanAgreementStatus.PROPOSED
-                            ? activateIfComplete(handle, consented, proposal, proposal.approvedByBothSides(), now)
-                            : consented;
+                    requireActsFor(write.caller(), current.row().lenderMemberId(), "lender (the worker's employer)");
+                    return workflow.recordConsent(write, current, body);
                 });
     }
 
@@ -308,11 +237,11 @@ public final class AgreementResource implements LoanAgreementsApi {
                     AgreementRules.Terms terms = new AgreementRules.Terms(row.id(), row.lenderMemberId(),
                             row.borrowerMemberId(), row.role(), inForce.startDate(), end, hours, tariff,
                             inForce.costPriceCentsPerHour());
-                    requireRules(handle, terms, row);
+                    AgreementWorkflow.requireRules(handle, terms, row);
                     int next = current.versions().stream().mapToInt(TermsRow::versionNo).max().orElseThrow() + 1;
                     AgreementDao.insertVersion(handle, write.tenantId(), row.id(), next, inForce.startDate(), end, hours,
                             tariff, inForce.costPriceCentsPerHour(),
-                            vat(terms, AgreementDao.workerCost(handle, row.workerId()).contractType()),
+                            AgreementWorkflow.vat(terms, AgreementDao.workerCost(handle, row.workerId()).contractType()),
                             body.getEffectiveFrom());
                     return row;
                 });
@@ -324,87 +253,16 @@ public final class AgreementResource implements LoanAgreementsApi {
         Caller caller = CurrentCaller.get();
         ETags.IfMatch expected = ETags.ifMatch(ifMatch);
         return writes.inTenant(caller, operation, idempotencyKey, body, write -> {
-            Handle handle = write.handle();
-            AgreementRow locked = AgreementDao.find(handle, agreementId, AgreementDao.Visibility.of(caller), true)
+            AgreementRow locked = AgreementDao.find(write.handle(), agreementId, AgreementDao.Visibility.of(caller), true)
                     .orElseThrow(() -> notFound(agreementId));
             expected.require(locked.version());
-            Current before = view(handle, locked, now(handle));
-            AgreementRow changed = work.apply(write, before);
-            AgreementDao.update(handle, changed);
-            Current after = current(handle, agreementId);
-            write.audit(action, "loan_agreement", agreementId, before.view(), after.view());
-            return Response.ok(after.view()).tag(ETags.of(after.row().version())).build();
+            AgreementWorkflow.Changed after = workflow.run(write, locked, action, work);
+            return Response.ok(after.view()).tag(ETags.of(after.version())).build();
         });
-    }
-
-    private AgreementRow activateIfComplete(Handle handle, AgreementRow row, TermsRow proposal, boolean bothApproved,
-                                            Instant now) {
-        if (!bothApproved || !row.consent().isRecorded()) {
-            return row;
-        }
-        requireRules(handle, terms(row, proposal, proposal.costPriceCentsPerHour()), row);
-        AgreementDao.bringIntoForce(handle, row.id(), proposal.versionNo(), now);
-        return moved(row, Action.ACTIVATE, row.steps().activated(now));
-    }
-
-    /** The version the sides approve: the proposal of a PROPOSED agreement, or an ACTIVE one's pending amendment. */
-    private static TermsRow awaitingApproval(Current current, Instant now) {
-        LoanAgreementStatus status = current.row().status();
-        if (!Action.APPROVE.allowedFrom(status)) {
-            throw ProblemException.conflict("INVALID_TRANSITION", "A " + status + " agreement cannot be approved.");
-        }
-        if (status == LoanAgreementStatus.PROPOSED) {
-            return current.versions().get(0);
-        }
-        TermsRow inForce = AgreementViews.termsAt(current.versions(), now);
-        return AgreementViews.pendingAt(current.versions(), now, inForce).orElseThrow(() ->
-                ProblemException.conflict("NOTHING_TO_APPROVE", "This ACTIVE agreement has no amendment awaiting approval."));
-    }
-
-    private void requireRules(Handle handle, AgreementRules.Terms terms, AgreementRow row) {
-        AgreementRules.Worker worker = AgreementDao.worker(handle, row.workerId()).orElseThrow();
-        requireRules(handle, terms, worker, AgreementDao.member(handle, row.lenderMemberId()).orElseThrow(),
-                AgreementDao.member(handle, row.borrowerMemberId()).orElseThrow(), SettingsDao.current(handle));
-    }
-
-    private static void requireRules(Handle handle, AgreementRules.Terms terms, AgreementRules.Worker worker,
-                                     AgreementRules.Party lender, AgreementRules.Party borrower,
-                                     CooperativeSettings settings) {
-        List<RuleBreach> breaches = AgreementRules.check(terms, worker, lender, borrower,
-                new AgreementRules.CooperativeTerms(settings.getMarginPercent(), settings.getMinHomeEmployerSharePercent()),
-                AgreementDao.overlapping(handle, worker.id(), terms.agreementId(), terms.startDate(), terms.endDate()));
-        if (!breaches.isEmpty()) {
-            throw new ProblemException(422, "RULES_VIOLATED", "Rules violated",
-                    "The agreement breaks " + breaches.size() + " rule(s).", List.of(),
-                    breaches.stream().map(AgreementResource::violation).toList());
-        }
-    }
-
-    private static RuleViolation violation(RuleBreach breach) {
-        return new RuleViolation(breach.code(), breach.message()).limit(breach.limit()).actual(breach.actual())
-                .entityIds(breach.entityIds());
-    }
-
-    private static VatExemptionRules.Assessment vat(AgreementRules.Terms terms, String contractType) {
-        return VatExemptionRules.assess(terms.endDate(), contractType, terms.tariffCentsPerHour(), terms.costPriceCentsPerHour());
-    }
-
-    private static AgreementRules.Terms terms(AgreementRow row, TermsRow version, long costPrice) {
-        return new AgreementRules.Terms(row.id(), row.lenderMemberId(), row.borrowerMemberId(), row.role(),
-                version.startDate(), version.endDate(), version.hoursPerWeek(), version.tariffCentsPerHour(), costPrice);
     }
 
     private static void requireStatus(Current current, Action action) {
         AgreementLifecycle.require(current.row().status(), action);
-    }
-
-    /** An amendment applies from its effectiveFrom day (in the cooperative's zone), never before its approval. */
-    private static Instant comesIntoForce(TermsRow amendment, Instant approvedAt, ZoneId zone) {
-        if (amendment.effectiveFrom() == null) {
-            return approvedAt;
-        }
-        Instant dayStarts = amendment.effectiveFrom().atStartOfDay(zone).toInstant();
-        return dayStarts.isAfter(approvedAt) ? dayStarts : approvedAt;
     }
 
     /** An amendment applies from today or later, inside the agreement's period. */
@@ -422,19 +280,6 @@ public final class AgreementResource implements LoanAgreementsApi {
         }
     }
 
-    /**
-     * Each side of an amendment is approved by its own member; a coop_admin approves amendment sides only where the
-     * cooperative's setting allows it.
-     */
-    private static void requireAmendmentApprover(Caller caller, UUID side, String sideName, CooperativeSettings settings) {
-        if (side.equals(caller.memberId()) || Boolean.TRUE.equals(settings.getAdminApprovesAmendments())) {
-            return;
-        }
-        throw ProblemException.forbidden("The " + sideName + " side of an amendment is approved by the " + sideName
-                + " itself. A coop_admin may approve it only where the cooperative's setting adminApprovesAmendments"
-                + " is true.");
-    }
-
     /** A member acts only for its own side; an admin acts for either. */
     private static void requireActsFor(Caller caller, UUID side, String sideName) {
         if (!caller.has(CallerRole.COOP_ADMIN) && !side.equals(caller.memberId())) {
@@ -446,25 +291,11 @@ public final class AgreementResource implements LoanAgreementsApi {
         return ProblemException.notFound("Loan agreement " + agreementId);
     }
 
-    private static Instant now(Handle handle) {
-        return CooperativeTime.now(handle);
-    }
-
-    /** The agreement as the transaction sees it at {@code at} (PostgreSQL's now(), fixed for the transaction). */
-    record Current(AgreementRow row, List<TermsRow> versions, LoanAgreement view, Instant at) {
-    }
-
-    private static Current current(Handle handle, UUID id) {
-        AgreementRow row = AgreementDao.find(handle, id, AgreementDao.Visibility.ALL, false).orElseThrow();
-        return view(handle, row, now(handle));
-    }
-
     private static Current view(Handle handle, AgreementRow row, Instant at) {
-        List<TermsRow> versions = AgreementDao.versions(handle, List.of(row.id())).get(row.id());
-        return new Current(row, versions, AgreementViews.at(row, versions, at), at);
+        return AgreementWorkflow.view(handle, row, at);
     }
 
     private static AgreementRow moved(AgreementRow row, Action action, Steps after) {
-        return row.moved(action.to(), after);
+        return AgreementWorkflow.moved(row, action, after);
     }
 }

@@ -55,6 +55,7 @@ public final class EventTypes {
             onAction("offer.created", OFFER),
             onAction("offer.accepted", OFFER),
             onAction("offer.declined", OFFER),
+            onAction("offer.released", OFFER),
             onAction("offer.placed", OFFER),
             onAction("offer.withdrawn", OFFER),
             onAction("offer.expired", OFFER),

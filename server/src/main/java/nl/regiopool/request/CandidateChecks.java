@@ -157,13 +157,7 @@ final class CandidateChecks {
 
     /** The request's worked hours in its busiest ISO week, rounded up to whole hours. */
     static int busiestWeekHours(Request request) {
-        long most = 0;
-        for (LocalDate monday : mondays(request)) {
-            long seconds = request.shifts().stream()
-                    .mapToLong(shift -> Weeks.workedInWeek(shift, monday, request.zone()).getSeconds()).sum();
-            most = Math.max(most, seconds);
-        }
-        return (int) ((most + 3599) / 3600);
+        return RequestedHours.busiestWeek(request.shifts(), request.zone());
     }
 
     private static List<CandidateReason> reasons(CandidateDao.Pooled worker) {

@@ -96,6 +96,27 @@ final class OfferDao {
                 .execute();
     }
 
+    /** Released while the agreement made for it awaits approval. */
+    static void released(Handle handle, UUID id, UUID agreementId) {
+        handle.createUpdate("""
+                        UPDATE offer SET status = 'RELEASED', agreement_id = :agreement,
+                            version = version + 1, updated_at = now()
+                        WHERE id = :id""")
+                .bind("id", id)
+                .bind("agreement", agreementId)
+                .execute();
+    }
+
+    /** The RELEASED offers waiting for this agreement, locked. */
+    static List<Row> releasedUnder(Handle handle, UUID agreementId) {
+        return handle.createQuery("SELECT " + COLUMNS + """
+                         FROM offer o WHERE o.agreement_id = :agreement AND o.status = 'RELEASED'
+                        ORDER BY o.id FOR UPDATE""")
+                .bind("agreement", agreementId)
+                .map(OfferDao::map)
+                .list();
+    }
+
     static void placed(Handle handle, UUID id, UUID agreementId) {
         handle.createUpdate("""
                         UPDATE offer SET status = 'PLACED', placed_at = now(), agreement_id = :agreement,

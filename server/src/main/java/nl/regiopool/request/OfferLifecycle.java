@@ -5,6 +5,7 @@ import static nl.regiopool.api.model.OfferStatus.DECLINED;
 import static nl.regiopool.api.model.OfferStatus.EXPIRED;
 import static nl.regiopool.api.model.OfferStatus.OFFERED;
 import static nl.regiopool.api.model.OfferStatus.PLACED;
+import static nl.regiopool.api.model.OfferStatus.RELEASED;
 import static nl.regiopool.api.model.OfferStatus.TAKEN;
 import static nl.regiopool.api.model.OfferStatus.WITHDRAWN;
 
@@ -20,13 +21,15 @@ final class OfferLifecycle {
     enum Action {
         ACCEPT("be accepted", ACCEPTED, OFFERED),
         DECLINE("be declined", DECLINED, OFFERED),
-        /** Released by the employer and placed under an ACTIVE agreement. */
-        PLACE("be released", PLACED, ACCEPTED),
-        WITHDRAW("be withdrawn", WITHDRAWN, OFFERED, ACCEPTED),
+        /** Released by the employer; placed at once, or RELEASED until the agreement made for it is ACTIVE. */
+        RELEASE("be released", RELEASED, ACCEPTED),
+        /** Placed under an ACTIVE agreement. */
+        PLACE("be placed", PLACED, ACCEPTED, RELEASED),
+        WITHDRAW("be withdrawn", WITHDRAWN, OFFERED, ACCEPTED, RELEASED),
         /** Another offer of the request was placed. */
         TAKE("be taken", TAKEN, OFFERED),
         /** The request expired or was cancelled. */
-        EXPIRE("expire", EXPIRED, OFFERED, ACCEPTED);
+        EXPIRE("expire", EXPIRED, OFFERED, ACCEPTED, RELEASED);
 
         private final String verb;
         private final OfferStatus to;

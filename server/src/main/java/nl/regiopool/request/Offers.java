@@ -5,10 +5,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import nl.regiopool.agreement.AgreementWorkflow;
+import nl.regiopool.api.model.ApprovalSide;
 import nl.regiopool.api.model.Candidate;
+import nl.regiopool.api.model.ConsentMethod;
+import nl.regiopool.api.model.LoanAgreementCreate;
 import nl.regiopool.api.model.FieldError;
 import nl.regiopool.api.model.Offer;
 import nl.regiopool.api.model.OfferCreate;
@@ -17,6 +22,8 @@ import nl.regiopool.api.model.OfferStatus;
 import nl.regiopool.api.model.RequestedShift;
 import nl.regiopool.api.model.StaffingRequest;
 import nl.regiopool.api.model.StaffingRequestKind;
+import nl.regiopool.api.model.WaadiRegime;
+import nl.regiopool.api.model.WorkerConsentRequest;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CallerRole;
 import nl.regiopool.http.ETags;
@@ -34,16 +41,19 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Offers of a staffing request to candidates: made by the requesting member, accepted or declined by the worker,
- * released by the worker's employer (which places the shifts), withdrawn by the requesting member.
+ * released by the worker's employer (which places the shifts, making the loan agreement first when none covers
+ * them), withdrawn by the requesting member.
  */
 final class Offers {
 
     private final Transactions transactions;
     private final Writes writes;
+    private final AgreementWorkflow agreements;
 
-    Offers(Transactions transactions, Writes writes) {
+    Offers(Transactions transactions, Writes writes, AgreementWorkflow agreements) {
         this.transactions = transactions;
         this.writes = writes;
+        this.agreements = agreements;
     }
 
     Response create(Caller caller, UUID requestId, OfferCreate body, String idempotencyKey) {
@@ -102,8 +112,8 @@ final class Offers {
             OfferDao.Row accepted = OfferDao.find(write.handle(), current.id(), OfferDao.Viewer.ALL, false)
                     .orElseThrow();
             write.audit("offer.accepted", "offer", current.id(), current.offer(), accepted.offer());
-            place(write, accepted);
-            return "offer.placed";
+            release(write, accepted);
+            return null;
         });
     }
 
@@ -127,38 +137,82 @@ final class Offers {
     }
 
     /**
-     * The employer releases the worker: under the ACTIVE agreement that covers the request, every shift is placed
-     * with the placement checks, the request is FILLED and its other open offers are TAKEN.
+     * The employer releases the worker. Under the ACTIVE agreement that covers the request every shift is placed;
+     * without one, the agreement is made from the request (see {@link #agreeFromRequest}) and the shifts are placed
+     * when it comes into force.
      */
     Response release(Caller caller, UUID offerId, String ifMatch, String idempotencyKey) {
         return change(caller, offerId, ifMatch, idempotencyKey, "releaseOffer", (write, current) -> {
             requireActsFor(write.caller(), current.offer().getEmployerMemberId(), "the worker's employer");
-            place(write, current);
-            return "offer.placed";
+            release(write, current);
+            return null;
         });
     }
 
-    /** Places an ACCEPTED offer: what {@code /release} does, also run by the accept when the employer auto-releases. */
-    private static void place(WriteContext write, OfferDao.Row current) {
-        OfferLifecycle.require(current.status(), Action.PLACE);
+    private void release(WriteContext write, OfferDao.Row current) {
+        OfferLifecycle.require(current.status(), Action.RELEASE);
         Handle handle = write.handle();
         StaffingRequestDao.Row request = StaffingRequestDao.find(handle, current.offer().getStaffingRequestId(),
                 null, true).orElseThrow();
         StaffingRequestLifecycle.require(request.status(), StaffingRequestLifecycle.Action.FILL);
         StaffingRequest asked = request.request();
         ZoneId zone = CooperativeTime.zone(handle);
-        LocalDate firstDay = firstDay(asked, zone);
-        LocalDate lastDay = lastDay(asked, zone);
-        UUID agreementId = CandidateDao.coveringAgreement(handle, current.offer().getWorkerId(),
-                asked.getMemberId(), asked.getRole().toString(), firstDay, lastDay)
-                .orElseThrow(() -> ProblemException.conflict("AGREEMENT_REQUIRED", "No ACTIVE loan agreement lends"
-                        + " this worker to the requesting member as " + asked.getRole() + " from " + firstDay
-                        + " to " + lastDay + "; make one first, then release."));
+        Optional<UUID> covering = CandidateDao.coveringAgreement(handle, current.offer().getWorkerId(),
+                asked.getMemberId(), asked.getRole().toString(), firstDay(asked, zone), lastDay(asked, zone));
+        if (covering.isPresent()) {
+            place(write, current, covering.get());
+        } else {
+            agreeFromRequest(write, current, asked, zone);
+        }
+    }
+
+    /**
+     * Makes the loan agreement from the request through the agreement's own steps, each checked and audited: lent
+     * by the worker's employer at the worker's cost price over the request's days; the release is the lender's
+     * approval, the accept the worker's DIGITAL consent, and the request the borrower's approval when that cost
+     * price lies within its {@code maxTariffCentsPerHour}. Complete, the agreement comes into force and
+     * {@link ReleasedOffers} places the shifts; else the offer stays RELEASED until the borrower approves.
+     */
+    private void agreeFromRequest(WriteContext write, OfferDao.Row current, StaffingRequest asked, ZoneId zone) {
+        Handle handle = write.handle();
+        Offer offer = current.offer();
+        long tariff = AgreementWorkflow.costTariffCents(handle, offer.getWorkerId());
+        UUID agreementId = agreements.create(write, new LoanAgreementCreate()
+                .lenderMemberId(offer.getEmployerMemberId()).borrowerMemberId(asked.getMemberId())
+                .workerId(offer.getWorkerId()).role(asked.getRole())
+                .startDate(firstDay(asked, zone)).endDate(lastDay(asked, zone))
+                .hoursPerWeek(RequestedHours.perWeek(asked, zone)).tariffCentsPerHour(tariff)
+                .waadiRegime(WaadiRegime.COLLEGIAL_NO_PROFIT)).view().getId();
+        OfferDao.released(handle, offer.getId(), agreementId);
+        write.audit("offer.released", "offer", offer.getId(), offer,
+                OfferDao.find(handle, offer.getId(), OfferDao.Viewer.ALL, false).orElseThrow().offer());
+        agreements.propose(write, agreementId);
+        agreements.approve(write, agreementId, ApprovalSide.LENDER);
+        agreements.recordConsent(write, agreementId, new WorkerConsentRequest()
+                .consentedOn(offer.getAcceptedAt().atZoneSameInstant(zone).toLocalDate()).method(ConsentMethod.DIGITAL));
+        if (asked.getMaxTariffCentsPerHour() != null && tariff <= asked.getMaxTariffCentsPerHour()) {
+            agreements.approve(write, agreementId, ApprovalSide.BORROWER);
+        }
+    }
+
+    /**
+     * Places an ACCEPTED or RELEASED offer under an ACTIVE agreement: every shift with the placement checks, the
+     * request FILLED, its other open offers TAKEN, each audited.
+     */
+    static void place(WriteContext write, OfferDao.Row current, UUID agreementId) {
+        OfferLifecycle.require(current.status(), Action.PLACE);
+        Handle handle = write.handle();
+        StaffingRequestDao.Row request = StaffingRequestDao.find(handle, current.offer().getStaffingRequestId(),
+                null, true).orElseThrow();
+        StaffingRequestLifecycle.require(request.status(), StaffingRequestLifecycle.Action.FILL);
+        StaffingRequest asked = request.request();
         for (RequestedShift shift : asked.getShifts()) {
             PlacementCreation.create(write, agreementId, null, shift.getStartsAt(), shift.getEndsAt(),
                     shift.getBreakMinutes(), asked.getLocationPostcode(), null);
         }
         OfferDao.placed(handle, current.id(), agreementId);
+        write.audit("offer.placed", "offer", current.id(), current.offer(),
+                OfferDao.find(handle, current.id(), OfferDao.Viewer.ALL, false).orElseThrow().offer());
         for (OfferDao.Row other : OfferDao.ofRequest(handle, asked.getId(), List.of(OfferStatus.OFFERED))) {
             OfferDao.setStatus(handle, other.id(), Action.TAKE.to());
             write.audit("offer.taken", "offer", other.id(), other.offer(),
@@ -179,7 +233,7 @@ final class Offers {
         }
     }
 
-    /** Changes the locked offer and answers the audit action of the change. */
+    /** Changes the locked offer and answers the audit action of the change, or null when the work audited it. */
     private interface Work {
         String apply(WriteContext write, OfferDao.Row current);
     }
@@ -194,7 +248,9 @@ final class Offers {
             expected.require(current.version());
             String action = work.apply(write, current);
             OfferDao.Row after = OfferDao.find(handle, offerId, OfferDao.Viewer.ALL, false).orElseThrow();
-            write.audit(action, "offer", offerId, current.offer(), after.offer());
+            if (action != null) {
+                write.audit(action, "offer", offerId, current.offer(), after.offer());
+            }
             return Response.ok(after.offer()).tag(ETags.of(after.version())).build();
         });
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import nl.regiopool.agreement.AgreementWorkflow;
 import nl.regiopool.api.StaffingRequestsApi;
 import nl.regiopool.api.model.CancelRequest;
 import nl.regiopool.api.model.Candidate;
@@ -58,10 +59,10 @@ public final class StaffingRequestResource implements StaffingRequestsApi {
     private final Writes writes;
     private final Offers offers;
 
-    public StaffingRequestResource(Transactions transactions, Writes writes) {
+    public StaffingRequestResource(Transactions transactions, Writes writes, AgreementWorkflow agreements) {
         this.transactions = transactions;
         this.writes = writes;
-        this.offers = new Offers(transactions, writes);
+        this.offers = new Offers(transactions, writes, agreements);
     }
 
     @Override

@@ -42,6 +42,10 @@ class DemandLifecyclesTest {
             "ACCEPT, OFFERED, ACCEPTED",
             "DECLINE, OFFERED, DECLINED",
             "PLACE, ACCEPTED, PLACED",
+            "RELEASE, ACCEPTED, RELEASED",
+            "PLACE, RELEASED, PLACED",
+            "WITHDRAW, RELEASED, WITHDRAWN",
+            "EXPIRE, RELEASED, EXPIRED",
             "WITHDRAW, OFFERED, WITHDRAWN",
             "WITHDRAW, ACCEPTED, WITHDRAWN",
             "TAKE, OFFERED, TAKEN",
@@ -59,6 +63,8 @@ class DemandLifecyclesTest {
             "ACCEPT, TAKEN, OFFER_TAKEN",
             "ACCEPT, DECLINED, INVALID_TRANSITION",
             "PLACE, OFFERED, INVALID_TRANSITION",
+            "RELEASE, RELEASED, INVALID_TRANSITION",
+            "RELEASE, TAKEN, OFFER_TAKEN",
             "DECLINE, PLACED, INVALID_TRANSITION"})
     void aRefusedOfferActionSaysWhyTheOfferIsGone(OfferLifecycle.Action action, OfferStatus from, String code) {
         ProblemException refused = catchThrowableOfType(() -> OfferLifecycle.require(from, action),

@@ -14,6 +14,22 @@ import java.util.Set;
 import java.util.UUID;
 import nl.regiopool.client.ApiException;
 import nl.regiopool.client.ApiResponse;
+import nl.regiopool.client.api.AuditApi;
+import nl.regiopool.client.api.LoanAgreementsApi;
+import nl.regiopool.client.api.MembersApi;
+import nl.regiopool.client.api.MyScheduleApi;
+import nl.regiopool.client.api.ReportsApi;
+import nl.regiopool.client.model.ApprovalRequest;
+import nl.regiopool.client.model.ApprovalSide;
+import nl.regiopool.client.model.AuditEvent;
+import nl.regiopool.client.model.CapacityReportRow;
+import nl.regiopool.client.model.ConsentMethod;
+import nl.regiopool.client.model.LoanAgreement;
+import nl.regiopool.client.model.LoanAgreementStatus;
+import nl.regiopool.client.model.MemberPatch;
+import nl.regiopool.client.model.MemberStatus;
+import nl.regiopool.client.model.MyShift;
+import nl.regiopool.client.model.Problem;
 import nl.regiopool.client.api.PlacementsApi;
 import nl.regiopool.client.api.PoolsApi;
 import nl.regiopool.client.api.StaffingRequestsApi;
@@ -47,7 +63,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The demand story through the SDK: a GP practice asks for an evening doktersassistent on three Tuesdays, the pool
  * is ranked (a worker whose home roster would break the daily rest is blocked), two workers are offered and accept
- * at once, one wins, her employer releases her and three placements exist.
+ * at once, one wins, her employer releases her: with no agreement between them, the release makes it from the
+ * request, it is ACTIVE by itself, three placements exist, she sees them in her schedule and the capacity report
+ * counts the hours as filled.
  */
 class DemandStoryApiTest extends ApiTest {
 
@@ -83,21 +101,43 @@ class DemandStoryApiTest extends ApiTest {
         return worker;
     }
 
+    /** At most 35.00 an hour: the workers' cost price of 31.50 lies within it. */
     private StaffingRequest threeTuesdayEvenings() throws ApiException {
+        return threeTuesdayEvenings(3500L);
+    }
+
+    private StaffingRequest threeTuesdayEvenings(Long maxTariffCentsPerHour) throws ApiException {
         return asPractice.createStaffingRequest(new StaffingRequestCreate().memberId(practice.getId())
                 .role(QualificationRole.DOKTERSASSISTENT).kind(StaffingRequestKind.SHIFTS)
-                .shifts(List.of(evening(1), evening(2), evening(3))).locationPostcode("7002 CD"), null);
+                .shifts(List.of(evening(1), evening(2), evening(3))).locationPostcode("7002 CD")
+                .maxTariffCentsPerHour(maxTariffCentsPerHour), null);
     }
 
     private static StaffingRequestsApi asWorker(UUID tenant, UUID worker) {
         return new StaffingRequestsApi(TestApp.client(TestApp.workerToken(tenant, worker)));
     }
 
+    private StaffingRequestsApi asLinde() {
+        return new StaffingRequestsApi(TestApp.client(TestApp.memberToken(tenant, linde.getId())));
+    }
+
+    private Offer acceptedOffer(StaffingRequest request, UUID worker) throws ApiException {
+        Offer offer = asPractice.createOffers(request.getId(), new OfferCreate().workerIds(Set.of(worker)), null)
+                .getData().get(0);
+        return asWorker(tenant, worker).acceptOffer(offer.getId(), "*", null);
+    }
+
+    private List<Placement> shiftsUnder(UUID worker, UUID agreement) throws ApiException {
+        return new PlacementsApi(TestApp.client(admin)).listPlacements(worker, agreement, null, PlacementKind.SHIFT,
+                null, null, null, null).getData();
+    }
+
     @Test
-    void aPracticeAsksThePoolRanksTwoAcceptAtOnceOneWinsAndIsPlacedOnThreeTuesdays() throws Exception {
-        UUID sanne = pooledWorker("Sanne", true);
-        UUID eva = pooledWorker("Eva", true);
-        UUID fleur = pooledWorker("Fleur", true);
+    void aPracticeAsksThePoolRanksTwoAcceptAtOnceOneWinsAndHerReleaseMakesTheAgreementAndPlacesHer()
+            throws Exception {
+        UUID sanne = pooledWorker("Sanne", false);
+        UUID eva = pooledWorker("Eva", false);
+        UUID fleur = pooledWorker("Fleur", false);
         new PlacementsApi(TestApp.client(admin)).replaceHomeShifts(fleur,
                 tuesday(1).atStartOfDay(AMSTERDAM).toOffsetDateTime(),
                 tuesday(1).plusDays(1).atStartOfDay(AMSTERDAM).toOffsetDateTime(), "*",
@@ -134,20 +174,129 @@ class DemandStoryApiTest extends ApiTest {
         assertThat(expectProblem(409, () -> asWorker(tenant, lost.getWorkerId()).acceptOffer(lost.getId(), "*", null))
                 .getCode()).isEqualTo("OFFER_TAKEN");
 
-        StaffingRequestsApi asLinde = new StaffingRequestsApi(TestApp.client(TestApp.memberToken(tenant, linde.getId())));
         expectProblem(403, "FORBIDDEN", () -> asPractice.releaseOffer(won.getId(), "*", null));
-        Offer placed = asLinde.releaseOffer(won.getId(), "*", null);
+        Offer placed = asLinde().releaseOffer(won.getId(), "*", null);
 
         assertThat(placed.getStatus()).isEqualTo(OfferStatus.PLACED);
-        assertThat(placed.getAgreementId()).isNotNull();
-        List<Placement> placements = new PlacementsApi(TestApp.client(admin)).listPlacements(won.getWorkerId(),
-                placed.getAgreementId(), null, PlacementKind.SHIFT, null, null, null, null).getData();
+        LoanAgreement agreement = new LoanAgreementsApi(TestApp.client(admin)).getLoanAgreement(placed.getAgreementId());
+        assertThat(agreement.getStatus()).isEqualTo(LoanAgreementStatus.ACTIVE);
+        assertThat(agreement.getLenderMemberId()).isEqualTo(linde.getId());
+        assertThat(agreement.getBorrowerMemberId()).isEqualTo(practice.getId());
+        assertThat(agreement.getWorkerId()).isEqualTo(won.getWorkerId());
+        assertThat(agreement.getRole()).isEqualTo(QualificationRole.DOKTERSASSISTENT);
+        assertThat(agreement.getTerms().getStartDate()).isEqualTo(tuesday(1));
+        assertThat(agreement.getTerms().getEndDate()).isEqualTo(tuesday(3));
+        assertThat(agreement.getTerms().getHoursPerWeek()).isEqualTo(5);
+        assertThat(agreement.getTerms().getTariffCentsPerHour()).isEqualTo(3150L);
+        assertThat(agreement.getWorkerConsent().getMethod()).isEqualTo(ConsentMethod.DIGITAL);
+        assertThat(new AuditApi(TestApp.client(admin)).listAuditEvents("loan_agreement", agreement.getId(), null, null,
+                null, null, null).getData()).extracting(AuditEvent::getAction).containsExactlyInAnyOrder(
+                "loan_agreement.created", "loan_agreement.proposed", "loan_agreement.approved_by_lender",
+                "loan_agreement.worker_consent_recorded", "loan_agreement.approved_by_borrower");
+
+        List<Placement> placements = shiftsUnder(won.getWorkerId(), agreement.getId());
         assertThat(placements).hasSize(3).allSatisfy(placement -> {
             assertThat(placement.getBorrowerMemberId()).isEqualTo(practice.getId());
             assertThat(placement.getLocationPostcode()).isEqualTo("7002 CD");
         });
         assertThat(asPractice.getStaffingRequest(request.getId()).getStatus()).isEqualTo(StaffingRequestStatus.FILLED);
         assertThat(asPractice.getOffer(lost.getId()).getStatus()).isEqualTo(OfferStatus.TAKEN);
+
+        List<MyShift> schedule = new MyScheduleApi(TestApp.client(TestApp.workerToken(tenant, won.getWorkerId())))
+                .getMySchedule(tuesday(1).atStartOfDay(AMSTERDAM).toOffsetDateTime(),
+                        tuesday(3).plusDays(1).atStartOfDay(AMSTERDAM).toOffsetDateTime(), null, null).getData();
+        assertThat(schedule).hasSize(3).allSatisfy(shift -> {
+            assertThat(shift.getKind()).isEqualTo(PlacementKind.SHIFT);
+            assertThat(shift.getAgreementId()).isEqualTo(agreement.getId());
+            assertThat(shift.getWorksFor().getId()).isEqualTo(practice.getId());
+        });
+        assertThat(schedule).extracting(MyShift::getId)
+                .containsExactlyInAnyOrderElementsOf(placements.stream().map(Placement::getId).toList());
+
+        List<CapacityReportRow> capacity = new ReportsApi(TestApp.client(TestApp.memberToken(tenant, practice.getId())))
+                .getCapacityReport(tuesday(1), tuesday(3)).getRows();
+        assertThat(capacity).hasSize(3).allSatisfy(row -> {
+            assertThat(row.getRole()).isEqualTo(QualificationRole.DOKTERSASSISTENT);
+            assertThat(row.getRequestedHours()).isEqualByComparingTo("4.5");
+            assertThat(row.getFilledHours()).isEqualByComparingTo("4.5");
+            assertThat(row.getUnfilledHours()).isEqualByComparingTo("0");
+            assertThat(row.getFillRate()).isEqualByComparingTo("1");
+        });
+    }
+
+    @Test
+    void anActiveAgreementThatCoversTheRequestTakesItsShiftsWithoutANewOne() throws Exception {
+        UUID sanne = pooledWorker("Sanne", true);
+        UUID existing = new LoanAgreementsApi(TestApp.client(admin)).listLoanAgreements(null, sanne, null, null, null,
+                null, null, null, null, null).getData().get(0).getId();
+        Offer accepted = acceptedOffer(threeTuesdayEvenings(), sanne);
+
+        Offer placed = asLinde().releaseOffer(accepted.getId(), "*", null);
+
+        assertThat(placed.getStatus()).isEqualTo(OfferStatus.PLACED);
+        assertThat(placed.getAgreementId()).isEqualTo(existing);
+        assertThat(shiftsUnder(sanne, existing)).hasSize(3);
+        assertThat(new LoanAgreementsApi(TestApp.client(admin)).listLoanAgreements(null, sanne, null, null, null, null,
+                null, null, null, null).getData()).hasSize(1);
+    }
+
+    @Test
+    void aCostAboveTheRequestsMaximumWaitsReleasedForTheBorrowersApprovalWhichPlacesTheShifts() throws Exception {
+        UUID sanne = pooledWorker("Sanne", false);
+        StaffingRequest request = threeTuesdayEvenings(3000L);
+        Offer accepted = acceptedOffer(request, sanne);
+
+        Offer released = asLinde().releaseOffer(accepted.getId(), "*", null);
+
+        assertThat(released.getStatus()).isEqualTo(OfferStatus.RELEASED);
+        LoanAgreementsApi asPracticeAgreements = new LoanAgreementsApi(TestApp.client(
+                TestApp.memberToken(tenant, practice.getId())));
+        ApiResponse<LoanAgreement> proposed = asPracticeAgreements.getLoanAgreementWithHttpInfo(released.getAgreementId());
+        assertThat(proposed.getData().getStatus()).isEqualTo(LoanAgreementStatus.PROPOSED);
+        assertThat(proposed.getData().getWorkerConsent().getMethod()).isEqualTo(ConsentMethod.DIGITAL);
+        assertThat(shiftsUnder(sanne, released.getAgreementId())).isEmpty();
+        assertThat(asPractice.getStaffingRequest(request.getId()).getStatus()).isEqualTo(StaffingRequestStatus.OPEN);
+
+        LoanAgreement active = asPracticeAgreements.approveLoanAgreement(released.getAgreementId(), etag(proposed),
+                new ApprovalRequest().side(ApprovalSide.BORROWER), null);
+
+        assertThat(active.getStatus()).isEqualTo(LoanAgreementStatus.ACTIVE);
+        Offer placed = asPractice.getOffer(accepted.getId());
+        assertThat(placed.getStatus()).isEqualTo(OfferStatus.PLACED);
+        assertThat(placed.getAgreementId()).isEqualTo(active.getId());
+        assertThat(shiftsUnder(sanne, active.getId())).hasSize(3);
+        assertThat(asPractice.getStaffingRequest(request.getId()).getStatus()).isEqualTo(StaffingRequestStatus.FILLED);
+    }
+
+    @Test
+    void anEmployerThatReleasesAutomaticallyLendsOnTheAcceptAndTheAgreementFollows() throws Exception {
+        UUID sanne = pooledWorker("Sanne", false);
+        new MembersApi(TestApp.client(admin)).updateMember(linde.getId(), "*", new MemberPatch().autoRelease(true));
+
+        Offer placed = acceptedOffer(threeTuesdayEvenings(), sanne);
+
+        assertThat(placed.getStatus()).isEqualTo(OfferStatus.PLACED);
+        LoanAgreement agreement = new LoanAgreementsApi(TestApp.client(admin)).getLoanAgreement(placed.getAgreementId());
+        assertThat(agreement.getStatus()).isEqualTo(LoanAgreementStatus.ACTIVE);
+        assertThat(agreement.getWorkerConsent().getMethod()).isEqualTo(ConsentMethod.DIGITAL);
+        assertThat(shiftsUnder(sanne, agreement.getId())).hasSize(3);
+    }
+
+    @Test
+    void anAgreementRuleThatRefusesAnswersItsViolationsAndWritesNothing() throws Exception {
+        UUID sanne = pooledWorker("Sanne", false);
+        Offer accepted = acceptedOffer(threeTuesdayEvenings(), sanne);
+        ApiResponse<Member> lender = new MembersApi(TestApp.client(admin)).getMemberWithHttpInfo(linde.getId());
+        new MembersApi(TestApp.client(admin)).updateMember(linde.getId(), etag(lender),
+                new MemberPatch().status(MemberStatus.SUSPENDED));
+
+        Problem refused = expectProblem(422, "RULES_VIOLATED",
+                () -> new StaffingRequestsApi(TestApp.client(admin)).releaseOffer(accepted.getId(), "*", null));
+
+        assertThat(refused.getViolations()).extracting(RuleViolation::getCode).contains("MEMBER_NOT_ACTIVE");
+        assertThat(asPractice.getOffer(accepted.getId()).getStatus()).isEqualTo(OfferStatus.ACCEPTED);
+        assertThat(new LoanAgreementsApi(TestApp.client(admin)).listLoanAgreements(null, sanne, null, null, null, null,
+                null, null, null, null).getData()).isEmpty();
     }
 
     @Test
@@ -173,10 +322,7 @@ class DemandStoryApiTest extends ApiTest {
                 .getData().get(0);
         Offer accepted = asWorker(tenant, sanne).acceptOffer(offer.getId(), "*", null);
         assertThat(accepted.getStatus()).isEqualTo(OfferStatus.ACCEPTED);
-        // no ACTIVE agreement covers her: the release writes nothing
-        StaffingRequestsApi asLinde = new StaffingRequestsApi(TestApp.client(TestApp.memberToken(tenant, linde.getId())));
-        expectProblem(409, "AGREEMENT_REQUIRED", () -> asLinde.releaseOffer(offer.getId(), "*", null));
-        assertThat(asPractice.getOffer(offer.getId()).getStatus()).isEqualTo(OfferStatus.ACCEPTED);
+        StaffingRequestsApi asLinde = asLinde();
 
         ApiResponse<StaffingRequest> read = asPractice.getStaffingRequestWithHttpInfo(second.getId());
         asPractice.cancelStaffingRequest(second.getId(), etag(read), new CancelRequest().reason("Zelf opgelost"), null);
