@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import nl.regiopool.agreement.AgreementExpiry;
 import nl.regiopool.request.StaffingRequestExpiry;
+import nl.regiopool.geo.Geocoding;
 import nl.regiopool.request.StaffingRequestResource;
 import nl.regiopool.agreement.AgreementResource;
 import nl.regiopool.api.model.Approvals;
@@ -313,7 +314,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new WebhookResource(transactions, writes, webhookUrls));
         deliverer = new Deliverer(transactions, writeCore, webhookUrls, mapper, configuration.getWebhooks());
         environment.lifecycle().manage(deliverer);
-        environment.jersey().register(new StaffingRequestResource(transactions, writes));
+        environment.jersey().register(new StaffingRequestResource(transactions, writes,
+                Geocoding.of(configuration.getGeocoder(), transactions)));
         staffingRequestExpiry = new StaffingRequestExpiry(transactions, writeCore, Duration.ofMinutes(5));
         environment.lifecycle().manage(staffingRequestExpiry);
     }

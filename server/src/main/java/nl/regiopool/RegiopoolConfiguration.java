@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import nl.regiopool.auth.AuthConfig;
 import nl.regiopool.db.DatabaseConfig;
+import nl.regiopool.geo.GeocoderConfig;
 import nl.regiopool.http.HttpLimits;
 import nl.regiopool.webhook.WebhooksConfig;
 
@@ -27,6 +28,10 @@ public class RegiopoolConfiguration extends Configuration {
     @Valid
     @NotNull
     private WebhooksConfig webhooks = new WebhooksConfig();
+
+    @Valid
+    @NotNull
+    private GeocoderConfig geocoder = new GeocoderConfig();
 
     public RegiopoolConfiguration() {
         // Every error is problem+json; our own mappers replace Dropwizard's defaults.
@@ -71,5 +76,15 @@ public class RegiopoolConfiguration extends Configuration {
     @JsonProperty
     public void setWebhooks(WebhooksConfig webhooks) {
         this.webhooks = webhooks;
+    }
+
+    @JsonProperty
+    public GeocoderConfig getGeocoder() {
+        return geocoder;
+    }
+
+    @JsonProperty
+    public void setGeocoder(GeocoderConfig geocoder) {
+        this.geocoder = geocoder;
     }
 }
