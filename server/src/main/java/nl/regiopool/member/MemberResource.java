@@ -98,8 +98,7 @@ public final class MemberResource implements MembersApi {
         if (!caller.has(CallerRole.COOP_ADMIN)) {
             requireOwnAutoRelease(caller, memberId, patch);
         }
-        List<FieldError> errors = new ArrayList<>(MemberFields.errors(patch.getIban()));
-        errors.addAll(Coordinates.pairErrors(patch.getLatitude(), patch.getLongitude()));
+        List<FieldError> errors = MemberFields.errors(patch.getIban());
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -114,6 +113,10 @@ public final class MemberResource implements MembersApi {
             }
             CaoRuleSetDao.requireKnown(write.handle(), "caoRuleSetCode", patch.getCaoRuleSetCode());
             Member changed = apply(before, patch);
+            List<FieldError> pair = Coordinates.pairErrors(changed.getLatitude(), changed.getLongitude());
+            if (!pair.isEmpty()) {
+                throw ProblemException.invalid(pair);
+            }
             MemberDao.Row row = MemberDao.update(write.handle(), memberId, changed);
             String action = changed.getStatus() == MemberStatus.LEFT ? "member.left" : "member.updated";
             write.audit(action, "member", memberId, before, row.member());

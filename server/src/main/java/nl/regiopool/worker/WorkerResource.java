@@ -101,8 +101,7 @@ public final class WorkerResource implements WorkersApi {
         Caller caller = CurrentCaller.get();
         Viewer viewer = Viewer.of(caller);
         ETags.IfMatch expected = ETags.ifMatch(ifMatch);
-        List<FieldError> errors = new ArrayList<>(WorkerFields.qualificationErrors(patch.getQualifications()));
-        errors.addAll(Coordinates.pairErrors(patch.getLatitude(), patch.getLongitude()));
+        List<FieldError> errors = WorkerFields.qualificationErrors(patch.getQualifications());
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -121,7 +120,12 @@ public final class WorkerResource implements WorkersApi {
                 throw ProblemException.conflict("WORKER_LEFT",
                         "This worker has left; a worker that left cannot change. Register them anew if they return.");
             }
-            WorkerDao.update(write.handle(), workerId, apply(before, patch));
+            WorkerDao.Values changed = apply(before, patch);
+            List<FieldError> pair = Coordinates.pairErrors(changed.latitude(), changed.longitude());
+            if (!pair.isEmpty()) {
+                throw ProblemException.invalid(pair);
+            }
+            WorkerDao.update(write.handle(), workerId, changed);
             if (patch.getQualifications() != null) {
                 WorkerDao.replaceQualifications(write.handle(), write.tenantId(), workerId, patch.getQualifications());
             }

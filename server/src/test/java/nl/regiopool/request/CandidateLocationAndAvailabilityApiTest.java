@@ -119,7 +119,7 @@ class CandidateLocationAndAvailabilityApiTest extends ApiTest {
         assertThat(fiveKm.getValue().doubleValue()).isCloseTo(5.0, within(0.1));
         assertThat(fiveKm.getPoints()).isEqualTo(18);
         CandidateReason stated = reason(ranked, utrecht, CandidateReasonCode.DISTANCE_KM).orElseThrow();
-        assertThat(stated.getValue().doubleValue()).as("stated coordinates win over the postcode").isCloseTo(73, within(1));
+        assertThat(stated.getValue().doubleValue()).as("stated coordinates win over the postcode").isCloseTo(73.0, within(1.0));
         assertThat(stated.getPoints()).isZero();
         assertThat(reason(ranked, unknown, CandidateReasonCode.DISTANCE_KM)).as("a postcode the geocoder does not know")
                 .isEmpty();
@@ -140,8 +140,11 @@ class CandidateLocationAndAvailabilityApiTest extends ApiTest {
         assertThat(distance.getValue().doubleValue()).isCloseTo(0.1, within(0.1));
         assertThat(distance.getPoints()).isEqualTo(20);
         long members0 = rowCount("member");
-        expectProblem(422, "VALIDATION_FAILED", () -> members.updateMember(practice.getId(), "*",
+        assertThat(members.updateMember(practice.getId(), "*", new MemberPatch().latitude(52.0)).getLongitude())
+                .as("an absent field keeps its value").isEqualTo(5.1220);
+        expectProblem(422, "VALIDATION_FAILED", () -> members.updateMember(lender.getId(), "*",
                 new MemberPatch().latitude(52.0)));
+        assertThat(members.getMember(lender.getId()).getLatitude()).isNull();
         expectProblem(422, "VALIDATION_FAILED", () -> new WorkersApi(TestApp.client(admin)).createWorker(
                 worker("Noor", "7001 AB").longitude(5.0), null));
         expectProblem(422, "VALIDATION_FAILED", () -> new WorkersApi(TestApp.client(admin)).updateWorker(utrecht, "*",
