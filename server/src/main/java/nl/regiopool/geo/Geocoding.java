@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import nl.regiopool.tenancy.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class Geocoding {
 
     private static final Logger LOG = LoggerFactory.getLogger(Geocoding.class);
+    /** The cache's key: a postcode as members and workers store it. */
+    private static final Pattern STORED_POSTCODE = Pattern.compile("[1-9][0-9]{3} [A-Z]{2}");
 
     /** Geocoding switched off: nothing is looked up, matching uses only stated coordinates and the cache. */
     public static final Geocoding DISABLED = new Geocoding(null, null, Duration.ZERO, 0);
@@ -51,8 +54,9 @@ public final class Geocoding {
         if (geocoder == null || postcodes.isEmpty() || System.nanoTime() - pausedUntilNanos.get() < 0) {
             return false;
         }
-        Map<String, Geocoder.Answer> answers = geocoder.lookUp(postcodes.stream().distinct().sorted().limit(maxLookups)
-                .toList());
+        Map<String, Geocoder.Answer> answers = geocoder.lookUp(postcodes.stream()
+                .filter(postcode -> STORED_POSTCODE.matcher(postcode).matches())
+                .distinct().sorted().limit(maxLookups).toList());
         Map<String, Coordinates> known = new HashMap<>();
         answers.forEach((postcode, answer) -> {
             if (answer instanceof Geocoder.Found found) {
