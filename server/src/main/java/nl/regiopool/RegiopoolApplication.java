@@ -27,6 +27,7 @@ import java.util.EnumSet;
 import nl.regiopool.agreement.AgreementExpiry;
 import nl.regiopool.request.StaffingRequestExpiry;
 import nl.regiopool.request.ReleasedOffers;
+import nl.regiopool.geo.Geocoding;
 import nl.regiopool.request.StaffingRequestResource;
 import nl.regiopool.agreement.AgreementResource;
 import nl.regiopool.agreement.AgreementWorkflow;
@@ -334,7 +335,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new WebhookResource(transactions, writes, webhookUrls));
         deliverer = new Deliverer(transactions, writeCore, webhookUrls, mapper, configuration.getWebhooks());
         environment.lifecycle().manage(deliverer);
-        environment.jersey().register(new StaffingRequestResource(transactions, writes, agreements));
+        environment.jersey().register(new StaffingRequestResource(transactions, writes, agreements,
+                Geocoding.of(configuration.getGeocoder(), transactions)));
         staffingRequestExpiry = new StaffingRequestExpiry(transactions, writeCore,
                 configuration.getJobs().getStaffingRequestExpiryInterval());
         environment.lifecycle().manage(staffingRequestExpiry);

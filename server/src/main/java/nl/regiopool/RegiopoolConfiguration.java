@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import nl.regiopool.audit.AuditConfig;
 import nl.regiopool.auth.AuthConfig;
 import nl.regiopool.db.DatabaseConfig;
+import nl.regiopool.geo.GeocoderConfig;
 import nl.regiopool.http.HttpLimits;
 import nl.regiopool.webhook.WebhooksConfig;
 import nl.regiopool.write.JobsConfig;
@@ -37,6 +38,10 @@ public class RegiopoolConfiguration extends Configuration {
     @Valid
     @NotNull
     private AuditConfig audit = new AuditConfig();
+
+    @Valid
+    @NotNull
+    private GeocoderConfig geocoder = new GeocoderConfig();
 
     public RegiopoolConfiguration() {
         // Every error is problem+json; our own mappers replace Dropwizard's defaults.
@@ -101,5 +106,15 @@ public class RegiopoolConfiguration extends Configuration {
     @JsonProperty
     public void setAudit(AuditConfig audit) {
         this.audit = audit;
+    }
+
+    @JsonProperty
+    public GeocoderConfig getGeocoder() {
+        return geocoder;
+    }
+
+    @JsonProperty
+    public void setGeocoder(GeocoderConfig geocoder) {
+        this.geocoder = geocoder;
     }
 }

@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -47,6 +50,38 @@ final class AvailabilityDao {
                 .map((rs, ctx) -> new Head(rs.getInt("version"), rs.getObject("updated_at", OffsetDateTime.class)))
                 .findOne();
         return head.map(h -> new Stored(h.version(), h.updatedAt(), windows(handle, workerId), exceptions(handle, workerId)));
+    }
+
+    /** The stored availability of each worker that stated one, in bulk (three statements for any number). */
+    static Map<UUID, Stored> findAll(Handle handle, List<UUID> workerIds) {
+        Map<UUID, Stored> stored = new HashMap<>();
+        if (workerIds.isEmpty()) {
+            return stored;
+        }
+        UUID[] workers = workerIds.toArray(UUID[]::new);
+        Map<UUID, List<WindowRow>> windows = new HashMap<>();
+        handle.createQuery("""
+                        SELECT worker_id, iso_weekday, start_minute, end_minute FROM worker_availability_window
+                        WHERE worker_id = ANY(:workers) ORDER BY worker_id, iso_weekday, start_minute""")
+                .bind("workers", workers)
+                .map((rs, ctx) -> Map.entry(rs.getObject("worker_id", UUID.class), new WindowRow(rs.getInt("iso_weekday"),
+                        rs.getInt("start_minute"), rs.getInt("end_minute"))))
+                .forEach(row -> windows.computeIfAbsent(row.getKey(), key -> new ArrayList<>()).add(row.getValue()));
+        Map<UUID, List<ExceptionRow>> exceptions = new HashMap<>();
+        handle.createQuery("""
+                        SELECT worker_id, kind, start_date, end_date, windows, note FROM worker_availability_exception
+                        WHERE worker_id = ANY(:workers) ORDER BY worker_id, start_date, end_date, position""")
+                .bind("workers", workers)
+                .map((rs, ctx) -> Map.entry(rs.getObject("worker_id", UUID.class), new ExceptionRow(rs.getString("kind"),
+                        rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+                        ints(rs, "windows"), rs.getString("note"))))
+                .forEach(row -> exceptions.computeIfAbsent(row.getKey(), key -> new ArrayList<>()).add(row.getValue()));
+        handle.createQuery("SELECT worker_id, version, updated_at FROM worker_availability WHERE worker_id = ANY(:workers)")
+                .bind("workers", workers)
+                .map((rs, ctx) -> rs.getObject("worker_id", UUID.class))
+                .forEach(worker -> stored.put(worker, new Stored(0, null, windows.getOrDefault(worker, List.of()),
+                        exceptions.getOrDefault(worker, List.of()))));
+        return stored;
     }
 
     private static List<WindowRow> windows(Handle handle, UUID workerId) {

@@ -1,5 +1,9 @@
 package nl.regiopool.availability;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import nl.regiopool.api.model.WorkerAvailability;
 import org.jdbi.v3.core.Handle;
@@ -13,6 +17,14 @@ public final class StatedAvailability {
     /** What the worker stated ({@link Availability#UNSTATED} when nothing), in the handle's tenant. */
     public static Availability of(Handle handle, UUID workerId) {
         return AvailabilityViews.availability(AvailabilityDao.find(handle, workerId));
+    }
+
+    /** What each worker stated, in bulk; a worker that never stated anything is absent. */
+    public static Map<UUID, Availability> ofAll(Handle handle, List<UUID> workerIds) {
+        Map<UUID, Availability> stated = new HashMap<>();
+        AvailabilityDao.findAll(handle, workerIds)
+                .forEach((worker, stored) -> stated.put(worker, AvailabilityViews.availability(Optional.of(stored))));
+        return stated;
     }
 
     public static WorkerAvailability view(Handle handle, UUID workerId) {

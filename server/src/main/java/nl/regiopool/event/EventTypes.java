@@ -32,7 +32,8 @@ public final class EventTypes {
     private static final List<String> PLACEMENT = List.of("borrowerMemberId", "employerMemberId");
     private static final List<String> AGREEMENT = List.of("lenderMemberId", "borrowerMemberId");
     private static final List<String> STAFFING_REQUEST = List.of("memberId");
-    private static final List<String> OFFER = List.of("employerMemberId");
+    /** The worker's employer and the requesting member. */
+    private static final List<String> OFFER = List.of("employerMemberId", "borrowerMemberId");
     private static final List<String> INTERNSHIP_SHARE = List.of("memberId");
     /** A settlement holds every pair's statements, so only admins and auditors read its events. */
     private static final List<String> ADMINS_ONLY = List.of();

@@ -18,7 +18,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class MemberDao {
 
     private static final String COLUMNS = "id, name, kvk_number, agb_code, sector, cao_rule_set_code, postcode, iban,"
-            + " status, auto_release, joined_on, version, created_at, updated_at";
+            + " status, auto_release, joined_on, latitude, longitude, version, created_at, updated_at";
 
     private MemberDao() {
     }
@@ -29,8 +29,9 @@ final class MemberDao {
     static Row insert(Handle handle, UUID tenantId, UUID id, Member values) {
         return handle.createQuery("""
                         INSERT INTO member (tenant_id, id, name, kvk_number, agb_code, sector, cao_rule_set_code,
-                            postcode, iban, status, joined_on)
-                        VALUES (:tenant, :id, :name, :kvk, :agb, :sector, :cao, :postcode, :iban, :status, :joinedOn)
+                            postcode, iban, status, joined_on, latitude, longitude)
+                        VALUES (:tenant, :id, :name, :kvk, :agb, :sector, :cao, :postcode, :iban, :status, :joinedOn,
+                            :latitude, :longitude)
                         RETURNING\s""" + COLUMNS)
                 .bind("tenant", tenantId)
                 .bind("id", id)
@@ -43,6 +44,8 @@ final class MemberDao {
                 .bind("iban", values.getIban())
                 .bind("status", values.getStatus().toString())
                 .bind("joinedOn", values.getJoinedOn())
+                .bind("latitude", values.getLatitude())
+                .bind("longitude", values.getLongitude())
                 .map(MemberDao::map)
                 .one();
     }
@@ -77,6 +80,7 @@ final class MemberDao {
         return handle.createQuery("""
                         UPDATE member SET name = :name, agb_code = :agb, sector = :sector, cao_rule_set_code = :cao,
                             postcode = :postcode, iban = :iban, status = :status, auto_release = :autoRelease,
+                            latitude = :latitude, longitude = :longitude,
                             version = version + 1, updated_at = now()
                         WHERE id = :id
                         RETURNING\s""" + COLUMNS)
@@ -89,6 +93,8 @@ final class MemberDao {
                 .bind("iban", values.getIban())
                 .bind("status", values.getStatus().toString())
                 .bind("autoRelease", Boolean.TRUE.equals(values.getAutoRelease()))
+                .bind("latitude", values.getLatitude())
+                .bind("longitude", values.getLongitude())
                 .map(MemberDao::map)
                 .one();
     }
@@ -107,7 +113,9 @@ final class MemberDao {
                 rs.getObject("updated_at", OffsetDateTime.class))
                 .agbCode(rs.getString("agb_code"))
                 .caoRuleSetCode(rs.getString("cao_rule_set_code"))
-                .autoRelease(rs.getBoolean("auto_release"));
+                .autoRelease(rs.getBoolean("auto_release"))
+                .latitude((Double) rs.getObject("latitude"))
+                .longitude((Double) rs.getObject("longitude"));
         return new Row(member, rs.getInt("version"));
     }
 }

@@ -2,6 +2,7 @@ package nl.regiopool.member;
 
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.regiopool.api.MembersApi;
@@ -15,6 +16,7 @@ import nl.regiopool.api.model.Sector;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CallerRole;
 import nl.regiopool.auth.CurrentCaller;
+import nl.regiopool.geo.Coordinates;
 import nl.regiopool.ruleset.CaoRuleSetDao;
 import nl.regiopool.page.Cursors;
 import nl.regiopool.http.ETags;
@@ -40,7 +42,8 @@ public final class MemberResource implements MembersApi {
     @Override
     public Response createMember(MemberCreate body, String idempotencyKey) {
         Caller caller = CurrentCaller.get();
-        List<FieldError> errors = MemberFields.errors(body.getIban());
+        List<FieldError> errors = new ArrayList<>(MemberFields.errors(body.getIban()));
+        errors.addAll(Coordinates.pairErrors(body.getLatitude(), body.getLongitude()));
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -53,7 +56,9 @@ public final class MemberResource implements MembersApi {
                 .postcode(MemberFields.normalizePostcode(body.getPostcode()))
                 .iban(MemberFields.normalizeIban(body.getIban()))
                 .status(MemberStatus.ACTIVE)
-                .joinedOn(body.getJoinedOn());
+                .joinedOn(body.getJoinedOn())
+                .latitude(body.getLatitude())
+                .longitude(body.getLongitude());
         return writes.inTenant(caller, "createMember", idempotencyKey, body, write -> {
             UUID id = Ids.next();
             if (values.getJoinedOn() == null) {
@@ -108,6 +113,10 @@ public final class MemberResource implements MembersApi {
             }
             CaoRuleSetDao.requireKnown(write.handle(), "caoRuleSetCode", patch.getCaoRuleSetCode());
             Member changed = apply(before, patch);
+            List<FieldError> pair = Coordinates.pairErrors(changed.getLatitude(), changed.getLongitude());
+            if (!pair.isEmpty()) {
+                throw ProblemException.invalid(pair);
+            }
             MemberDao.Row row = MemberDao.update(write.handle(), memberId, changed);
             String action = changed.getStatus() == MemberStatus.LEFT ? "member.left" : "member.updated";
             write.audit(action, "member", memberId, before, row.member());
@@ -126,7 +135,9 @@ public final class MemberResource implements MembersApi {
                 current.getJoinedOn(), current.getCreatedAt(), current.getUpdatedAt())
                 .agbCode(patch.getAgbCode() != null ? patch.getAgbCode() : current.getAgbCode())
                 .caoRuleSetCode(patch.getCaoRuleSetCode() != null ? patch.getCaoRuleSetCode() : current.getCaoRuleSetCode())
-                .autoRelease(patch.getAutoRelease() != null ? patch.getAutoRelease() : current.getAutoRelease());
+                .autoRelease(patch.getAutoRelease() != null ? patch.getAutoRelease() : current.getAutoRelease())
+                .latitude(patch.getLatitude() != null ? patch.getLatitude() : current.getLatitude())
+                .longitude(patch.getLongitude() != null ? patch.getLongitude() : current.getLongitude());
     }
 
     /** A member changes only its own {@code autoRelease}; every other field is the cooperative admin's. */
@@ -136,7 +147,7 @@ public final class MemberResource implements MembersApi {
         }
         boolean otherFields = patch.getName() != null || patch.getAgbCode() != null || patch.getSector() != null
                 || patch.getCaoRuleSetCode() != null || patch.getPostcode() != null || patch.getIban() != null
-                || patch.getStatus() != null;
+                || patch.getStatus() != null || patch.getLatitude() != null || patch.getLongitude() != null;
         if (otherFields) {
             throw ProblemException.forbidden("A member may change only its own autoRelease; ask a coop_admin for"
                     + " the other fields.");

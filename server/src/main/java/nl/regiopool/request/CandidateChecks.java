@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -20,9 +21,12 @@ import nl.regiopool.api.model.CandidateReasonCode;
 import nl.regiopool.api.model.MemberStatus;
 import nl.regiopool.api.model.RuleViolation;
 import nl.regiopool.api.model.WorkerStatus;
+import nl.regiopool.availability.Availability;
 import nl.regiopool.cao.RuleSetVersion;
 import nl.regiopool.cao.Shift;
 import nl.regiopool.cao.Weeks;
+import nl.regiopool.geo.Coordinates;
+import nl.regiopool.geo.Distance;
 import nl.regiopool.placement.PlacementChecks;
 
 /**
@@ -36,19 +40,26 @@ final class CandidateChecks {
     static final int WORKED_HERE_POINTS = 10;
     /** Per whole hour lent this month: spreads the load over the pool. */
     static final int POINTS_PER_HOUR_LENT = -1;
+    /** Distance points: this many at 0 km, one less per whole {@link #KM_PER_DISTANCE_POINT} km, never below 0. */
+    static final int DISTANCE_POINTS = 20;
+    static final int KM_PER_DISTANCE_POINT = 2;
+    /** The worker stated it is available for every checked shift. */
+    static final int STATED_AVAILABLE_POINTS = 15;
+    /** The worker stated it is not available for some checked shift (and ranks after the others, see Candidates). */
+    static final int STATED_UNAVAILABLE_POINTS = -15;
 
     private static final Set<String> AGREEMENT_CODES = Set.of("CONTRACT_HOURS_EXCEEDED", "HOME_SHARE_TOO_LOW");
 
     /** What every candidate of one request is checked against. */
     record Request(UUID borrowerMemberId, String role, List<Shift> shifts, LocalDate firstDay, LocalDate lastDay,
-                   ZoneId zone, RuleSetVersion rules, CandidateDao.Cooperative cooperative) {
+                   ZoneId zone, RuleSetVersion rules, CandidateDao.Cooperative cooperative, Coordinates location) {
     }
 
     private CandidateChecks() {
     }
 
     static Candidate judge(Request request, CandidateDao.Pooled worker, List<CandidateDao.Existing> existing,
-                           List<AgreementRules.OtherAgreement> agreements) {
+                           List<AgreementRules.OtherAgreement> agreements, Availability availability) {
         List<RuleViolation> blockers = new ArrayList<>();
         if (!WorkerStatus.ACTIVE.toString().equals(worker.status())) {
             blockers.add(new RuleViolation("WORKER_NOT_ACTIVE", "Only an ACTIVE worker can be lent.")
@@ -70,6 +81,8 @@ final class CandidateChecks {
             blockers.addAll(agreementHours(request, worker, agreements));
         }
         List<CandidateReason> reasons = reasons(worker);
+        distance(request.location(), worker.location().coordinates()).ifPresent(reasons::add);
+        availability(request, availability).ifPresent(reasons::add);
         int score = reasons.stream().mapToInt(CandidateReason::getPoints).sum();
         return new Candidate(worker.workerId(), worker.employerMemberId(), blockers.isEmpty(), score, reasons, blockers);
     }
@@ -175,6 +188,35 @@ final class CandidateChecks {
                         RoundingMode.HALF_UP).stripTrailingZeros(),
                 (int) (worker.secondsLentThisMonth() / 3600) * POINTS_PER_HOUR_LENT));
         return reasons;
+    }
+
+    /** The straight-line distance, when both places are known. */
+    static Optional<CandidateReason> distance(Coordinates from, Coordinates to) {
+        if (from == null || to == null) {
+            return Optional.empty();
+        }
+        double km = Distance.km(from, to);
+        int points = Math.max(0, DISTANCE_POINTS - (int) (km / KM_PER_DISTANCE_POINT));
+        return Optional.of(new CandidateReason(CandidateReasonCode.DISTANCE_KM,
+                BigDecimal.valueOf(km).setScale(1, RoundingMode.HALF_UP), points));
+    }
+
+    /** What the worker stated about the checked shifts; nothing when it stated nothing. */
+    static Optional<CandidateReason> availability(Request request, Availability availability) {
+        if (!availability.stated()) {
+            return Optional.empty();
+        }
+        long uncovered = request.shifts().stream()
+                .filter(shift -> !availability.covers(shift.startsAt(), shift.endsAt(), request.zone())).count();
+        return Optional.of(uncovered == 0
+                ? new CandidateReason(CandidateReasonCode.STATED_AVAILABLE, BigDecimal.valueOf(request.shifts().size()),
+                        STATED_AVAILABLE_POINTS)
+                : new CandidateReason(CandidateReasonCode.STATED_UNAVAILABLE, BigDecimal.valueOf(uncovered),
+                        STATED_UNAVAILABLE_POINTS));
+    }
+
+    static boolean statedUnavailable(Candidate candidate) {
+        return candidate.getReasons().stream().anyMatch(r -> r.getCode() == CandidateReasonCode.STATED_UNAVAILABLE);
     }
 
     private static List<LocalDate> mondays(Request request) {

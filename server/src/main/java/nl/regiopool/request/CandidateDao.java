@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.regiopool.agreement.AgreementRules;
 import nl.regiopool.cao.Shift;
+import nl.regiopool.geo.Coordinates;
 import org.jdbi.v3.core.Handle;
 
 /** SQL of the candidate ranking: the prefilter of pooled workers and the facts each check reads, in bulk. */
@@ -42,7 +43,7 @@ final class CandidateDao {
      */
     record Pooled(UUID workerId, UUID employerMemberId, String status, int contractHoursPerWeek,
                   boolean qualificationOpenEnded, LocalDate qualificationValidUntil, Integer poolMaxHoursPerWeek,
-                  UUID activeAgreementId, long workedHere, long secondsLentThisMonth) {
+                  UUID activeAgreementId, long workedHere, long secondsLentThisMonth, Located location) {
 
         boolean qualifiedOn(LocalDate day) {
             return qualificationOpenEnded || (qualificationValidUntil != null && !qualificationValidUntil.isBefore(day));
@@ -55,6 +56,25 @@ final class CandidateDao {
      */
     record Existing(UUID workerId, Shift planned, Shift worked, boolean holdsTime, boolean countsAsWork,
                     boolean borrowed) {
+    }
+
+    /**
+     * Where someone is: stated coordinates, else the cached location of the postcode (null coordinates when the
+     * geocoder found none); {@code unlocatedPostcode} is the postcode not yet looked up, null when there is none.
+     */
+    record Located(Coordinates coordinates, String unlocatedPostcode) {
+
+        static Located of(Double statedLatitude, Double statedLongitude, String postcode, boolean cached,
+                          Double cachedLatitude, Double cachedLongitude) {
+            Optional<Coordinates> stated = Coordinates.of(statedLatitude, statedLongitude);
+            if (stated.isPresent()) {
+                return new Located(stated.get(), null);
+            }
+            if (cached || postcode == null) {
+                return new Located(Coordinates.of(cachedLatitude, cachedLongitude).orElse(null), null);
+            }
+            return new Located(null, postcode);
+        }
     }
 
     record Cooperative(BigDecimal marginPercent, int minHomeEmployerSharePercent) {
@@ -78,7 +98,9 @@ final class CandidateDao {
 
                             GROUP BY m.worker_id)
                         SELECT w.id, w.employer_member_id, w.status, w.contract_hours_per_week,
-                               q.open_ended, q.valid_until,
+                               q.open_ended, q.valid_until, w.postcode, w.latitude, w.longitude,
+                               loc.postcode IS NOT NULL AS cached, loc.latitude AS cached_latitude,
+                               loc.longitude AS cached_longitude,
                                CASE WHEN pooled.unlimited THEN NULL ELSE pooled.max_hours END AS pool_max_hours,
                                (SELECT a.id FROM loan_agreement a
                                 """ + TERMS_NOW + """
@@ -100,6 +122,7 @@ final class CandidateDao {
                                       FROM worker_qualification wq
                                       WHERE wq.tenant_id = w.tenant_id AND wq.worker_id = w.id AND wq.role = :role) q
                              ON q.open_ended IS NOT NULL
+                        LEFT JOIN postcode_location loc ON loc.postcode = w.postcode
                         WHERE w.employer_member_id <> :borrower
                         ORDER BY w.id""")
                 .bind("request", question.requestId())
@@ -115,7 +138,10 @@ final class CandidateDao {
                         rs.getInt("contract_hours_per_week"), Boolean.TRUE.equals(rs.getObject("open_ended")),
                         rs.getObject("valid_until", LocalDate.class), (Integer) rs.getObject("pool_max_hours"),
                         rs.getObject("active_agreement_id", UUID.class), rs.getLong("worked_here"),
-                        rs.getBigDecimal("seconds_lent").longValue()))
+                        rs.getBigDecimal("seconds_lent").longValue(),
+                        Located.of((Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
+                                rs.getString("postcode"), rs.getBoolean("cached"),
+                                (Double) rs.getObject("cached_latitude"), (Double) rs.getObject("cached_longitude"))))
                 .list();
     }
 
@@ -188,6 +214,27 @@ final class CandidateDao {
                 .bind("lastDay", lastDay)
                 .mapTo(UUID.class)
                 .findOne();
+    }
+
+    /**
+     * Where the request's work is: the member's stated coordinates when the request is at the member's own
+     * postcode, else the location of the request's postcode.
+     */
+    static Located requestLocation(Handle handle, UUID memberId, String locationPostcode) {
+        return handle.createQuery("""
+                        SELECT CASE WHEN m.postcode = :postcode THEN m.latitude END AS latitude,
+                               CASE WHEN m.postcode = :postcode THEN m.longitude END AS longitude,
+                               loc.postcode IS NOT NULL AS cached, loc.latitude AS cached_latitude,
+                               loc.longitude AS cached_longitude
+                        FROM member m LEFT JOIN postcode_location loc ON loc.postcode = :postcode
+                        WHERE m.id = :member""")
+                .bind("member", memberId)
+                .bind("postcode", locationPostcode)
+                .map((rs, ctx) -> Located.of((Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
+                        locationPostcode, rs.getBoolean("cached"), (Double) rs.getObject("cached_latitude"),
+                        (Double) rs.getObject("cached_longitude")))
+                .findOne()
+                .orElse(new Located(null, null));
     }
 
     static Cooperative cooperative(Handle handle) {

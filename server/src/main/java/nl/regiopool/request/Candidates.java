@@ -10,12 +10,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import nl.regiopool.agreement.AgreementRules;
 import nl.regiopool.api.model.Candidate;
 import nl.regiopool.api.model.RequestedShift;
 import nl.regiopool.api.model.StaffingRequest;
 import nl.regiopool.api.model.StaffingRequestKind;
+import nl.regiopool.availability.Availability;
+import nl.regiopool.availability.StatedAvailability;
 import nl.regiopool.cao.Shift;
 import nl.regiopool.placement.PlacementChecks;
 import nl.regiopool.settings.CooperativeTime;
@@ -28,7 +33,8 @@ final class Candidates {
     static final LocalTime COVERAGE_DAY_START = LocalTime.of(9, 0);
 
     /** The ranking and the shifts that were checked (the request's own, or a COVERAGE request's representative week). */
-    record Ranking(List<Candidate> candidates, List<RequestedShift> checkedShifts, boolean representativeWeek) {
+    record Ranking(List<Candidate> candidates, List<RequestedShift> checkedShifts, boolean representativeWeek,
+                   Set<String> unlocatedPostcodes) {
     }
 
     private Candidates() {
@@ -68,20 +74,31 @@ final class Candidates {
         Map<UUID, List<CandidateDao.Existing>> existing = CandidateDao.shifts(handle, ids, from, to);
         Map<UUID, List<AgreementRules.OtherAgreement>> agreements = CandidateDao.agreements(handle, ids, firstDay,
                 lastDay);
+        Map<UUID, Availability> stated = StatedAvailability.ofAll(handle, ids);
+        CandidateDao.Located location = CandidateDao.requestLocation(handle, request.getMemberId(),
+                request.getLocationPostcode());
         CandidateChecks.Request checks = new CandidateChecks.Request(request.getMemberId(),
                 request.getRole().toString(), shifts, firstDay, lastDay, zone,
                 PlacementChecks.rules(handle, CandidateDao.caoRuleSetCode(handle, request.getMemberId()).orElse(null),
                         firstDay),
-                CandidateDao.cooperative(handle));
+                CandidateDao.cooperative(handle), location.coordinates());
         List<Candidate> ranked = pooled.parallelStream()
                 .map(worker -> CandidateChecks.judge(checks, worker, existing.getOrDefault(worker.workerId(), List.of()),
-                        agreements.getOrDefault(worker.workerId(), List.of())))
+                        agreements.getOrDefault(worker.workerId(), List.of()),
+                        stated.getOrDefault(worker.workerId(), Availability.UNSTATED)))
                 .filter(candidate -> includeIneligible || candidate.getEligible())
                 .sorted(Comparator.comparing(Candidate::getEligible).reversed()
+                        .thenComparing(CandidateChecks::statedUnavailable)
                         .thenComparing(Comparator.comparing(Candidate::getScore).reversed())
                         .thenComparing(Candidate::getWorkerId))
                 .toList();
-        return new Ranking(ranked, checked, coverage);
+        Set<String> unlocated = new TreeSet<>();
+        if (location.unlocatedPostcode() != null) {
+            unlocated.add(location.unlocatedPostcode());
+        }
+        pooled.stream().map(worker -> worker.location().unlocatedPostcode()).filter(Objects::nonNull)
+                .forEach(unlocated::add);
+        return new Ranking(ranked, checked, coverage, unlocated);
     }
 
     /**

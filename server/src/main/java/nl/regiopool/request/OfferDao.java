@@ -17,7 +17,9 @@ final class OfferDao {
 
     private static final String COLUMNS = """
             o.id, o.staffing_request_id, o.worker_id, o.employer_member_id, o.status, o.accepted_at, o.placed_at,
-            o.agreement_id, o.version, o.created_at, o.updated_at""";
+            o.agreement_id, o.version, o.created_at, o.updated_at,
+            (SELECT sr.member_id FROM staffing_request sr
+             WHERE sr.tenant_id = o.tenant_id AND sr.id = o.staffing_request_id) AS borrower_member_id""";
 
     private OfferDao() {
     }
@@ -133,6 +135,7 @@ final class OfferDao {
                 .staffingRequestId(rs.getObject("staffing_request_id", UUID.class))
                 .workerId(rs.getObject("worker_id", UUID.class))
                 .employerMemberId(rs.getObject("employer_member_id", UUID.class))
+                .borrowerMemberId(rs.getObject("borrower_member_id", UUID.class))
                 .status(OfferStatus.fromValue(rs.getString("status")))
                 .acceptedAt(rs.getObject("accepted_at", OffsetDateTime.class))
                 .placedAt(rs.getObject("placed_at", OffsetDateTime.class))

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import nl.regiopool.agreement.AgreementWorkflow;
@@ -45,6 +46,7 @@ import nl.regiopool.settings.CooperativeTime;
 import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
 import nl.regiopool.write.WriteContext;
+import nl.regiopool.geo.Geocoding;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -58,11 +60,14 @@ public final class StaffingRequestResource implements StaffingRequestsApi {
     private final Transactions transactions;
     private final Writes writes;
     private final Offers offers;
+    private final Geocoding geocoding;
 
-    public StaffingRequestResource(Transactions transactions, Writes writes, AgreementWorkflow agreements) {
+    public StaffingRequestResource(Transactions transactions, Writes writes, AgreementWorkflow agreements,
+                                   Geocoding geocoding) {
         this.transactions = transactions;
         this.writes = writes;
         this.offers = new Offers(transactions, writes, agreements);
+        this.geocoding = geocoding;
     }
 
     @Override
@@ -174,11 +179,16 @@ public final class StaffingRequestResource implements StaffingRequestsApi {
             throw ProblemException.forbidden("Only a coop_admin may list the ineligible candidates.");
         }
         int offset = Optional.ofNullable(Cursors.decodeLong(cursor)).map(Long::intValue).orElse(0);
-        Candidates.Ranking ranking = transactions.read(caller.tenant(), handle -> {
+        Supplier<Candidates.Ranking> rank = () -> transactions.read(caller.tenant(), handle -> {
             StaffingRequestDao.Row row = StaffingRequestDao.find(handle, staffingRequestId,
                     caller.memberScope().orElse(null), false).orElseThrow(() -> notFound(staffingRequestId));
             return Candidates.rank(handle, row.request(), ineligibleToo);
         });
+        Candidates.Ranking ranking = rank.get();
+        // looked up between transactions, so no lock or connection waits for the geocoder; then ranked again
+        if (geocoding.fill(ranking.unlocatedPostcodes())) {
+            ranking = rank.get();
+        }
         List<Candidate> all = ranking.candidates();
         int end = Math.min(all.size(), offset + limit);
         List<Candidate> page = offset >= all.size() ? List.of() : all.subList(offset, end);

@@ -56,6 +56,8 @@ final class WorkerDao {
                    CASE WHEN v.visibility <> 'LIMITED' THEN v.contract_type END AS contract_type,
                    CASE WHEN v.visibility <> 'LIMITED' THEN v.hourly_cost_cents END AS hourly_cost_cents,
                    CASE WHEN v.visibility <> 'LIMITED' THEN v.postcode END AS postcode,
+                   CASE WHEN v.visibility <> 'LIMITED' THEN v.latitude END AS latitude,
+                   CASE WHEN v.visibility <> 'LIMITED' THEN v.longitude END AS longitude,
                    ARRAY(SELECT DISTINCT m.pool_id FROM pool_membership m
                           WHERE m.worker_id = v.id AND\s""" + IN_A_POOL + """
                           ORDER BY m.pool_id) AS pool_ids,
@@ -75,15 +77,16 @@ final class WorkerDao {
     /** The columns a write stores; ids, status and timestamps aside. */
     record Values(UUID employerMemberId, String givenName, String familyName, String email, String phone,
                   int contractHoursPerWeek, ContractType contractType, int hourlyCostCents, String postcode,
-                  WorkerStatus status) {
+                  WorkerStatus status, Double latitude, Double longitude) {
     }
 
     static void insert(Handle handle, UUID tenantId, UUID id, Values values) {
         Update insert = handle.createUpdate("""
                         INSERT INTO worker (tenant_id, id, employer_member_id, given_name, family_name, email, phone,
-                            contract_hours_per_week, contract_type, hourly_cost_cents, postcode, status)
+                            contract_hours_per_week, contract_type, hourly_cost_cents, postcode, status, latitude,
+                            longitude)
                         VALUES (:tenant, :id, :employer, :givenName, :familyName, :email, :phone, :hours,
-                            :contractType, :cost, :postcode, :status)""")
+                            :contractType, :cost, :postcode, :status, :latitude, :longitude)""")
                 .bind("tenant", tenantId)
                 .bind("id", id)
                 .bind("employer", values.employerMemberId());
@@ -95,6 +98,7 @@ final class WorkerDao {
                         UPDATE worker SET given_name = :givenName, family_name = :familyName, email = :email,
                             phone = :phone, contract_hours_per_week = :hours, contract_type = :contractType,
                             hourly_cost_cents = :cost, postcode = :postcode, status = :status,
+                            latitude = :latitude, longitude = :longitude,
                             version = version + 1, updated_at = now()
                         WHERE id = :id""")
                 .bind("id", id);
@@ -111,7 +115,9 @@ final class WorkerDao {
                 .bind("contractType", values.contractType().toString())
                 .bind("cost", values.hourlyCostCents())
                 .bind("postcode", values.postcode())
-                .bind("status", values.status().toString());
+                .bind("status", values.status().toString())
+                .bind("latitude", values.latitude())
+                .bind("longitude", values.longitude());
     }
 
     static void replaceQualifications(Handle handle, UUID tenantId, UUID workerId, List<Qualification> qualifications) {
@@ -200,7 +206,9 @@ final class WorkerDao {
                 .contractHoursPerWeek((Integer) rs.getObject("contract_hours_per_week"))
                 .contractType(rs.getString("contract_type") == null ? null : ContractType.fromValue(rs.getString("contract_type")))
                 .hourlyCostCents((Integer) rs.getObject("hourly_cost_cents"))
-                .postcode(rs.getString("postcode"));
+                .postcode(rs.getString("postcode"))
+                .latitude((Double) rs.getObject("latitude"))
+                .longitude((Double) rs.getObject("longitude"));
         return new Row(worker, rs.getInt("version"));
     }
 

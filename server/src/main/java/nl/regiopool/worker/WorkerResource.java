@@ -2,6 +2,7 @@ package nl.regiopool.worker;
 
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import nl.regiopool.api.model.WorkerStatus;
 import nl.regiopool.api.model.WorkerVisibility;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
+import nl.regiopool.geo.Coordinates;
 import nl.regiopool.page.Cursors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.page.Page;
@@ -47,7 +49,8 @@ public final class WorkerResource implements WorkersApi {
         if (viewer.scope() == Viewer.Scope.MEMBER && !viewer.memberId().equals(body.getEmployerMemberId())) {
             throw ProblemException.forbidden("A member may register workers only for itself.");
         }
-        List<FieldError> errors = WorkerFields.qualificationErrors(body.getQualifications());
+        List<FieldError> errors = new ArrayList<>(WorkerFields.qualificationErrors(body.getQualifications()));
+        errors.addAll(Coordinates.pairErrors(body.getLatitude(), body.getLongitude()));
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -55,7 +58,8 @@ public final class WorkerResource implements WorkersApi {
                 body.getGivenName().strip(), body.getFamilyName().strip(),
                 WorkerFields.strip(body.getEmail()), WorkerFields.strip(body.getPhone()),
                 body.getContractHoursPerWeek(), body.getContractType(), body.getHourlyCostCents(),
-                WorkerFields.normalizePostcode(body.getPostcode()), WorkerStatus.ACTIVE);
+                WorkerFields.normalizePostcode(body.getPostcode()), WorkerStatus.ACTIVE, body.getLatitude(),
+                body.getLongitude());
         return writes.inTenant(caller, "createWorker", idempotencyKey, body, write -> {
             requireActiveEmployer(write, body.getEmployerMemberId());
             UUID id = Ids.next();
@@ -116,7 +120,12 @@ public final class WorkerResource implements WorkersApi {
                 throw ProblemException.conflict("WORKER_LEFT",
                         "This worker has left; a worker that left cannot change. Register them anew if they return.");
             }
-            WorkerDao.update(write.handle(), workerId, apply(before, patch));
+            WorkerDao.Values changed = apply(before, patch);
+            List<FieldError> pair = Coordinates.pairErrors(changed.latitude(), changed.longitude());
+            if (!pair.isEmpty()) {
+                throw ProblemException.invalid(pair);
+            }
+            WorkerDao.update(write.handle(), workerId, changed);
             if (patch.getQualifications() != null) {
                 WorkerDao.replaceQualifications(write.handle(), write.tenantId(), workerId, patch.getQualifications());
             }
@@ -137,7 +146,9 @@ public final class WorkerResource implements WorkersApi {
                 patch.getContractType() != null ? patch.getContractType() : current.getContractType(),
                 patch.getHourlyCostCents() != null ? patch.getHourlyCostCents() : current.getHourlyCostCents(),
                 patch.getPostcode() != null ? WorkerFields.normalizePostcode(patch.getPostcode()) : current.getPostcode(),
-                patch.getStatus() != null ? patch.getStatus() : current.getStatus());
+                patch.getStatus() != null ? patch.getStatus() : current.getStatus(),
+                patch.getLatitude() != null ? patch.getLatitude() : current.getLatitude(),
+                patch.getLongitude() != null ? patch.getLongitude() : current.getLongitude());
     }
 
     private static void requireActiveEmployer(WriteContext write, UUID memberId) {
@@ -162,7 +173,9 @@ public final class WorkerResource implements WorkersApi {
                 .contractHoursPerWeek(worker.getContractHoursPerWeek())
                 .contractType(worker.getContractType())
                 .hourlyCostCents(worker.getHourlyCostCents())
-                .postcode(worker.getPostcode());
+                .postcode(worker.getPostcode())
+                .latitude(worker.getLatitude())
+                .longitude(worker.getLongitude());
     }
 
     private static ProblemException notFound(UUID workerId) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import nl.regiopool.client.api.MembersApi;
 import nl.regiopool.client.api.PlacementsApi;
 import nl.regiopool.client.api.PoolsApi;
 import nl.regiopool.client.api.WebhooksApi;
@@ -139,22 +140,24 @@ class PatchAbsentFieldsTest extends ApiTest {
 
     private static Fixture member() throws Exception {
         UUID tenant = newCooperative();
-        UUID member = newMember(tenant, "Huisartsenpraktijk De Linde").getId();
+        UUID member = new MembersApi(TestApp.client(TestApp.adminToken(tenant))).createMember(
+                memberCreate("Huisartsenpraktijk De Linde").latitude(52.0).longitude(6.0), null).getId();
         return new Fixture("/v1/members/" + member, TestApp.adminToken(tenant), body("""
                 {"name": "Huisartsenpraktijk De Linde B.V.", "agbCode": "01234567", "sector": "GP_ORGANISATION",
                  "caoRuleSetCode": "CAO_HUISARTSENZORG", "postcode": "7002 CD", "iban": "NL02ABNA0123456789",
-                 "status": "ACTIVE", "autoRelease": true}"""));
+                 "status": "ACTIVE", "autoRelease": true, "latitude": 52.1, "longitude": 6.1}"""));
     }
 
     private static Fixture worker() throws Exception {
         UUID tenant = newCooperative();
         UUID member = newMember(tenant, "Huisartsenpraktijk De Linde").getId();
         UUID worker = new WorkersApi(TestApp.client(TestApp.adminToken(tenant)))
-                .createWorker(workerCreate(member, "Sanne", "Bakker"), null).getId();
+                .createWorker(workerCreate(member, "Sanne", "Bakker").latitude(52.0).longitude(6.0), null).getId();
         return new Fixture("/v1/workers/" + worker, TestApp.adminToken(tenant), body("""
                 {"givenName": "Sanna", "familyName": "de Bakker", "email": "sanna@example.nl", "phone": "+31 6 87654321",
                  "qualifications": [{"role": "DOKTERSASSISTENT"}, {"role": "POH_GGZ"}], "contractHoursPerWeek": 28,
-                 "contractType": "INDEFINITE", "hourlyCostCents": 3300, "postcode": "7002 CD", "status": "ACTIVE"}"""));
+                 "contractType": "INDEFINITE", "hourlyCostCents": 3300, "postcode": "7002 CD", "status": "ACTIVE",
+                 "latitude": 52.1, "longitude": 6.1}"""));
     }
 
     private static Fixture pool() throws Exception {

@@ -24,6 +24,8 @@ import nl.regiopool.client.ApiClient;
 public final class TestApp {
 
     public static final DropwizardAppExtension<RegiopoolConfiguration> APP;
+    /** The geocoder the app asks, never the real PDOK. */
+    public static final GeocoderStub GEOCODER = new GeocoderStub();
     private static final Path DATA;
 
     static {
@@ -34,7 +36,9 @@ public final class TestApp {
         }
         APP = new DropwizardAppExtension<>(SpecCheckedApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"),
-                ConfigOverride.config("database.embeddedDataDirectory", DATA.resolve("postgres").toString()));
+                ConfigOverride.config("database.embeddedDataDirectory", DATA.resolve("postgres").toString()),
+                ConfigOverride.config("geocoder.enabled", "true"),
+                ConfigOverride.config("geocoder.url", GEOCODER.url()));
         try {
             APP.before();
         } catch (Exception e) {
