@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import nl.regiopool.auth.AuthConfig;
 import nl.regiopool.db.DatabaseConfig;
 import nl.regiopool.http.HttpLimits;
+import nl.regiopool.ops.HealthConfig;
 import nl.regiopool.webhook.WebhooksConfig;
 
 public class RegiopoolConfiguration extends Configuration {
@@ -27,6 +28,10 @@ public class RegiopoolConfiguration extends Configuration {
     @Valid
     @NotNull
     private WebhooksConfig webhooks = new WebhooksConfig();
+
+    @Valid
+    @NotNull
+    private HealthConfig health = new HealthConfig();
 
     public RegiopoolConfiguration() {
         // Every error is problem+json; our own mappers replace Dropwizard's defaults.
@@ -71,5 +76,15 @@ public class RegiopoolConfiguration extends Configuration {
     @JsonProperty
     public void setWebhooks(WebhooksConfig webhooks) {
         this.webhooks = webhooks;
+    }
+
+    @JsonProperty
+    public HealthConfig getHealth() {
+        return health;
+    }
+
+    @JsonProperty
+    public void setHealth(HealthConfig health) {
+        this.health = health;
     }
 }

@@ -1,8 +1,12 @@
 package nl.regiopool.write;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import nl.regiopool.audit.AuditLog;
+import nl.regiopool.audit.PendingEvent;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.tenancy.TenantScope;
 import org.jdbi.v3.core.Jdbi;
@@ -18,6 +22,8 @@ public final class WriteCore {
     private final Jdbi jdbi;
     private final AuditLog auditLog;
     private final Outbox outbox;
+    private volatile Consumer<List<PendingEvent>> committed = events -> {
+    };
 
     public WriteCore(Jdbi jdbi, AuditLog auditLog) {
         this(jdbi, auditLog, Outbox.NONE);
@@ -34,14 +40,23 @@ public final class WriteCore {
      * events it recorded under the caller and request id.
      */
     public <T> T run(Caller caller, UUID scope, String requestId, Function<WriteContext, T> work) {
-        return jdbi.inTransaction(handle -> {
+        AtomicReference<List<PendingEvent>> sealed = new AtomicReference<>(List.of());
+        T result = jdbi.inTransaction(handle -> {
             TenantScope.bind(handle, scope);
             WriteContext context = new WriteContext(handle, caller, scope, auditLog);
-            T result = work.apply(context);
+            T done = work.apply(context);
             outbox.publish(handle, context.events());
             auditLog.seal(handle, caller, requestId, context.events());
-            return result;
+            sealed.set(context.events());
+            return done;
         });
+        committed.accept(sealed.get());
+        return result;
+    }
+
+    /** Told the audit events of every committed write (the metrics count them); it must be quick and not throw. */
+    public void afterCommit(Consumer<List<PendingEvent>> listener) {
+        this.committed = listener;
     }
 
     /** A write by the system itself (a background job), audited under the given system caller. */
