@@ -19,8 +19,13 @@ public final class MigrationState extends HealthCheck {
     private final Set<String> packaged;
 
     public MigrationState(Jdbi jdbi) {
+        this(jdbi, packagedChangeSets());
+    }
+
+    /** {@code packaged}: the changesets to expect, as {@code author:id}. */
+    MigrationState(Jdbi jdbi, Set<String> packaged) {
         this.jdbi = jdbi;
-        this.packaged = packagedChangeSets();
+        this.packaged = Set.copyOf(packaged);
     }
 
     @Override
@@ -37,7 +42,8 @@ public final class MigrationState extends HealthCheck {
         return author + ":" + id;
     }
 
-    private static Set<String> packagedChangeSets() {
+    /** The changesets of the packaged changelog, as {@code author:id}. */
+    static Set<String> packagedChangeSets() {
         try {
             ResourceAccessor resources = new ClassLoaderResourceAccessor();
             List<ChangeSet> changeSets = ChangeLogParserFactory.getInstance().getParser(Migrator.CHANGELOG, resources)

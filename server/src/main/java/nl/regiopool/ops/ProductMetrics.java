@@ -4,6 +4,7 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import nl.regiopool.audit.PendingEvent;
+import nl.regiopool.cao.ViolationCode;
 
 /**
  * The product's own counters. Static, because they are counted deep in the domain (a placement's rule check,
@@ -33,6 +34,14 @@ public final class ProductMetrics {
             .build();
 
     private ProductMetrics() {
+    }
+
+    static {
+        for (ViolationCode code : ViolationCode.values()) {
+            for (String outcome : List.of("refused", "overridden")) {
+                RULE_VIOLATIONS.initLabelValues(code.name(), outcome);
+            }
+        }
     }
 
     static void register(PrometheusRegistry registry) {
