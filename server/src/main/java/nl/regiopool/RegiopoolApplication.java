@@ -351,7 +351,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.healthChecks().register("migrations", new MigrationState(jdbi));
         for (JobRuns job : jobs) {
             environment.healthChecks().register("job-" + job.name(),
-                    new JobHealth(job, configuration.getHealth().getStaleAfterIntervals(), Clock.systemUTC()));
+                    new JobHealth(job, configuration.getHealth().getStaleAfterIntervals(),
+                            configuration.getHealth().getStaleAfterAtLeast().toJavaDuration(), Clock.systemUTC()));
         }
     }
 }

@@ -18,7 +18,7 @@ class JobHealthTest {
 
     private final MovingClock clock = new MovingClock();
     private final JobRuns job = new JobRuns("agreement-expiry", INTERVAL, clock);
-    private final JobHealth health = new JobHealth(job, 3, clock);
+    private final JobHealth health = new JobHealth(job, 3, Duration.ofMinutes(1), clock);
 
     @Test
     void beforeItsFirstPassAJobIsHealthyForThreeIntervalsFromTheStart() {
@@ -56,10 +56,21 @@ class JobHealthTest {
 
     @Test
     void theMultipleIsConfigurable() {
-        JobHealth patient = new JobHealth(job, 10, clock);
+        JobHealth patient = new JobHealth(job, 10, Duration.ofMinutes(1), clock);
         clock.now = START.plus(INTERVAL.multipliedBy(9));
         assertThat(patient.execute().isHealthy()).isTrue();
         assertThat(health.execute().isHealthy()).isFalse();
+    }
+
+    @Test
+    void aJobOnAShortIntervalIsNotStaleSoonerThanTheFloor() {
+        JobRuns everySecond = new JobRuns("webhook-deliverer", Duration.ofSeconds(1), clock);
+        JobHealth floored = new JobHealth(everySecond, 3, Duration.ofMinutes(1), clock);
+
+        clock.now = START.plusSeconds(60);
+        assertThat(floored.execute().isHealthy()).isTrue();
+        clock.now = START.plusSeconds(61);
+        assertThat(floored.execute().isHealthy()).isFalse();
     }
 
     private static final class MovingClock extends Clock {

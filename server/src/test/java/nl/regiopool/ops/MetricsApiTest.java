@@ -53,7 +53,10 @@ class MetricsApiTest extends ApiTest {
         ApiException refused = catchThrowableOfType(ApiException.class, () -> new MeApi(TestApp.client(null)).getMe());
         assertThat(refused.getCode()).isEqualTo(401);
 
-        PrometheusText after = scrape();
+        // a request is timed when its servlet returns, which may be just after the client has the whole answer
+        PrometheusText after = scrapeUntil(metrics ->
+                metrics.find(REQUESTS + "_count", "operation", "getMe", "status", "2xx").orElse(0) >= okBefore + 1
+                && metrics.find(REQUESTS + "_count", "operation", "getMe", "status", "4xx").orElse(0) >= refusedBefore + 1);
         assertThat(after.type(REQUESTS)).isEqualTo("histogram");
         assertThat(after.value(REQUESTS + "_count", "operation", "getMe", "status", "2xx")).isGreaterThanOrEqualTo(okBefore + 1);
         assertThat(after.value(REQUESTS + "_count", "operation", "getMe", "status", "4xx")).isGreaterThanOrEqualTo(refusedBefore + 1);
@@ -67,7 +70,9 @@ class MetricsApiTest extends ApiTest {
         double before = scrape().find(REQUESTS + "_count", "operation", "none", "status", "4xx").orElse(0);
         HttpResponse<String> missing = get(URI.create(TestApp.baseUri() + "/v1/no-such-thing"));
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(scrape().value(REQUESTS + "_count", "operation", "none", "status", "4xx")).isGreaterThanOrEqualTo(before + 1);
+        PrometheusText after = scrapeUntil(metrics ->
+                metrics.find(REQUESTS + "_count", "operation", "none", "status", "4xx").orElse(0) >= before + 1);
+        assertThat(after.value(REQUESTS + "_count", "operation", "none", "status", "4xx")).isGreaterThanOrEqualTo(before + 1);
     }
 
     @Test
@@ -92,8 +97,11 @@ class MetricsApiTest extends ApiTest {
         assertThat(refused.getCode()).isEqualTo(422);
         placements.createPlacement(shift(agreement, TUESDAY.plusDays(1), 18, 22), null);
 
-        PrometheusText after = scrape();
-        assertThat(after.type("regiopool_placements_created")).isEqualTo("counter");
+        // a request is timed when its servlet returns, which may be just after the client has the whole answer
+        PrometheusText after = scrapeUntil(metrics ->
+                metrics.find(REQUESTS + "_count", "operation", "getMe", "status", "2xx").orElse(0) >= okBefore + 1
+                && metrics.find(REQUESTS + "_count", "operation", "getMe", "status", "4xx").orElse(0) >= refusedBefore + 1);
+        assertThat(after.type("regiopool_placements_created_total")).isEqualTo("counter");
         assertThat(after.value("regiopool_placements_created_total"))
                 .isGreaterThanOrEqualTo(before.value("regiopool_placements_created_total") + 1);
         String[] restRefused = {"code", "ATW_MIN_DAILY_REST", "outcome", "refused"};
@@ -129,7 +137,7 @@ class MetricsApiTest extends ApiTest {
     void theShippedDashboardQueriesOnlyMetricsTheServerExposes() throws Exception {
         TestApp.APP.<nl.regiopool.RegiopoolApplication>getApplication().agreementExpiry().runOnce();
         new MeApi(TestApp.client(TestApp.adminToken(UUID.randomUUID()))).getMe();
-        PrometheusText metrics = scrape();
+        PrometheusText metrics = scrapeUntil(scraped -> scraped.find(REQUESTS + "_count", "operation", "getMe", "status", "2xx").isPresent());
         JsonNode dashboard = new ObjectMapper().readTree(DASHBOARD.toFile());
         List<String> expressions = new ArrayList<>();
         dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(t -> expressions.add(t.path("expr").asText())));
@@ -154,6 +162,16 @@ class MetricsApiTest extends ApiTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("text/plain; version=0.0.4"));
         return PrometheusText.parse(response.body());
+    }
+
+    static PrometheusText scrapeUntil(java.util.function.Predicate<PrometheusText> done) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        PrometheusText metrics = scrape();
+        while (!done.test(metrics) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            metrics = scrape();
+        }
+        return metrics;
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
