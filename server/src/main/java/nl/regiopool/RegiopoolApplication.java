@@ -337,7 +337,6 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new StaffingRequestResource(transactions, writes));
         staffingRequestExpiry = new StaffingRequestExpiry(transactions, writeCore, Duration.ofMinutes(5));
         environment.lifecycle().manage(staffingRequestExpiry);
-    
         observe(configuration, environment, metrics, jdbi);
     }
 
