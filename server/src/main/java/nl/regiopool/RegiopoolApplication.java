@@ -12,6 +12,7 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import io.dropwizard.migrations.MigrationsBundle;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import java.util.List;
 import nl.regiopool.agreement.AgreementExpiry;
 import nl.regiopool.request.StaffingRequestExpiry;
 import nl.regiopool.request.ReleasedOffers;
@@ -80,7 +82,14 @@ import nl.regiopool.http.StrictInstants;
 import nl.regiopool.http.TimeParamConverters;
 import nl.regiopool.http.UnreadBodyFilter;
 import nl.regiopool.http.Writes;
+import nl.regiopool.http.RequestLabels;
 import nl.regiopool.me.MeResource;
+import nl.regiopool.ops.JobHealth;
+import nl.regiopool.ops.Metrics;
+import nl.regiopool.ops.MetricsServlet;
+import nl.regiopool.ops.MigrationState;
+import nl.regiopool.ops.ProductMetrics;
+import nl.regiopool.write.JobRuns;
 import nl.regiopool.member.MemberResource;
 import nl.regiopool.placement.MyScheduleResource;
 import nl.regiopool.placement.PlacementResource;
@@ -104,6 +113,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ReflectionMappers;
 import org.jdbi.v3.core.statement.NoTemplateEngine;
 import org.jdbi.v3.postgres.PostgresPlugin;
+import org.apache.tomcat.jdbc.pool.DataSourceProxy;
 import org.postgresql.ds.PGSimpleDataSource;
 
 public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
@@ -249,7 +259,13 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
             Migrator.migrate(owner, database.getUser());
         }
 
-        Jdbi jdbi = new JdbiFactory().build(environment, database.applicationDataSource(jdbcUrl), "postgresql");
+        Metrics metrics = new Metrics();
+        DataSourceFactory applicationDataSource = database.applicationDataSource(jdbcUrl);
+        ManagedDataSource dataSource = applicationDataSource.build(environment.metrics(), "postgresql");
+        if (dataSource instanceof DataSourceProxy pool) {
+            metrics.connectionPool(pool);
+        }
+        Jdbi jdbi = new JdbiFactory().build(environment, applicationDataSource, dataSource, "postgresql");
         jdbi.installPlugin(new PostgresPlugin());
         // Our SQL uses no <attribute> templates. Dropwizard's NamePrependingTemplateEngine (it names SqlObject
         // methods, of which there are none here) skips Jdbi's parse cache, so ANTLR lexed every statement on every
@@ -271,6 +287,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
             environment.lifecycle().manage(sealer);
         }
         WriteCore writeCore = new WriteCore(jdbi, new AuditLog(mapper, Ids::next), new EventOutbox(), sealer);
+        writeCore.afterCommit(ProductMetrics::committed);
         Writes writes = new Writes(writeCore, new Idempotency(mapper));
 
         environment.jersey().property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -284,11 +301,15 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
                 }
             }
         });
+        environment.servlets().addFilter("request-metrics", metrics.requests())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         environment.servlets().addFilter("method-gate", new MethodGate(
                         SpecRoutes.fromPackagedSpec().and(ApiDocs.paths(), ApiDocs.ALLOW), mapper))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         ApiDocs.install(environment);
         environment.jersey().register(new RequestIds());
+        environment.jersey().register(new RequestLabels.Operation());
+        environment.jersey().register(new RequestLabels.Tenant());
         environment.jersey().register(new RequestSizeLimit(configuration.getHttp().getMaxRequestBytes(),
                 configuration.getHttp().getMaxUploadRequestBytes()));
         environment.jersey().register(MultiPartFeature.class);
@@ -340,5 +361,21 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         staffingRequestExpiry = new StaffingRequestExpiry(transactions, writeCore,
                 configuration.getJobs().getStaffingRequestExpiryInterval());
         environment.lifecycle().manage(staffingRequestExpiry);
+        observe(configuration, environment, metrics, jdbi);
+    }
+
+    /** Metrics on the admin port's /metrics, and health checks of the migrations and the background jobs. */
+    private void observe(RegiopoolConfiguration configuration, Environment environment, Metrics metrics, Jdbi jdbi) {
+        List<JobRuns> jobs = List.of(agreementExpiry.runs(), applicantRetention.runs(), staffingRequestExpiry.runs(),
+                deliverer.runs());
+        metrics.jobs(jobs);
+        metrics.webhookQueue(deliverer::queueDepth);
+        environment.admin().addServlet("prometheus-metrics", new MetricsServlet(metrics.registry())).addMapping("/metrics");
+        environment.healthChecks().register("migrations", new MigrationState(jdbi));
+        for (JobRuns job : jobs) {
+            environment.healthChecks().register("job-" + job.name(),
+                    new JobHealth(job, configuration.getHealth().getStaleAfterIntervals(),
+                            configuration.getHealth().getStaleAfterAtLeast().toJavaDuration(), Clock.systemUTC()));
+        }
     }
 }

@@ -10,6 +10,7 @@ import nl.regiopool.auth.AuthConfig;
 import nl.regiopool.db.DatabaseConfig;
 import nl.regiopool.geo.GeocoderConfig;
 import nl.regiopool.http.HttpLimits;
+import nl.regiopool.ops.HealthConfig;
 import nl.regiopool.webhook.WebhooksConfig;
 import nl.regiopool.write.JobsConfig;
 
@@ -42,6 +43,10 @@ public class RegiopoolConfiguration extends Configuration {
     @Valid
     @NotNull
     private GeocoderConfig geocoder = new GeocoderConfig();
+
+    @Valid
+    @NotNull
+    private HealthConfig health = new HealthConfig();
 
     public RegiopoolConfiguration() {
         // Every error is problem+json; our own mappers replace Dropwizard's defaults.
@@ -116,5 +121,15 @@ public class RegiopoolConfiguration extends Configuration {
     @JsonProperty
     public void setGeocoder(GeocoderConfig geocoder) {
         this.geocoder = geocoder;
+    }
+
+    @JsonProperty
+    public HealthConfig getHealth() {
+        return health;
+    }
+
+    @JsonProperty
+    public void setHealth(HealthConfig health) {
+        this.health = health;
     }
 }

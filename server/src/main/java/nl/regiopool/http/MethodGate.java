@@ -43,6 +43,7 @@ public final class MethodGate implements Filter {
         }
         String requestId = RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER));
         response.setHeader(RequestIds.HEADER, requestId);
+        request.setAttribute(RequestIds.MDC_KEY, requestId);
         if (!UnreadBodies.discard(request.getInputStream())) {
             response.setHeader("Connection", "close");
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import nl.regiopool.ops.ProductMetrics;
 import nl.regiopool.api.PlacementsApi;
 import nl.regiopool.api.model.CancelRequest;
 import nl.regiopool.api.model.CompletePlacementRequest;
@@ -308,6 +309,7 @@ public final class PlacementResource implements PlacementsApi {
         PlacementChecks.Verdict verdict = PlacementChecks.check(handle, placing, candidate, shifts);
         boolean overriding = reason != null && caller.has(CallerRole.COOP_ADMIN);
         if (!verdict.hard().isEmpty() || (!verdict.overridable().isEmpty() && !overriding)) {
+            verdict.all().forEach(violation -> ProductMetrics.ruleViolated(String.valueOf(violation.getCode()), "refused"));
             List<RuleViolation> all = verdict.forViewer(caller.memberScope().orElse(null)).all();
             List<RuleViolation> violations = candidateIsNew ? withoutCandidate(all, candidate.id()) : all;
             throw new ProblemException(422, "RULES_VIOLATED", "Rules violated",
@@ -318,6 +320,8 @@ public final class PlacementResource implements PlacementsApi {
         if (verdict.overridable().isEmpty()) {
             return Overridden.NONE;
         }
+        verdict.overridable().forEach(violation -> ProductMetrics.ruleViolated(String.valueOf(violation.getCode()),
+                "overridden"));
         return new Overridden(reason.strip(), caller.subject(), OffsetDateTime.ofInstant(CooperativeTime.now(handle),
                 java.time.ZoneOffset.UTC), PlacementViews.json(verdict.overridable()));
     }

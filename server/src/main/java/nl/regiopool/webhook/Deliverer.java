@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.regiopool.api.model.Event;
 import nl.regiopool.auth.Caller;
+import nl.regiopool.ops.ProductMetrics;
 import nl.regiopool.tenancy.Transactions;
+import nl.regiopool.write.JobRuns;
 import nl.regiopool.write.WriteCore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,7 @@ public final class Deliverer implements Managed {
             .connectTimeout(TIMEOUT).build();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean passQueued = new AtomicBoolean();
+    private final JobRuns runs;
     private volatile Clock clock = Clock.systemUTC();
     private ExecutorService senders;
     private ScheduledExecutorService scheduler;
@@ -71,6 +74,22 @@ public final class Deliverer implements Managed {
         this.mapper = mapper;
         this.config = config;
         this.senders = newSenders();
+        this.runs = new JobRuns("webhook-deliverer", Duration.ofMillis(config.getDeliveryInterval().toMilliseconds()),
+                Clock.systemUTC());
+    }
+
+    /** The passes this deliverer has run on this node. */
+    public JobRuns runs() {
+        return runs;
+    }
+
+    /** Deliveries waiting to be sent (or sent again), over every cooperative. */
+    public long queueDepth() {
+        long depth = 0;
+        for (UUID tenant : transactions.readPlatform(WebhookDao::cooperatives)) {
+            depth += transactions.read(tenant, WebhookDao::pendingCount);
+        }
+        return depth;
     }
 
     /** Tests move time on to make retries due. */
@@ -128,6 +147,17 @@ public final class Deliverer implements Managed {
     }
 
     private List<CompletableFuture<Void>> claimAndSend() {
+        try {
+            List<CompletableFuture<Void>> attempts = claimAndStartSending();
+            runs.succeeded();
+            return attempts;
+        } catch (RuntimeException e) {
+            runs.failed();
+            throw e;
+        }
+    }
+
+    private List<CompletableFuture<Void>> claimAndStartSending() {
         List<CompletableFuture<Void>> attempts = new ArrayList<>();
         for (UUID tenant : transactions.readPlatform(WebhookDao::cooperatives)) {
             int room = config.getDeliveryThreads() * 4 - inFlight.get();
@@ -163,6 +193,9 @@ public final class Deliverer implements Managed {
         Instant start = clock.instant();
         Outcome outcome = send(endpoint, delivery, start);
         long latency = Math.max(0, Duration.between(start, clock.instant()).toMillis());
+        if (!outcome.success()) {
+            ProductMetrics.webhookDeliveryFailed();
+        }
         record(delivery, endpoint, outcome, clock.instant(), latency);
     }
 

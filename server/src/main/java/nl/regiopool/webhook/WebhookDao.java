@@ -237,6 +237,10 @@ final class WebhookDao {
                 .execute();
     }
 
+    static long pendingCount(Handle handle) {
+        return handle.createQuery("SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING'").mapTo(Long.class).one();
+    }
+
     static List<UUID> cooperatives(Handle handle) {
         return handle.createQuery("SELECT id FROM cooperative ORDER BY id").mapTo(UUID.class).list();
     }

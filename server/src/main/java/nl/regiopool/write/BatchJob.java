@@ -1,6 +1,7 @@
 package nl.regiopool.write;
 
 import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,7 @@ public abstract class BatchJob implements Managed {
     private final WriteCore writes;
     private final Duration interval;
     private final Supplier<List<UUID>> cooperatives;
+    private final JobRuns runs;
     private ScheduledExecutorService scheduler;
 
     protected BatchJob(String name, WriteCore writes, Duration interval, Supplier<List<UUID>> cooperatives) {
@@ -38,6 +40,12 @@ public abstract class BatchJob implements Managed {
         this.writes = writes;
         this.interval = interval;
         this.cooperatives = cooperatives;
+        this.runs = new JobRuns(name, interval, Clock.systemUTC());
+    }
+
+    /** The passes this job has run on this node. */
+    public JobRuns runs() {
+        return runs;
     }
 
     /** One batch in one cooperative's transaction: claims at most {@link #BATCH} rows and returns how many. */
@@ -49,6 +57,17 @@ public abstract class BatchJob implements Managed {
     }
 
     protected final int pass(Function<WriteContext, Integer> batch) {
+        try {
+            int done = passOverCooperatives(batch);
+            runs.succeeded();
+            return done;
+        } catch (RuntimeException e) {
+            runs.failed();
+            throw e;
+        }
+    }
+
+    private int passOverCooperatives(Function<WriteContext, Integer> batch) {
         int done = 0;
         for (UUID tenant : cooperatives.get()) {
             Caller system = new Caller("system:" + name, tenant, Set.of(), null);

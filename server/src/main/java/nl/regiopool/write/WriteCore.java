@@ -1,10 +1,14 @@
 package nl.regiopool.write;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import nl.regiopool.audit.AuditLog;
+import nl.regiopool.audit.PendingEvent;
 import nl.regiopool.audit.Sealer;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.tenancy.TenantScope;
@@ -22,6 +26,8 @@ public final class WriteCore {
     private final AuditLog auditLog;
     private final Outbox outbox;
     private final Sealer sealer;
+    private volatile Consumer<List<PendingEvent>> committed = events -> {
+    };
 
     public WriteCore(Jdbi jdbi, AuditLog auditLog, Outbox outbox, Sealer sealer) {
         this.jdbi = jdbi;
@@ -35,18 +41,26 @@ public final class WriteCore {
      * events it made under the caller and request id.
      */
     public <T> T run(Caller caller, UUID scope, String requestId, Function<WriteContext, T> work) {
-        Set<UUID> audited = new LinkedHashSet<>();
+        AtomicReference<List<PendingEvent>> recorded = new AtomicReference<>(List.of());
         T result = jdbi.inTransaction(handle -> {
             TenantScope.bind(handle, scope);
             WriteContext context = new WriteContext(handle, caller, scope, auditLog);
             T done = work.apply(context);
             outbox.publish(handle, context.events());
             auditLog.record(handle, caller, requestId, context.events());
-            context.events().forEach(event -> audited.add(event.tenantId()));
+            recorded.set(context.events());
             return done;
         });
+        Set<UUID> audited = new LinkedHashSet<>();
+        recorded.get().forEach(event -> audited.add(event.tenantId()));
         audited.forEach(sealer::wake);
+        committed.accept(recorded.get());
         return result;
+    }
+
+    /** Told the audit events of every committed write (the metrics count them); it must be quick and not throw. */
+    public void afterCommit(Consumer<List<PendingEvent>> listener) {
+        this.committed = listener;
     }
 
     /** A write by the system itself (a background job), audited under the given system caller. */
