@@ -370,6 +370,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
                 deliverer.runs());
         metrics.jobs(jobs);
         metrics.webhookQueue(deliverer::queueDepth);
+        metrics.audit(sealer::sealedTotal, sealer::backlog);
         environment.admin().addServlet("prometheus-metrics", new MetricsServlet(metrics.registry())).addMapping("/metrics");
         environment.healthChecks().register("migrations", new MigrationState(jdbi));
         for (JobRuns job : jobs) {

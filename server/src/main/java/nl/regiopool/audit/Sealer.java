@@ -3,6 +3,7 @@ package nl.regiopool.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import nl.regiopool.tenancy.TenantScope;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -35,6 +37,7 @@ public final class Sealer implements Managed {
     private final Duration sweepInterval;
     private final Checkpoints checkpoints;
     private final Set<UUID> woken = new LinkedHashSet<>();
+    private final AtomicLong sealed = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
 
@@ -92,14 +95,17 @@ public final class Sealer implements Managed {
     /** One pass: seals what can be sealed now in every cooperative. */
     public int sweep() {
         int sealed = 0;
-        List<UUID> cooperatives = jdbi.inTransaction(handle -> {
-            TenantScope.bind(handle, TenantScope.PLATFORM);
-            return ChainDao.cooperatives(handle);
-        });
-        for (UUID tenant : cooperatives) {
+        for (UUID tenant : cooperatives()) {
             sealed += sealAll(tenant, false);
         }
         return sealed;
+    }
+
+    private List<UUID> cooperatives() {
+        return jdbi.inTransaction(handle -> {
+            TenantScope.bind(handle, TenantScope.PLATFORM);
+            return ChainDao.cooperatives(handle);
+        });
     }
 
     private int sealAll(UUID tenant, boolean wait) {
@@ -113,6 +119,12 @@ public final class Sealer implements Managed {
     }
 
     private int sealBatch(UUID tenant, boolean wait) {
+        int done = sealInTransaction(tenant, wait);
+        sealed.addAndGet(done);
+        return done;
+    }
+
+    private Integer sealInTransaction(UUID tenant, boolean wait) {
         return jdbi.inTransaction(handle -> {
             TenantScope.bind(handle, tenant);
             String horizon = ChainDao.horizon(handle);
@@ -128,6 +140,32 @@ public final class Sealer implements Managed {
                 return unsealed.size();
             }).orElse(0);
         });
+    }
+
+    /** Events this node has sealed since it started (committed seals only). */
+    public long sealedTotal() {
+        return sealed.get();
+    }
+
+    /** What waits to be sealed over every cooperative: its size and the age of its oldest event (the lag). */
+    public Backlog backlog() {
+        long events = 0;
+        OffsetDateTime oldest = null;
+        for (UUID tenant : cooperatives()) {
+            ChainDao.Tail tail = jdbi.inTransaction(handle -> {
+                TenantScope.bind(handle, tenant);
+                return ChainDao.unsealed(handle);
+            });
+            events += tail.events();
+            if (tail.oldest() != null && (oldest == null || tail.oldest().isBefore(oldest))) {
+                oldest = tail.oldest();
+            }
+        }
+        return new Backlog(events, oldest == null ? Duration.ZERO
+                : Duration.between(oldest.toInstant(), java.time.Instant.now()));
+    }
+
+    public record Backlog(long events, Duration oldestAge) {
     }
 
     static List<ChainDao.Link> links(ChainDao.Head head, List<AuditDao.StoredEvent> unsealed) {

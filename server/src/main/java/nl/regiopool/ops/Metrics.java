@@ -6,6 +6,8 @@ import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import nl.regiopool.audit.Sealer;
 import nl.regiopool.write.JobRuns;
 import org.apache.tomcat.jdbc.pool.DataSourceProxy;
 import org.slf4j.Logger;
@@ -90,6 +92,30 @@ public final class Metrics {
                         gauge.call(depth.getAsLong());
                     } catch (RuntimeException e) {
                         LOG.warn("The webhook queue depth could not be counted: {}", e.getMessage());
+                    }
+                })
+                .build());
+    }
+
+    /** The sealer: events it sealed on this node, and what waits to be sealed (counted at each scrape). */
+    public void audit(LongSupplier sealed, Supplier<Sealer.Backlog> backlog) {
+        registry.register(CounterWithCallback.builder()
+                .name("regiopool_audit_events_sealed")
+                .help("Audit events this node's sealer linked into the cooperatives' hash chains")
+                .callback(counter -> counter.call(sealed.getAsLong()))
+                .build());
+        registry.register(GaugeWithCallback.builder()
+                .name("regiopool_audit_unsealed")
+                .help("Committed audit events not yet sealed, over every cooperative, and the age of the oldest"
+                        + " (the sealer's lag)")
+                .labelNames("measure")
+                .callback(gauge -> {
+                    try {
+                        Sealer.Backlog now = backlog.get();
+                        gauge.call(now.events(), "events");
+                        gauge.call(now.oldestAge().toMillis() / 1000.0, "oldest_age_seconds");
+                    } catch (RuntimeException e) {
+                        LOG.warn("The unsealed audit events could not be counted: {}", e.getMessage());
                     }
                 })
                 .build());

@@ -25,8 +25,9 @@ public final class ProductMetrics {
             .labelNames("code", "outcome")
             .build();
     private static final Counter AUDIT_EVENTS = Counter.builder()
-            .name("regiopool_audit_events_sealed")
-            .help("Audit events sealed into the tenants' hash chains, counted when their transaction commits")
+            .name("regiopool_audit_events_recorded")
+            .help("Audit events written by committed transactions (the sealer chains them shortly after),"
+                    + " counted when their transaction commits")
             .build();
     private static final Counter WEBHOOK_DELIVERY_FAILURES = Counter.builder()
             .name("regiopool_webhook_delivery_failures")

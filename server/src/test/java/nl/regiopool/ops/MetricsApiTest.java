@@ -104,8 +104,14 @@ class MetricsApiTest extends ApiTest {
         String[] restRefused = {"code", "ATW_MIN_DAILY_REST", "outcome", "refused"};
         assertThat(after.value("regiopool_rule_violations_total", restRefused))
                 .isGreaterThanOrEqualTo(before.find("regiopool_rule_violations_total", restRefused).orElse(0) + 1);
-        assertThat(after.value("regiopool_audit_events_sealed_total"))
-                .isGreaterThanOrEqualTo(before.value("regiopool_audit_events_sealed_total") + 1);
+        assertThat(after.value("regiopool_audit_events_recorded_total"))
+                .isGreaterThanOrEqualTo(before.value("regiopool_audit_events_recorded_total") + 1);
+        new nl.regiopool.client.api.AuditApi(TestApp.client(TestApp.adminToken(tenant))).verifyAuditChain();
+        PrometheusText sealedNow = scrape();
+        assertThat(sealedNow.value("regiopool_audit_events_sealed_total"))
+                .as("a verify seals what committed before it").isGreaterThanOrEqualTo(
+                        before.value("regiopool_audit_events_sealed_total") + 1);
+        assertThat(sealedNow.find("regiopool_audit_unsealed", "measure", "oldest_age_seconds")).isPresent();
     }
 
     @Test
