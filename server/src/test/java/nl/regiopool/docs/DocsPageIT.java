@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.regiopool.auth.AuthConfig;
-import nl.regiopool.auth.TokenIssuer;
 import nl.regiopool.fault.ServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The docs page in a real browser against the shaded jar run with the shipped config.yml (only its ports moved),
- * as a newcomer meets it: it loads without console errors, shows every tag of the contract, and "Try it out" with
- * a token entered under Authorize calls this server.
+ * as a newcomer meets it after README's "See it with data": {@code demo} loads the region, the server starts on
+ * it, and the page loads without console errors, shows every tag of the contract, and "Try it out" with the
+ * admin token {@code demo} printed, entered under Authorize, lists the demo's placements from this server.
  */
 class DocsPageIT {
 
@@ -31,13 +28,18 @@ class DocsPageIT {
 
     private static ServerProcess server;
     private static DocsBrowser browser;
+    private static String demoAdminToken;
 
     @BeforeAll
     static void start() throws Exception {
         server = new ServerProcess("docs");
-        server.start(ROOT.resolve("config.yml"), "-Ddw.server.applicationConnectors[0].port=" + server.appPort,
-                "-Ddw.server.adminConnectors[0].port=" + server.adminPort,
-                "-Ddw.database.embeddedPort=" + server.databasePort);
+        String[] ports = {"-Ddw.server.applicationConnectors[0].port=" + server.appPort,
+            "-Ddw.server.adminConnectors[0].port=" + server.adminPort,
+            "-Ddw.database.embeddedPort=" + server.databasePort};
+        String demo = server.run("demo", ROOT.resolve("config.yml"), Duration.ofMinutes(5), ports);
+        demoAdminToken = demo.lines().filter(line -> line.startsWith("ADMIN=")).map(line -> line.substring(6).trim())
+                .findFirst().orElseThrow(() -> new AssertionError("demo printed no ADMIN= token: " + demo));
+        server.start(ROOT.resolve("config.yml"), ports);
         browser = DocsBrowser.start();
         browser.open(server.uri("/"));
     }
@@ -65,22 +67,15 @@ class DocsPageIT {
     }
 
     @Test
-    void tryItOutSendsTheAuthorizedTokenToThisServer() throws Exception {
-        String operator = new TokenIssuer(devAuth()).issue("docs-page", List.of("operator"), null, null);
-        browser.authorize(operator);
+    void tryItOutWithTheDemosAdminTokenListsTheDemosPlacements() {
+        browser.authorize(demoAdminToken);
 
         DocsBrowser.Execution me = browser.tryOut("Me", "getMe", Map.of());
-
         assertThat(me.status()).as(me.body()).isEqualTo(200);
-        assertThat(me.body()).contains("\"operator\"");
-    }
+        assertThat(me.body()).contains("\"coop_admin\"");
 
-    /** The dev token settings of config.yml, with the secret the server made in its home on first start. */
-    private static AuthConfig devAuth() throws Exception {
-        AuthConfig auth = new AuthConfig();
-        auth.setIssuer("regiopool-dev");
-        auth.setAudience("regiopool-api");
-        auth.setHmacSecret(Files.readString(server.home.resolve("data/dev-hmac-secret"), StandardCharsets.US_ASCII).trim());
-        return auth;
+        DocsBrowser.Execution placements = browser.tryOut("Placements", "listPlacements", Map.of());
+        assertThat(placements.status()).as(placements.body()).isEqualTo(200);
+        assertThat(placements.body()).contains("\"borrowerMemberId\"").contains("\"nextCursor\"");
     }
 }

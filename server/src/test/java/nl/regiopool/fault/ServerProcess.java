@@ -70,6 +70,28 @@ public final class ServerProcess implements AutoCloseable {
         throw new AssertionError("The server did not become healthy: " + log());
     }
 
+    /**
+     * Runs another command of the jar (such as {@code demo}) in the same home with the configuration, to its end;
+     * returns what it printed.
+     */
+    public String run(String name, Path config, Duration timeout, String... jvmOptions) throws Exception {
+        Path jar = Path.of("target", "regiopool-server.jar").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", jar.toString(), name, config.toString()));
+        Path output = home.resolve(name + ".log");
+        Process run = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        if (!run.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            run.destroyForcibly();
+            throw new AssertionError("`" + name + "` did not end within " + timeout + ": "
+                    + Files.readString(output, StandardCharsets.UTF_8));
+        }
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(run.exitValue()).as("`%s` printed: %s", name, printed).isZero();
+        return printed;
+    }
+
     public URI uri(String path) {
         return URI.create("http://localhost:" + appPort + path);
     }
