@@ -207,21 +207,7 @@ public final class PlacementCreateBenchmark {
                     SELECT g.i AS n, gen_random_uuid() AS id, (SELECT id FROM m WHERE m.n = 1 + g.i %% 200) AS lender,
                            (SELECT id FROM m WHERE m.n = 1 + (g.i + 1) %% 200) AS borrower, gen_random_uuid() AS agreement
                     FROM generate_series(1, %d) AS g(i)""".formatted(WORKERS));
-            sql.execute("""
-                    INSERT INTO worker (tenant_id, id, employer_member_id, given_name, family_name, contract_hours_per_week,
-                                        contract_type, hourly_cost_cents, postcode)
-                    SELECT current_tenant_id(), id, lender, 'Worker', 'W' || n, 40, 'INDEFINITE', 3000, '7001 AB' FROM w""");
-            sql.execute("""
-                    INSERT INTO worker_qualification (tenant_id, worker_id, role)
-                    SELECT current_tenant_id(), id, 'DOKTERSASSISTENT' FROM w""");
-            sql.execute("""
-                    INSERT INTO loan_agreement (tenant_id, id, number, lender_member_id, borrower_member_id, worker_id, role,
-                        cao_rule_set_code, waadi_regime, status, proposed_at, activated_at, consented_on, consent_method,
-                        consent_recorded_at, consent_recorded_by)
-                    SELECT current_tenant_id(), agreement, 'LA-2026-' || lpad(n::text, 6, '0'), lender, borrower, id,
-                           'DOKTERSASSISTENT', 'ATW', 'COLLEGIAL_NO_PROFIT', 'ACTIVE', TIMESTAMPTZ '2026-01-01',
-                           TIMESTAMPTZ '2026-01-02', DATE '2026-01-01', 'DIGITAL', TIMESTAMPTZ '2026-01-01', 'bench'
-                    FROM w""");
+            BenchData.workersLentOut(sql, 2026, "ATW");
             sql.execute("""
                     INSERT INTO loan_agreement_version (tenant_id, agreement_id, version_no, start_date, hours_per_week,
                         tariff_cents_per_hour, cost_price_cents_per_hour, vat_eligible, vat_unmet_conditions,
