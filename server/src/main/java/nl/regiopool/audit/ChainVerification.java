@@ -39,15 +39,12 @@ final class ChainVerification {
         Deque<ChainDao.Checkpoint> checkpoints = new ArrayDeque<>(ChainDao.checkpointsFrom(handle, start));
         ChainVerifier verifier = new ChainVerifier(0, ChainHash.GENESIS);
         if (fromCheckpoint != null) {
-            ChainDao.Checkpoint from = checkpoints.peekFirst();
+            ChainDao.Checkpoint from = checkpoints.pollFirst();
             if (from == null || from.sequence() != fromCheckpoint) {
                 throw ProblemException.notFound("Audit checkpoint " + fromCheckpoint);
             }
-            verifier = new ChainVerifier(from.sequence(), from.hash());
-        }
-        if (fromCheckpoint != null) {
-            ChainDao.Checkpoint from = checkpoints.pollFirst();
             check(from, ChainDao.hashAt(handle, from.sequence()).orElse(null));
+            verifier = new ChainVerifier(from.sequence(), from.hash());
         }
         long after = start;
         List<AuditDao.StoredEvent> page;

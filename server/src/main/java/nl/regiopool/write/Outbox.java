@@ -11,8 +11,5 @@ import org.jdbi.v3.core.Handle;
 @FunctionalInterface
 public interface Outbox {
 
-    Outbox NONE = (handle, events) -> {
-    };
-
     void publish(Handle handle, List<PendingEvent> events);
 }
