@@ -52,6 +52,8 @@ public final class ConstraintProblems {
             Map.entry("offer_worker_unique", conflict("OFFER_EXISTS", "The worker has an offer of this request already.")),
             Map.entry("worker_availability_window_no_overlap", new Answer(422, "VALIDATION_FAILED",
                     "Two windows of one weekday overlap.")),
+            Map.entry("worker_availability_window_pkey", new Answer(422, "VALIDATION_FAILED",
+                    "Two windows of one weekday overlap.")),
             Map.entry("settlement_period_unique", conflict("SETTLEMENT_EXISTS",
                     "This period was settled concurrently; compute it again to recompute the DRAFT.")),
             Map.entry("internship_share_member_unique", conflict("ALREADY_SHARED",
