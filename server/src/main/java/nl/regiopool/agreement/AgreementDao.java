@@ -52,6 +52,17 @@ final class AgreementDao {
                 LIMIT 1) t\s""";
 
     /**
+     * A necessary condition for {@code t.vat_eligible = :vatEligible} that an index answers: the terms standing at :at
+     * are the version whose time in force holds :at (a version is superseded the moment the next comes into force),
+     * or version 1 before any is in force. Without it a filter that few agreements meet walks the agreements in id
+     * order and reads the terms of each.
+     */
+    private static final String VAT_STANDING_AT = """
+            a.id IN (SELECT s.agreement_id FROM loan_agreement_version s
+                     WHERE s.vat_eligible = :vatEligible AND (s.version_no = 1 OR s.in_force_from <= :at)
+                       AND (s.superseded_at IS NULL OR s.superseded_at > :at))""";
+
+    /**
      * "Had this status at :at", one predicate per status; the same as {@link AgreementRow#statusAt} because a DRAFT or
      * PROPOSED agreement can only be cancelled, and only an ACTIVE one can end or be terminated.
      */
@@ -156,6 +167,7 @@ final class AgreementDao {
         where.and("periodTo", filter.periodTo(), "t.start_date <= :periodTo")
                 .and("periodFrom", filter.periodFrom(), "(t.end_date IS NULL OR t.end_date >= :periodFrom)")
                 .and("vatEligible", filter.vatEligible(), "t.vat_eligible = :vatEligible")
+                .and("vatEligible", filter.vatEligible(), VAT_STANDING_AT)
                 .and("after", after, "a.id > :after");
         boolean byTerms = filter.periodFrom() != null || filter.periodTo() != null || filter.vatEligible() != null;
         Query query = handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a "
