@@ -52,6 +52,23 @@ final class AgreementDao {
                 LIMIT 1) t\s""";
 
     /**
+     * For a vatEligible filter over the whole cooperative: the agreements whose terms standing at :at have that VAT
+     * eligibility, walked in agreement id order in the index of the terms alone. The terms standing at :at are the
+     * version whose time in force holds :at (a version is superseded the moment the next one comes into force), or
+     * version 1 before any is in force; the join on {@code t.version_no} keeps exactly the rows {@link #TERMS_AT}
+     * selects. Both subqueries are fenced (OFFSET 0) so the planner keeps this walk: estimated from statistics
+     * alone it prefers walking every agreement in id order and reading its terms, which reads tens of thousands of
+     * agreements when the matches lie far apart.
+     */
+    private static final String VAT_STANDING_AT = """
+            (SELECT s.agreement_id, s.version_no FROM loan_agreement_version s
+             WHERE s.vat_eligible = :vatEligible AND (s.version_no = 1 OR s.in_force_from <= :at)
+               AND (s.superseded_at IS NULL OR s.superseded_at > :at)%s
+             ORDER BY s.agreement_id OFFSET 0) s
+            CROSS JOIN LATERAL (SELECT * FROM loan_agreement a WHERE a.id = s.agreement_id OFFSET 0) a
+            """;
+
+    /**
      * "Had this status at :at", one predicate per status; the same as {@link AgreementRow#statusAt} because a DRAFT or
      * PROPOSED agreement can only be cancelled, and only an ACTIVE one can end or be terminated.
      */
@@ -158,8 +175,18 @@ final class AgreementDao {
                 .and("vatEligible", filter.vatEligible(), "t.vat_eligible = :vatEligible")
                 .and("after", after, "a.id > :after");
         boolean byTerms = filter.periodFrom() != null || filter.periodTo() != null || filter.vatEligible() != null;
-        Query query = handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM loan_agreement a "
-                + (byTerms ? TERMS_AT : "") + where.clause() + "ORDER BY a.id LIMIT :limit");
+        boolean byParty = visibility.memberId() != null || filter.memberId() != null || filter.lenderMemberId() != null
+                || filter.borrowerMemberId() != null || filter.workerId() != null;
+        String from = "loan_agreement a ";
+        String order = "a.id";
+        if (filter.vatEligible() != null && !byParty) {
+            from = VAT_STANDING_AT.formatted(after == null ? "" : " AND s.agreement_id > :after");
+            where.and("t.version_no = s.version_no");
+            // the same order as a.id, which the planner cannot see through the fence
+            order = "s.agreement_id";
+        }
+        Query query = handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM " + from
+                + (byTerms ? TERMS_AT : "") + where.clause() + "ORDER BY " + order + " LIMIT :limit");
         return where.bindTo(query).map(ROW).list();
     }
 

@@ -16,6 +16,15 @@ public class AuditConfig {
     private Duration sweepInterval = Duration.seconds(5);
 
     /**
+     * The shortest time between two sealing passes: the events written meanwhile are sealed together, in one
+     * transaction, instead of one pass per write. It bounds how long a committed event waits for its seal under
+     * load (readers of the chain seal what committed before they read, whatever this is).
+     */
+    @NotNull
+    @JsonProperty
+    private Duration sealInterval = Duration.milliseconds(50);
+
+    /**
      * Whether this node runs the background sealer. Readers of the chain still seal what committed before they
      * read. Off only to test recovery (events left unsealed by a crash are sealed by the next sealer).
      */
@@ -47,6 +56,10 @@ public class AuditConfig {
 
     public Duration getSweepInterval() {
         return sweepInterval;
+    }
+
+    public Duration getSealInterval() {
+        return sealInterval;
     }
 
     public boolean isSealInBackground() {

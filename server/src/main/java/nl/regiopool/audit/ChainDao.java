@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The chain head and the unsealed tail of the bound tenant's audit chain. */
 final class ChainDao {
@@ -75,18 +74,22 @@ final class ChainDao {
                 .list();
     }
 
+    /**
+     * One statement for the whole batch, joined on the primary key: per-event updates each walked the partial index
+     * of unsealed events (and its dead entries of events sealed since the last vacuum), which grows under load.
+     */
     static void seal(Handle handle, List<Link> links) {
-        PreparedBatch batch = handle.prepareBatch("""
-                UPDATE audit_event SET sequence = :sequence, previous_hash = :previousHash, hash = :hash
-                 WHERE id = :id AND hash IS NULL""");
-        for (Link link : links) {
-            batch.bind("id", link.id())
-                    .bind("sequence", link.sequence())
-                    .bind("previousHash", link.previousHash())
-                    .bind("hash", link.hash())
-                    .add();
-        }
-        batch.execute();
+        handle.createUpdate("""
+                        UPDATE audit_event e
+                           SET sequence = l.sequence, previous_hash = l.previous_hash, hash = l.hash
+                          FROM unnest(CAST(:ids AS uuid[]), CAST(:sequences AS bigint[]), CAST(:previousHashes AS text[]),
+                                      CAST(:hashes AS text[])) AS l(id, sequence, previous_hash, hash)
+                         WHERE e.id = l.id AND e.hash IS NULL""")
+                .bind("ids", links.stream().map(Link::id).toArray(UUID[]::new))
+                .bind("sequences", links.stream().map(Link::sequence).toArray(Long[]::new))
+                .bind("previousHashes", links.stream().map(Link::previousHash).toArray(String[]::new))
+                .bind("hashes", links.stream().map(Link::hash).toArray(String[]::new))
+                .execute();
         Link last = links.get(links.size() - 1);
         // the bound tenant's one head row (row-level security)
         handle.createUpdate("UPDATE audit_chain_head SET last_sequence = :sequence, last_hash = :hash")

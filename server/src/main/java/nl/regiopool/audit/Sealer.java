@@ -35,6 +35,7 @@ public final class Sealer implements Managed {
     private final Jdbi jdbi;
     private final AuditDao events;
     private final Duration sweepInterval;
+    private final Duration passInterval;
     private final Checkpoints checkpoints;
     private final Set<UUID> woken = new LinkedHashSet<>();
     private final AtomicLong sealed = new AtomicLong();
@@ -45,6 +46,7 @@ public final class Sealer implements Managed {
         this.jdbi = jdbi;
         this.events = new AuditDao(mapper);
         this.sweepInterval = config.getSweepInterval().toJavaDuration();
+        this.passInterval = config.getSealInterval().toJavaDuration();
         Optional<CheckpointSigner> signer = config.hasCheckpointKey()
                 ? Optional.of(CheckpointSigner.of(config.getCheckpointPrivateKey(), config.getCheckpointPublicKey(),
                         config.getRetiredCheckpointPublicKeys()))
@@ -208,12 +210,17 @@ public final class Sealer implements Managed {
                     sweep();
                     nextSweep = System.nanoTime() + sweepInterval.toNanos();
                 }
-                for (UUID tenant : takeWoken(nextSweep)) {
+                List<UUID> tenants = takeWoken(nextSweep);
+                long passStarted = System.nanoTime();
+                for (UUID tenant : tenants) {
                     sealAll(tenant, false);
                     if (stillUnsealed(tenant)) {
                         wake(tenant);
-                        pause(RETRY);
                     }
+                }
+                // at most one pass per interval: under load the events of many writes are sealed in one transaction
+                if (!tenants.isEmpty()) {
+                    pause(Duration.ofNanos(Math.max(0, passStarted + passInterval.toNanos() - System.nanoTime())));
                 }
             } catch (RuntimeException e) {
                 if (running) {
@@ -250,7 +257,7 @@ public final class Sealer implements Managed {
 
     private static void pause(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            TimeUnit.NANOSECONDS.sleep(duration.toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

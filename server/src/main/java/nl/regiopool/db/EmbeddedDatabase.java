@@ -57,6 +57,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("timezone", "UTC")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("synchronous_commit", durable ? "on" : "off");
+        String preload = System.getProperty("regiopool.embedded.preload");
+        if (preload != null) {
+            builder.setServerConfig("shared_preload_libraries", preload);
+        }
         if (port > 0) {
             builder.setPort(port);
         }
