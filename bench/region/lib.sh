@@ -6,7 +6,8 @@
 # BENCH_DURATION seconds per measured run (30), BENCH_WARMUP seconds of load before each (90),
 # BENCH_CONNECTIONS concurrent connections (16), BENCH_JAVA_OPTS the server's JVM flags (see JAVA_OPTS),
 # BENCH_WEEKS weeks of shifts per worker (25: 5,000,000 placements; 5 loads a fifth), BENCH_AUDIT_EVENTS
-# events appended to one chain (1000000), BENCH_SKIP_BUILD=1 to use the last build.
+# events appended to one chain (1000000; 0 appends none), BENCH_SKIP_BUILD=1 to use the last build, BENCH_JAR
+# another server jar to run (an A/B against an older build).
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$ROOT/bench/region"
 DATA=${BENCH_DATA:-/var/tmp/regiopool-bench}
@@ -19,7 +20,7 @@ API_PORT=${BENCH_API_PORT:-28080}
 BARE_PORT=${BENCH_BARE_PORT:-28090}
 WEEKS=${BENCH_WEEKS:-25}
 AUDIT_EVENTS=${BENCH_AUDIT_EVENTS:-1000000}
-JAR="$ROOT/server/target/regiopool-server.jar"
+JAR=${BENCH_JAR:-$ROOT/server/target/regiopool-server.jar}
 CONFIG="$DATA/bench-config.yml"
 # The server's JVM as the launcher runs it by default (word-split on purpose: flags are single words)
 # shellcheck disable=SC2206
@@ -51,7 +52,7 @@ build() {
     log "building (mvn -Pbench -pl bench -am package -DskipTests)"
     (cd "$ROOT" && mvn -B -q -Pbench -pl bench -am package -DskipTests)
   fi
-  BENCH_CP=$("$ROOT/bench/classpath")
+  BENCH_CP=$("$ROOT/bench/classpath" 2>/dev/null) || BENCH_CP=""
 }
 
 psql_super() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"; }
