@@ -22,9 +22,10 @@ WEEKS=${BENCH_WEEKS:-25}
 AUDIT_EVENTS=${BENCH_AUDIT_EVENTS:-1000000}
 JAR=${BENCH_JAR:-$ROOT/server/target/regiopool-server.jar}
 CONFIG="$DATA/bench-config.yml"
-# The server's JVM as the launcher runs it by default (word-split on purpose: flags are single words)
+# The server's JVM with the flags README "Memory and threads" gives for a small machine (word-split on purpose:
+# flags are single words; the bare Dropwizard baseline runs with the same)
 # shellcheck disable=SC2206
-JAVA_OPTS=(${BENCH_JAVA_OPTS:--Xms1g -Xmx2g})
+JAVA_OPTS=(${BENCH_JAVA_OPTS:--Xms192m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k})
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
