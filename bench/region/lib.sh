@@ -2,21 +2,30 @@
 # benchmark's own PostgreSQL cluster and the server under test.
 #
 # Settings (environment): BENCH_DATA (default /var/tmp/regiopool-bench), BENCH_PG_PORT (55432),
-# BENCH_DURATION seconds per measured run (30), BENCH_WARMUP seconds of load before each (60),
-# BENCH_CONNECTIONS concurrent connections (16), BENCH_SKIP_BUILD=1 to use the last build.
+# BENCH_API_PORT (28080; the admin port is the next one), BENCH_BARE_PORT (28090; likewise),
+# BENCH_DURATION seconds per measured run (30), BENCH_WARMUP seconds of load before each (90),
+# BENCH_CONNECTIONS concurrent connections (16), BENCH_JAVA_OPTS the server's JVM flags (see JAVA_OPTS),
+# BENCH_WEEKS weeks of shifts per worker (25: 5,000,000 placements; 5 loads a fifth), BENCH_AUDIT_EVENTS
+# events appended to one chain (1000000; 0 appends none), BENCH_SKIP_BUILD=1 to use the last build, BENCH_JAR
+# another server jar to run (an A/B against an older build).
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$ROOT/bench/region"
 DATA=${BENCH_DATA:-/var/tmp/regiopool-bench}
 PG_PORT=${BENCH_PG_PORT:-55432}
 DURATION=${BENCH_DURATION:-30}
-WARMUP=${BENCH_WARMUP:-60}
+WARMUP=${BENCH_WARMUP:-90}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 WRK_THREADS=2
-API_PORT=18080
-BARE_PORT=18090
-JAR="$ROOT/server/target/regiopool-server.jar"
+API_PORT=${BENCH_API_PORT:-28080}
+BARE_PORT=${BENCH_BARE_PORT:-28090}
+WEEKS=${BENCH_WEEKS:-25}
+AUDIT_EVENTS=${BENCH_AUDIT_EVENTS:-1000000}
+JAR=${BENCH_JAR:-$ROOT/server/target/regiopool-server.jar}
 CONFIG="$DATA/bench-config.yml"
-JAVA_OPTS=(-Xms1g -Xmx2g)
+# The server's JVM with the flags README "Memory and threads" gives for a small machine (word-split on purpose:
+# flags are single words; the bare Dropwizard baseline runs with the same)
+# shellcheck disable=SC2206
+JAVA_OPTS=(${BENCH_JAVA_OPTS:--Xms192m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k})
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
@@ -44,7 +53,7 @@ build() {
     log "building (mvn -Pbench -pl bench -am package -DskipTests)"
     (cd "$ROOT" && mvn -B -q -Pbench -pl bench -am package -DskipTests)
   fi
-  BENCH_CP=$("$ROOT/bench/classpath")
+  BENCH_CP=$("$ROOT/bench/classpath" 2>/dev/null) || BENCH_CP=""
 }
 
 psql_super() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"; }
@@ -69,6 +78,7 @@ max_wal_size = 16GB
 checkpoint_timeout = 30min
 random_page_cost = 1.1
 shared_preload_libraries = 'pg_stat_statements,auto_explain'
+pg_stat_statements.track_planning = on
 auto_explain.log_min_duration = -1
 log_line_prefix = '%m [%p] %u '
 EOF
@@ -86,8 +96,12 @@ stop_postgres() {
 write_configs() {
   [ -f "$DATA/hmac-secret" ] || head -c 48 /dev/urandom | base64 | tr -d '\n/+=' > "$DATA/hmac-secret"
   cat > "$CONFIG" <<EOF
-# Written by bench/region/lib.sh.
+# Written by bench/region/lib.sh; threads as in config.yml.
 server:
+  maxThreads: 64
+  minThreads: 8
+  adminMaxThreads: 16
+  adminMinThreads: 1
   applicationConnectors: [{type: http, port: $API_PORT}]
   adminConnectors: [{type: http, port: $((API_PORT + 1))}]
   requestLog: {appenders: []}
@@ -120,19 +134,41 @@ token() { # role tenant [subject]
   java -jar "$JAR" token --role "$1" ${2:+--tenant "$2"} --subject "${3:-bench-$1}" "$CONFIG" 2>/dev/null | tail -1
 }
 
-wait_http() {
-  for _ in $(seq 1 120); do
-    curl -sf "$1" >/dev/null 2>&1 && return 0
+# Refuses ports some other process listens on: its answers would be measured instead of ours.
+require_free_ports() { # port...
+  local port
+  for port in "$@"; do
+    if [ -n "$(ss -Hltn "sport = :$port")" ]; then
+      log "port $port is taken ($(ss -Hltnp "sport = :$port" | grep -o 'users:.*' | head -1)): set BENCH_API_PORT / BENCH_BARE_PORT"
+      exit 1
+    fi
+  done
+}
+
+# Waits for the health check of the process PID on PORT's admin port, and checks that every port it was given
+# is listened on by that process and no other (the PID owning the listening socket).
+wait_own_http() { # pid port admin-port
+  local pid=$1 port
+  for _ in $(seq 1 180); do
+    kill -0 "$pid" 2>/dev/null || { log "process $pid ended before it answered"; return 1; }
+    if curl -sf "http://127.0.0.1:$3/healthcheck" >/dev/null 2>&1; then
+      for port in "$2" "$3"; do
+        ss -Hltnp "sport = :$port" | grep -q "pid=$pid," \
+          || { log "port $port is not served by process $pid: $(ss -Hltnp "sport = :$port")"; return 1; }
+      done
+      return 0
+    fi
     sleep 1
   done
-  log "no answer from $1"; return 1
+  log "no answer from process $pid on :$3"; return 1
 }
 
 start_server() {
-  log "starting the server (shaded jar) against the standalone database"
+  log "starting the server (shaded jar) against the standalone database on :$API_PORT"
+  require_free_ports "$API_PORT" "$((API_PORT + 1))"
   java "${JAVA_OPTS[@]}" -jar "$JAR" server "$CONFIG" > "$DATA/server.log" 2>&1 &
   SERVER_PID=$!
-  wait_http "http://127.0.0.1:$((API_PORT + 1))/healthcheck"
+  wait_own_http "$SERVER_PID" "$API_PORT" "$((API_PORT + 1))"
 }
 
 stop_server() {

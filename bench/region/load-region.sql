@@ -4,7 +4,8 @@
 --
 -- Per cooperative: 100 members, 2,500 workers (one qualification each, all in one flex pool), 10,000
 -- active loan agreements (4 per worker, each to another member, terms in force for 2026-2027) and
--- 250,000 placements (25 weeks of 4 weekday shifts per worker, May to October 2026, one per agreement).
+-- 250,000 placements (25 weeks of 4 weekday shifts per worker, May to October 2026, one per agreement; psql
+-- -v weeks=N loads N weeks instead).
 -- In all: 2,000 members, 50,000 workers, 200,000 agreements, 5,000,000 placements.
 --
 -- Every row satisfies the schema's checks, unique keys and EXCLUDE constraints (those stay on). Foreign-key
@@ -15,6 +16,12 @@
 SET synchronous_commit = off;
 SET session_replication_role = replica;
 SET maintenance_work_mem = '1GB';
+-- weeks of shifts per worker (psql -v weeks=N; 25 unless given)
+\if :{?weeks}
+\else
+\set weeks 25
+\endif
+SELECT set_config('bench.weeks', :'weeks', false) \gset
 
 -- Sortable ids, shaped like UUIDv7 (48-bit millisecond prefix, version 7, variant 8): ascending in n per kind.
 CREATE FUNCTION pg_temp.bench_id(kind int, n bigint) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
@@ -108,7 +115,7 @@ BEGIN
                CASE WHEN w % 10 = 0 THEN 'PLANNED' ELSE 'CONFIRMED' END,
                CASE WHEN w % 10 = 0 THEN NULL ELSE TIMESTAMPTZ '2026-04-20 12:00+02' END,
                TIMESTAMPTZ '2026-04-01 12:00+02', TIMESTAMPTZ '2026-04-01 12:00+02'
-        FROM generate_series(0, 24) week, generate_series(0, 3) k, generate_series(t.ti * 2500, t.ti * 2500 + 2499) w
+        FROM generate_series(0, current_setting('bench.weeks')::int - 1) week, generate_series(0, 3) k, generate_series(t.ti * 2500, t.ti * 2500 + 2499) w
         ORDER BY week, k, w;
         RAISE NOTICE 'placements of cooperative % loaded', t.ti + 1;
     END LOOP;

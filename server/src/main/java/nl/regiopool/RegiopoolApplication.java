@@ -336,7 +336,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         AgreementWorkflow agreements = new AgreementWorkflow(ReleasedOffers::placeUnder);
         environment.jersey().register(new AgreementResource(transactions, writes, agreements));
         environment.jersey().register(new CaoRuleSetResource(transactions, writes));
-        environment.jersey().register(new PlacementResource(transactions, writes));
+        environment.jersey().register(new PlacementResource(transactions, writes, mapper));
         environment.jersey().register(new AvailabilityResource(transactions, writes));
         environment.jersey().register(new MyScheduleResource(transactions));
         environment.jersey().register(new DataExportResource(transactions, new AuditRecords(mapper, sealer)));

@@ -39,7 +39,17 @@ final class ConfiguredKeys implements KeySource {
 
     @Override
     public JWTVerifier verifierFor(DecodedJWT token) throws TokenVerifier.InvalidTokenException {
-        JWTVerifier verifier = token.getKeyId() == null ? defaultVerifier : verifiersByKeyId.get(token.getKeyId());
+        return verifier(token.getKeyId());
+    }
+
+    /** The keys are fixed for the life of the process: a key id's verifier stands for its key. */
+    @Override
+    public Object currentKey(String keyId, String algorithm) throws TokenVerifier.InvalidTokenException {
+        return verifier(keyId);
+    }
+
+    private JWTVerifier verifier(String keyId) throws TokenVerifier.InvalidTokenException {
+        JWTVerifier verifier = keyId == null ? defaultVerifier : verifiersByKeyId.get(keyId);
         if (verifier == null) {
             throw new TokenVerifier.InvalidTokenException("The token's key id is not known.");
         }

@@ -52,21 +52,34 @@ final class JwksKeys implements KeySource {
     @Override
     public JWTVerifier verifierFor(DecodedJWT token) throws TokenVerifier.InvalidTokenException {
         AuthConfig.Algorithm algorithm = acceptedAlgorithm(token.getAlgorithm());
-        Jwk jwk;
-        try {
-            jwk = keys.get(token.getKeyId());
-        } catch (NetworkException e) {
-            throw new TokenVerifier.InvalidTokenException("The token could not be checked: the identity provider's"
-                    + " signing keys cannot be fetched right now; try again shortly.");
-        } catch (JwkException e) {
-            throw new TokenVerifier.InvalidTokenException("The token's key id is not known.");
-        }
+        Jwk jwk = jwk(token.getKeyId());
         if (jwk.getUsage() != null && !"sig".equals(jwk.getUsage())
                 || jwk.getAlgorithm() != null && !jwk.getAlgorithm().equals(token.getAlgorithm())) {
             throw new TokenVerifier.InvalidTokenException("The token was refused: its key is not for signing with "
                     + token.getAlgorithm() + ".");
         }
         return TokenVerifier.verifier(config, signature(algorithm, jwk));
+    }
+
+    /**
+     * The key cache's entry for the key id: the same object until the cache lets it go, after which it is fetched
+     * again (a removed key then refuses, a replaced one is another object).
+     */
+    @Override
+    public Object currentKey(String keyId, String algorithm) throws TokenVerifier.InvalidTokenException {
+        acceptedAlgorithm(algorithm);
+        return jwk(keyId);
+    }
+
+    private Jwk jwk(String keyId) throws TokenVerifier.InvalidTokenException {
+        try {
+            return keys.get(keyId);
+        } catch (NetworkException e) {
+            throw new TokenVerifier.InvalidTokenException("The token could not be checked: the identity provider's"
+                    + " signing keys cannot be fetched right now; try again shortly.");
+        } catch (JwkException e) {
+            throw new TokenVerifier.InvalidTokenException("The token's key id is not known.");
+        }
     }
 
     private AuthConfig.Algorithm acceptedAlgorithm(String headerAlgorithm) throws TokenVerifier.InvalidTokenException {

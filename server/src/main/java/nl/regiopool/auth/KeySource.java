@@ -7,4 +7,10 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 interface KeySource {
 
     JWTVerifier verifierFor(DecodedJWT token) throws TokenVerifier.InvalidTokenException;
+
+    /**
+     * What stands for the key trusted now for this key id and algorithm (equal as long as that key is unchanged),
+     * or a refusal when none is.
+     */
+    Object currentKey(String keyId, String algorithm) throws TokenVerifier.InvalidTokenException;
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -27,13 +28,19 @@ public final class TokenVerifier {
     private final KeySource keys;
     private final Set<AuthConfig.Algorithm> algorithms;
     private final ClaimNames claimNames;
+    private final VerifiedTokens verified;
 
     public TokenVerifier(AuthConfig config) {
         this(config, config.usesJwks() ? JwksKeys.of(config) : new ConfiguredKeys(config));
     }
 
     TokenVerifier(AuthConfig config, KeySource keys) {
+        this(config, keys, System::currentTimeMillis);
+    }
+
+    TokenVerifier(AuthConfig config, KeySource keys, LongSupplier clockMillis) {
         this.keys = keys;
+        this.verified = new VerifiedTokens(clockMillis);
         this.algorithms = config.usesJwks() ? config.acceptedAlgorithms() : Set.of(config.getAlgorithm());
         this.claimNames = config.getClaims();
     }
@@ -50,6 +57,10 @@ public final class TokenVerifier {
 
     /** The caller, or empty with the reason when the token must be refused (401). */
     public Caller verify(String token) throws InvalidTokenException {
+        Caller known = verified.find(token, keys);
+        if (known != null) {
+            return known;
+        }
         DecodedJWT decoded;
         try {
             decoded = JWT.decode(token);
@@ -62,7 +73,14 @@ public final class TokenVerifier {
         } catch (JWTVerificationException e) {
             throw new InvalidTokenException(reason(e));
         }
-        return caller(decoded, claimNames);
+        Caller caller = caller(decoded, claimNames);
+        verified.remember(token, new VerifiedTokens.Entry(caller, decoded.getExpiresAtAsInstant().toEpochMilli(),
+                decoded.getKeyId(), decoded.getAlgorithm(), keys.currentKey(decoded.getKeyId(), decoded.getAlgorithm())));
+        return caller;
+    }
+
+    int rememberedTokens() {
+        return verified.size();
     }
 
     /** Why java-jwt refused the token, in our words (its own messages name its internals). */

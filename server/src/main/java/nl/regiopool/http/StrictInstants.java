@@ -36,7 +36,49 @@ public final class StrictInstants extends SimpleModule {
         @Override
         public void serialize(OffsetDateTime value, JsonGenerator generator, SerializerProvider provider)
                 throws IOException {
+            write(generator, value);
+        }
+    }
+
+    /** Writes the instant as a JSON string, {@link #format}'s text, without making a String of it. */
+    public static void write(JsonGenerator generator, OffsetDateTime value) throws IOException {
+        int year = value.getYear();
+        if (year < 0 || year > 9999 || value.getOffset().getTotalSeconds() != 0) {
             generator.writeString(format(value));
+            return;
+        }
+        char[] text = new char[30];
+        digits(text, 0, year, 4);
+        text[4] = '-';
+        digits(text, 5, value.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, value.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, value.getHour(), 2);
+        text[13] = ':';
+        digits(text, 14, value.getMinute(), 2);
+        text[16] = ':';
+        digits(text, 17, value.getSecond(), 2);
+        int length = 19;
+        int nanos = value.getNano();
+        if (nanos > 0) {
+            int width = 9;
+            while (nanos % 10 == 0) {
+                nanos /= 10;
+                width--;
+            }
+            text[length] = '.';
+            digits(text, length + 1, nanos, width);
+            length += 1 + width;
+        }
+        text[length++] = 'Z';
+        generator.writeString(text, 0, length);
+    }
+
+    private static void digits(char[] text, int from, int value, int width) {
+        for (int i = from + width - 1; i >= from; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
         }
     }
 

@@ -1,5 +1,7 @@
 package nl.regiopool.placement;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
@@ -20,7 +22,6 @@ import nl.regiopool.api.model.NoShowRequest;
 import nl.regiopool.api.model.Placement;
 import nl.regiopool.api.model.PlacementCreate;
 import nl.regiopool.api.model.PlacementKind;
-import nl.regiopool.api.model.PlacementList;
 import nl.regiopool.api.model.PlacementPatch;
 import nl.regiopool.api.model.PlacementStatus;
 import nl.regiopool.api.model.PlacementValidation;
@@ -32,7 +33,6 @@ import nl.regiopool.auth.CallerRole;
 import nl.regiopool.cao.Shift;
 import nl.regiopool.page.Cursors;
 import nl.regiopool.http.ETags;
-import nl.regiopool.page.Page;
 import nl.regiopool.placement.PlacementLifecycle.Action;
 import nl.regiopool.problem.ProblemException;
 import nl.regiopool.write.WriteContext;
@@ -58,9 +58,11 @@ public final class PlacementResource implements PlacementsApi {
     private final Transactions transactions;
     private final Writes writes;
     private final HomeShifts homeShifts;
+    private final PlacementPageJson pageJson;
 
-    public PlacementResource(Transactions transactions, Writes writes) {
+    public PlacementResource(Transactions transactions, Writes writes, ObjectMapper mapper) {
         this.transactions = transactions;
+        this.pageJson = new PlacementPageJson(mapper);
         this.writes = writes;
         this.homeShifts = new HomeShifts(transactions, writes);
     }
@@ -115,10 +117,9 @@ public final class PlacementResource implements PlacementsApi {
         UUID after = Cursors.decodeUuid(cursor);
         PlacementDao.Filter filter = new PlacementDao.Filter(workerId, agreementId,
                 status, kind == null ? null : kind.toString(), from, to);
-        Page<PlacementRow> page = Page.of(transactions.read(caller.tenant(), handle ->
-                PlacementDao.list(handle, caller.memberScope().orElse(null), filter, after, limit)), limit, row -> row.id().toString());
-        return Response.ok(new PlacementList(page.data().stream().map(PlacementViews::view).toList())
-                .nextCursor(page.nextCursor())).build();
+        byte[] page = transactions.readInOneRoundTrip(caller.tenant(), bound ->
+                PlacementDao.pageJson(bound, caller.memberScope().orElse(null), filter, after, limit, pageJson));
+        return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @Override

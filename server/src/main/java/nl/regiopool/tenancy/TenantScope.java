@@ -1,7 +1,12 @@
 package nl.regiopool.tenancy;
 
 import java.util.UUID;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
@@ -26,6 +31,25 @@ public final class TenantScope {
                 .mapTo(String.class)
                 .one();
         handle.define(BOUND, tenantId);
+    }
+
+    /**
+     * A query that binds its own transaction to the tenant: the binding goes ahead of {@code sql} in the same
+     * statement text, which the driver sends with it in one round trip and answers with two results, of which
+     * the query gets the second. Run it only through {@link Transactions#readInOneRoundTrip}.
+     */
+    static Query boundQuery(Handle handle, UUID tenantId, String sql) {
+        return handle.createQuery("SELECT set_config('regiopool.tenant_id', :regiopoolTenant, true);\n" + sql)
+                .bind("regiopoolTenant", tenantId.toString())
+                .addCustomizer(new StatementCustomizer() {
+                    @Override
+                    public void afterExecution(PreparedStatement statement, StatementContext context)
+                            throws SQLException {
+                        if (!statement.getMoreResults()) {
+                            throw new IllegalStateException("the query after the tenant binding returned no rows");
+                        }
+                    }
+                });
     }
 
     /**

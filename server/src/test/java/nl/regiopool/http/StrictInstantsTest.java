@@ -33,6 +33,19 @@ class StrictInstantsTest {
     }
 
     @Test
+    void writesUtcInstantsFromTheDatabaseExactlyAsJacksonDoes() throws JsonProcessingException {
+        Random random = new Random(20261130);
+        int[] precisions = {1_000_000_000, 1_000_000, 1_000, 1, 10, 100_000};
+        for (int i = 0; i < 20_000; i++) {
+            int step = precisions[i % precisions.length];
+            Instant instant = Instant.ofEpochSecond(random.nextLong(-62_167_219_200L, 253_402_300_799L),
+                    random.nextInt(1_000_000_000) / step * step);
+            OffsetDateTime value = OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+            assertThat(ours.writeValueAsString(value)).isEqualTo(jackson.writeValueAsString(value));
+        }
+    }
+
+    @Test
     void keepsTheOffsetAndWritesSecondsAndOnlyTheFractionDigitsNeeded() throws JsonProcessingException {
         assertThat(ours.writeValueAsString(OffsetDateTime.parse("2026-03-29T02:30+02:00")))
                 .isEqualTo("\"2026-03-29T02:30:00+02:00\"");

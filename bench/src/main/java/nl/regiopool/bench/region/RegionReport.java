@@ -88,17 +88,55 @@ public final class RegionReport {
         out.add(row("api_list", "(a) API `GET /v1/placements?limit=50` (wrk)"));
         out.add(row("pgbench_list", "(a) the same SQL, pgbench -M prepared as the app role"));
         out.add(row("bare_list", "(b) bare Dropwizard endpoint, same page bytes (wrk)"));
+        boolean memberView = hasLine("api_list_member") && hasLine("pgbench_list_member");
+        if (memberView) {
+            out.add(row("api_list_member", "(a) API `GET /v1/placements?limit=50` as a member (wrk)"));
+            out.add(row("pgbench_list_member", "(a) the member's SQL, pgbench -M prepared as the app role"));
+        }
         out.add(row("api_create", "(c) API `POST /v1/placements`, full validation (wrk)"));
         out.add("");
         out.add("- **(a) API / pgbench: " + ratioPgbench + "** (goal ≥ 0.6: "
                 + (Double.parseDouble(ratioPgbench) >= 0.6 ? "met" : "NOT met") + "). pgbench runs the");
         out.add("  transaction the server sends (`bench/region/list-placements.sql`, taken from the captured log below).");
+        if (memberView) {
+            String ratioMember = fixed(Double.parseDouble(rate("api_list_member"))
+                    / Double.parseDouble(rate("pgbench_list_member")), 2);
+            out.add("- **(a) member view, API / pgbench: " + ratioMember + "** (goal ≥ 0.6: "
+                    + (Double.parseDouble(ratioMember) >= 0.6 ? "met" : "NOT met")
+                    + "; `bench/region/list-placements-member.sql`).");
+        }
+        if (hasLine("planning")) {
+            out.add("- Plans per execution of the page query (pg_stat_statements.track_planning; 1 = planned on every request): "
+                    + String.join(", ", allLines("planning")) + ".");
+        }
+        if (hasField("api_list", "warmup_s")) {
+            out.add("- Warm-up before each API run: load until a 15 s chunk compiled fewer than 20 new methods (jstat): "
+                    + "list " + field("api_list", "warmup_s") + " s (" + field("api_list", "jit_methods")
+                    + " methods compiled)" + (hasField("api_list_member", "warmup_s") ? ", member list "
+                    + field("api_list_member", "warmup_s") + " s" : "") + ".");
+        }
         out.add("- **(b) API / bare Dropwizard: " + ratioBare + "**: what authentication, JSON mapping of rows, the database round trips");
         out.add("  and row-level security cost on top of Jetty and Jersey serving the same bytes.");
         out.add("- (c) creates: " + field("api_create", "created") + " × 201 and " + field("api_create", "non201")
                 + " other answers in " + fact("duration") + " s.");
         out.add("- (d) `GET /v1/audit-events/verify`, whole chain, three runs: " + line("verify"));
         out.add("");
+        if (facts.containsKey("jvm_flags")) {
+            out.add("Server JVM (`jcmd VM.flags`): `" + fact("jvm_flags").strip() + "`");
+            out.add("");
+        }
+        Path settings = data.resolve("postgres-settings");
+        if (Files.exists(settings)) {
+            out.add("<details><summary>PostgreSQL settings that differ from the defaults (pg_settings)</summary>");
+            out.add("");
+            out.add("```");
+            for (String setting : Files.readAllLines(settings)) {
+                out.add(setting.stripTrailing());
+            }
+            out.add("```");
+            out.add("</details>");
+            out.add("");
+        }
         out.add("Where the database time of the create run went (pg_stat_statements, the application role, top 12):");
         out.add("");
         out.add("```");
@@ -162,6 +200,20 @@ public final class RegionReport {
             throw new IllegalStateException("no results line for " + run);
         }
         return found;
+    }
+
+    private boolean hasLine(String run) {
+        return results.stream().anyMatch(result -> result.startsWith(run + " "));
+    }
+
+    /** Every results line of a run, without its name (for runs that record one line per case). */
+    private List<String> allLines(String run) {
+        return results.stream().filter(result -> result.startsWith(run + " "))
+                .map(result -> result.substring(run.length() + 1)).toList();
+    }
+
+    private boolean hasField(String run, String key) {
+        return hasLine(run) && (" " + line(run)).contains(" " + key + "=");
     }
 
     private String field(String run, String key) {

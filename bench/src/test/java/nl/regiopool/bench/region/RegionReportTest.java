@@ -69,6 +69,39 @@ class RegionReportTest {
     }
 
     @Test
+    void showsTheMemberViewPlanningWarmUpAndSettingsWhenTheRunRecordedThem(@TempDir Path dir) throws Exception {
+        try (var files = Files.list(RUN)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, dir.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(dir.resolve("results"), Files.readString(dir.resolve("results")).replace(
+                "rss_mib=851", "rss_mib=851 warmup_s=95 jit_methods=14000") + String.join("\n",
+                "api_list_member requests=30000 seconds=30 p50_us=1000 p90_us=2000 p99_us=3000 max_us=4000 non2xx=0"
+                        + " socket_errors=0 server_cores=1.0 postgres_cores=0.5 machine_busy_pct=99 rss_mib=300"
+                        + " warmup_s=30 jit_methods=14100",
+                "pgbench_list_member requests=60000 seconds=30 p50_us=500 p90_us=900 p99_us=1500 max_us=4000 non2xx=0"
+                        + " socket_errors=0 server_cores=n/a postgres_cores=n/a machine_busy_pct=100 rss_mib=-",
+                "planning api_list plans_per_call=0.001",
+                "planning pgbench_list plans_per_call=0.000", ""));
+        Files.writeString(dir.resolve("facts"), Files.readString(dir.resolve("facts"))
+                + "jvm_flags=-XX:MaxHeapSize=268435456 -XX:+UseSerialGC\n");
+        Files.writeString(dir.resolve("postgres-settings"), "shared_buffers=524288 8kB\n");
+
+        List<String> section = RegionReport.render(dir);
+
+        assertThat(section).contains(
+                "| (a) API `GET /v1/placements?limit=50` as a member (wrk) | 30000 | 1000 | 1.0 | 2.0 | 3.0 | 1.0 | 0.5 | 99% | 300 |",
+                "- **(a) member view, API / pgbench: 0.50** (goal ≥ 0.6: NOT met; `bench/region/list-placements-member.sql`).",
+                "- Plans per execution of the page query (pg_stat_statements.track_planning; 1 = planned on every request):"
+                        + " api_list plans_per_call=0.001, pgbench_list plans_per_call=0.000.",
+                "- Warm-up before each API run: load until a 15 s chunk compiled fewer than 20 new methods (jstat): list 95 s"
+                        + " (14000 methods compiled), member list 30 s.",
+                "Server JVM (`jcmd VM.flags`): `-XX:MaxHeapSize=268435456 -XX:+UseSerialGC`",
+                "shared_buffers=524288 8kB");
+    }
+
+    @Test
     void formatsLikePrintf() {
         assertThat(RegionReport.fixed(8.25, 1)).isEqualTo("8.2");
         assertThat(RegionReport.fixed(8.75, 1)).isEqualTo("8.8");
