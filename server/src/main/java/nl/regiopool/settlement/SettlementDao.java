@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,24 +39,28 @@ final class SettlementDao {
             l.borrower_member_id, l.work_date, l.worked_seconds, l.base_cents, l.surcharge_cents, l.fee_cents,
             l.vat_cents, l.flags, l.correction_of_period""";
 
-    /**
-     * A completed shift as pricing needs it, with what closed settlements already charged for it (their lines are
-     * the sealed ones). In no particular order: a month is settled as it streams.
-     */
+    /** The completed shifts to settle, in no particular order: a month is settled as it streams. */
     private static final String SOURCE = """
             SELECT p.id, p.agreement_id, p.worker_id, p.starts_at, p.actual_starts_at, p.actual_ends_at,
-                   p.actual_break_minutes, p.override_reason IS NOT NULL AS overridden,
-                   settled.worked_seconds AS settled_seconds, settled.base_cents AS settled_base,
-                   settled.surcharge_cents AS settled_surcharge, settled.fee_cents AS settled_fee
+                   p.actual_break_minutes, p.override_reason IS NOT NULL AS overridden
             FROM placement p
-            CROSS JOIN LATERAL (
-                SELECT coalesce(sum(l.worked_seconds), 0) AS worked_seconds, coalesce(sum(l.base_cents), 0) AS base_cents,
-                       coalesce(sum(l.surcharge_cents), 0) AS surcharge_cents, coalesce(sum(l.fee_cents), 0) AS fee_cents
-                FROM settlement_line l
-                WHERE l.tenant_id = p.tenant_id AND l.placement_id = p.id AND l.sealed) settled
             WHERE p.kind = 'SHIFT' AND p.status = 'COMPLETED'
               AND NOT (p.disputed_at IS NOT NULL AND p.dispute_resolved_at IS NULL)
               AND p.starts_at >= :from AND p.starts_at < :to""";
+
+    /**
+     * What closed settlements charged for those shifts (their lines are the sealed ones), read before the month's
+     * lines are written.
+     */
+    private static final String SETTLED = """
+            SELECT l.placement_id, sum(l.worked_seconds) AS worked_seconds, sum(l.base_cents) AS base_cents,
+                   sum(l.surcharge_cents) AS surcharge_cents, sum(l.fee_cents) AS fee_cents
+            FROM settlement_line l
+            WHERE l.sealed AND (l.tenant_id, l.placement_id) IN (SELECT p.tenant_id, p.id FROM placement p
+                WHERE p.kind = 'SHIFT' AND p.status = 'COMPLETED'
+                  AND NOT (p.disputed_at IS NOT NULL AND p.dispute_resolved_at IS NULL)
+                  AND p.starts_at >= :from AND p.starts_at < :to %s)
+            GROUP BY l.placement_id""";
 
     /** An agreement's parties, CAO and versions, newest first. */
     private static final String TERMS = """
@@ -92,10 +97,10 @@ final class SettlementDao {
     record PositionRow(UUID memberId, long receivableCents, long payableCents, long netCents) {
     }
 
-    /** A completed shift to settle: its worked time and what was settled before. */
+    /** A completed shift to settle: its worked time. */
     record Source(UUID placementId, UUID agreementId, UUID workerId, OffsetDateTime startsAt,
                   OffsetDateTime actualStartsAt, OffsetDateTime actualEndsAt, int actualBreakMinutes,
-                  boolean overridden, SettlementMath.Settled settled) {
+                  boolean overridden) {
     }
 
     /** An agreement's parties and CAO, with its versions newest first. */
@@ -216,6 +221,22 @@ final class SettlementDao {
         handle.createQuery(SOURCE + " AND p.updated_at > :closedAt").bind("from", from).bind("to", to)
                 .bind("closedAt", closedAt).setFetchSize(2000)
                 .map((rs, ctx) -> source(rs)).forEach(each);
+    }
+
+    /** What closed settlements charged for the shifts {@link #sources} (or {@link #changedSince}) reads. */
+    static Map<UUID, SettlementMath.Settled> settled(Handle handle, OffsetDateTime from, OffsetDateTime to,
+                                                     OffsetDateTime changedSince) {
+        Map<UUID, SettlementMath.Settled> settled = new HashMap<>();
+        Query query = handle.createQuery(String.format(SETTLED, changedSince == null ? "" : "AND p.updated_at > :closedAt"))
+                .bind("from", from).bind("to", to);
+        if (changedSince != null) {
+            query.bind("closedAt", changedSince);
+        }
+        query.map((rs, ctx) -> Map.entry(rs.getObject("placement_id", UUID.class),
+                        new SettlementMath.Settled(rs.getLong("worked_seconds"), rs.getLong("base_cents"),
+                                rs.getLong("surcharge_cents"), rs.getLong("fee_cents"))))
+                .forEach(e -> settled.put(e.getKey(), e.getValue()));
+        return settled;
     }
 
     /** The closed months before {@code period}. */
@@ -556,8 +577,6 @@ final class SettlementDao {
         return new Source(rs.getObject("id", UUID.class), rs.getObject("agreement_id", UUID.class),
                 rs.getObject("worker_id", UUID.class), rs.getObject("starts_at", OffsetDateTime.class),
                 rs.getObject("actual_starts_at", OffsetDateTime.class), rs.getObject("actual_ends_at", OffsetDateTime.class),
-                rs.getInt("actual_break_minutes"), rs.getBoolean("overridden"),
-                new SettlementMath.Settled(rs.getLong("settled_seconds"), rs.getLong("settled_base"),
-                        rs.getLong("settled_surcharge"), rs.getLong("settled_fee")));
+                rs.getInt("actual_break_minutes"), rs.getBoolean("overridden"));
     }
 }

@@ -24,7 +24,9 @@ import org.jdbi.v3.core.Handle;
  * shifts of earlier closed months, prices each at the agreement's tariff in force at its start with the CAO
  * surcharges of its date ({@link Surcharges}, as the placement's own cost lines), settles it with
  * {@link SettlementMath.Month} and writes its line at once, so that only the sums per statement and member, the
- * agreements' terms and the rule sets are held, never the month's lines.
+ * agreements' terms, the rule sets and what closed months charged for the shifts read are held, never the month's
+ * lines. What closed months charged is read before any line is written, not beside each shift: the lines written
+ * meanwhile would slow every later lookup.
  */
 final class SettlementRun {
 
@@ -51,11 +53,16 @@ final class SettlementRun {
         OffsetDateTime from = start(period);
         OffsetDateTime to = start(period.plusMonths(1));
         SettlementDao.terms(handle, from, to, t -> terms.put(t.agreementId(), Optional.of(t)));
-        SettlementDao.sources(handle, from, to, source -> settle(month, writer, source, null));
+        Map<UUID, SettlementMath.Settled> settled = SettlementDao.settled(handle, from, to, null);
+        SettlementDao.sources(handle, from, to, source -> settle(month, writer, source, settled, null));
         for (SettlementDao.Closed closed : SettlementDao.closedBefore(handle, period.atDay(1))) {
             YearMonth origin = YearMonth.from(closed.period());
-            SettlementDao.changedSince(handle, start(origin), start(origin.plusMonths(1)), closed.closedAt(),
-                    source -> settle(month, writer, source, origin));
+            OffsetDateTime originFrom = start(origin);
+            OffsetDateTime originTo = start(origin.plusMonths(1));
+            Map<UUID, SettlementMath.Settled> before = SettlementDao.settled(handle, originFrom, originTo,
+                    closed.closedAt());
+            SettlementDao.changedSince(handle, originFrom, originTo, closed.closedAt(),
+                    source -> settle(month, writer, source, before, origin));
         }
         writer.finish(month.statements(), month.positions());
         return month.totals();
@@ -66,19 +73,21 @@ final class SettlementRun {
     }
 
     private void settle(SettlementMath.Month month, SettlementDao.MonthWriter writer, SettlementDao.Source source,
-                        YearMonth correctionOf) {
+                        Map<UUID, SettlementMath.Settled> settled, YearMonth correctionOf) {
         SettlementDao.Terms agreement = terms.computeIfAbsent(source.agreementId(),
                 id -> SettlementDao.terms(handle, id)).orElse(null);
         if (agreement == null) {
             return;
         }
         agreement.at(source.startsAt())
-                .flatMap(version -> month.add(price(source, agreement, version, correctionOf)))
+                .flatMap(version -> month.add(price(source, agreement, version, correctionOf,
+                        settled.getOrDefault(source.placementId(), SettlementMath.Settled.NOTHING))))
                 .ifPresent(writer::line);
     }
 
     private SettlementMath.Priced price(SettlementDao.Source s, SettlementDao.Terms agreement,
-                                        SettlementDao.Version version, YearMonth correctionOf) {
+                                        SettlementDao.Version version, YearMonth correctionOf,
+                                        SettlementMath.Settled settled) {
         Shift worked = new Shift(s.placementId(), s.actualStartsAt().toInstant(), s.actualEndsAt().toInstant(),
                 s.actualBreakMinutes());
         LocalDate workDate = s.startsAt().atZoneSameInstant(zone).toLocalDate();
@@ -105,6 +114,6 @@ final class SettlementRun {
         }
         return new SettlementMath.Priced(s.placementId(), s.agreementId(), s.workerId(), agreement.lenderMemberId(),
                 agreement.borrowerMemberId(), workDate, worked.worked().getSeconds(), base, surcharge,
-                version.vatEligible() ? EXEMPT : STANDARD, flags, correctionOf, s.settled());
+                version.vatEligible() ? EXEMPT : STANDARD, flags, correctionOf, settled);
     }
 }
