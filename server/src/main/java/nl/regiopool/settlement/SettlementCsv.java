@@ -8,19 +8,20 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import nl.regiopool.tenancy.Transactions;
 
 /**
  * The lines of one statement as CSV (RFC 4180), streamed page by page, each page read in its own short
- * transaction, so a statement of any size never sits in memory.
+ * transaction and written straight from the result set, so a statement of any size never sits in memory.
  */
 final class SettlementCsv implements StreamingOutput {
 
     static final List<String> HEADER = List.of("lineId", "placementId", "agreementId", "workerId", "workDate", "hours",
             "baseCents", "surchargeCents", "subtotalCents", "vatPercent", "vatCents", "feeCents", "flags",
             "correctionOfPeriod");
-    private static final int PAGE = 1000;
+    private static final int PAGE = 10_000;
 
     private final Transactions transactions;
     private final UUID tenantId;
@@ -36,30 +37,60 @@ final class SettlementCsv implements StreamingOutput {
     public void write(OutputStream output) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
         line(writer, HEADER);
-        SettlementDao.LineFilter filter = new SettlementDao.LineFilter(null, null, statement.id());
-        UUID after = null;
-        while (true) {
-            UUID from = after;
-            List<SettlementDao.LineRow> rows = transactions.read(tenantId, handle ->
-                    SettlementDao.lines(handle, statement.settlementId(), null, filter, from, PAGE));
-            for (SettlementDao.LineRow row : rows.subList(0, Math.min(PAGE, rows.size()))) {
-                line(writer, row(row, statement.vatPercent()));
-            }
-            if (rows.size() <= PAGE) {
-                break;
-            }
-            after = rows.get(PAGE - 1).id();
-        }
+        String vatPercent = Integer.toString(statement.vatPercent());
+        SettlementDao.CsvRow row = (id, placementId, agreementId, workerId, workDate, seconds, base, surcharge, vat,
+                                    fee, flags, correctionOfPeriod) -> {
+            writer.write(id);
+            writer.write(',');
+            writer.write(placementId);
+            writer.write(',');
+            writer.write(agreementId);
+            writer.write(',');
+            writer.write(workerId);
+            writer.write(',');
+            writer.write(workDate);
+            writer.write(',');
+            writer.write(hours(seconds));
+            writer.write(',');
+            writer.write(Long.toString(base));
+            writer.write(',');
+            writer.write(Long.toString(surcharge));
+            writer.write(',');
+            writer.write(Long.toString(base + surcharge));
+            writer.write(',');
+            writer.write(vatPercent);
+            writer.write(',');
+            writer.write(Long.toString(vat));
+            writer.write(',');
+            writer.write(Long.toString(fee));
+            writer.write(',');
+            writer.write(escape(flags));
+            writer.write(',');
+            writer.write(correctionOfPeriod == null ? "" : correctionOfPeriod);
+            writer.write("\r\n");
+        };
+        Optional<UUID> after = Optional.empty();
+        do {
+            UUID from = after.orElse(null);
+            after = transactions.read(tenantId, handle ->
+                    SettlementDao.csvPage(handle, statement.settlementId(), statement.id(), from, PAGE, row));
+        } while (after.isPresent());
         writer.flush();
     }
 
-    static List<String> row(SettlementDao.LineRow l, int vatPercent) {
-        return List.of(l.id().toString(), l.placementId().toString(), l.agreementId().toString(),
-                l.workerId().toString(), l.workDate().toString(), SettlementMath.hours(l.workedSeconds()).toPlainString(),
-                Long.toString(l.baseCents()), Long.toString(l.surchargeCents()),
-                Long.toString(l.baseCents() + l.surchargeCents()), Integer.toString(vatPercent),
-                Long.toString(l.vatCents()), Long.toString(l.feeCents()), String.join(" ", l.flags()),
-                l.correctionOfPeriod() == null ? "" : SettlementViews.period(l.correctionOfPeriod()));
+    /** {@link SettlementMath#hours} as plain text (two decimals, half-up, away from zero), without BigDecimal. */
+    static String hours(long workedSeconds) {
+        long hundredths = (Math.abs(workedSeconds) * 100 + 1800) / 3600;
+        StringBuilder text = new StringBuilder(8);
+        if (workedSeconds < 0 && hundredths > 0) {
+            text.append('-');
+        }
+        text.append(hundredths / 100).append('.');
+        long cents = hundredths % 100;
+        if (cents < 10) {
+            text.append('0');
+        }
+        return text.append(cents).toString();
     }
 
     private static void line(Writer writer, List<String> fields) throws IOException {

@@ -1,22 +1,27 @@
 package nl.regiopool.settlement;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 
 /** SQL for settlements, their statements, lines and positions. Row-level security scopes every statement. */
 final class SettlementDao {
@@ -34,36 +39,39 @@ final class SettlementDao {
             l.borrower_member_id, l.work_date, l.worked_seconds, l.base_cents, l.surcharge_cents, l.fee_cents,
             l.vat_cents, l.flags, l.correction_of_period""";
 
-    /**
-     * A completed shift as pricing needs it, with the terms of its agreement in force at the shift's start (the
-     * latest version in force by then, else the first) and what closed settlements already charged for it.
-     */
+    /** The completed shifts to settle, in no particular order: a month is settled as it streams. */
     private static final String SOURCE = """
-            SELECT p.id, p.agreement_id, p.worker_id, a.lender_member_id, a.borrower_member_id, p.starts_at,
-                   p.actual_starts_at, p.actual_ends_at, p.actual_break_minutes,
-                   p.override_reason IS NOT NULL AS overridden, a.cao_rule_set_code, t.tariff_cents_per_hour,
-                   t.cost_price_cents_per_hour, t.vat_eligible, settled.worked_seconds AS settled_seconds,
-                   settled.base_cents AS settled_base, settled.surcharge_cents AS settled_surcharge,
-                   settled.fee_cents AS settled_fee, %s AS origin_period
+            SELECT p.id, p.agreement_id, p.worker_id, p.starts_at, p.actual_starts_at, p.actual_ends_at,
+                   p.actual_break_minutes, p.override_reason IS NOT NULL AS overridden
             FROM placement p
-            JOIN loan_agreement a ON a.tenant_id = p.tenant_id AND a.id = p.agreement_id
-            CROSS JOIN LATERAL (
-                SELECT * FROM loan_agreement_version v
-                WHERE v.tenant_id = a.tenant_id AND v.agreement_id = a.id
-                  AND (v.version_no = 1 OR v.in_force_from <= p.starts_at)
-                ORDER BY (v.in_force_from <= p.starts_at) DESC NULLS LAST, v.version_no DESC
-                LIMIT 1) t
-            CROSS JOIN LATERAL (
-                SELECT coalesce(sum(l.worked_seconds), 0) AS worked_seconds, coalesce(sum(l.base_cents), 0) AS base_cents,
-                       coalesce(sum(l.surcharge_cents), 0) AS surcharge_cents, coalesce(sum(l.fee_cents), 0) AS fee_cents
-                FROM settlement_line l
-                JOIN settlement ls ON ls.tenant_id = l.tenant_id AND ls.id = l.settlement_id AND ls.status = 'CLOSED'
-                WHERE l.tenant_id = p.tenant_id AND l.placement_id = p.id) settled
-            %s
             WHERE p.kind = 'SHIFT' AND p.status = 'COMPLETED'
               AND NOT (p.disputed_at IS NOT NULL AND p.dispute_resolved_at IS NULL)
-              AND %s
-            ORDER BY p.id""";
+              AND p.starts_at >= :from AND p.starts_at < :to""";
+
+    /**
+     * What closed settlements charged for those shifts (their lines are the sealed ones), read before the month's
+     * lines are written.
+     */
+    private static final String SETTLED = """
+            SELECT l.placement_id, sum(l.worked_seconds) AS worked_seconds, sum(l.base_cents) AS base_cents,
+                   sum(l.surcharge_cents) AS surcharge_cents, sum(l.fee_cents) AS fee_cents
+            FROM settlement_line l
+            WHERE l.sealed AND (l.tenant_id, l.placement_id) IN (SELECT p.tenant_id, p.id FROM placement p
+                WHERE p.kind = 'SHIFT' AND p.status = 'COMPLETED'
+                  AND NOT (p.disputed_at IS NOT NULL AND p.dispute_resolved_at IS NULL)
+                  AND p.starts_at >= :from AND p.starts_at < :to %s)
+            GROUP BY l.placement_id""";
+
+    /** An agreement's parties, CAO and versions, newest first. */
+    private static final String TERMS = """
+            SELECT a.id, a.lender_member_id, a.borrower_member_id, a.cao_rule_set_code, v.version_no, v.in_force_from,
+                   v.tariff_cents_per_hour, v.cost_price_cents_per_hour, v.vat_eligible
+            FROM loan_agreement a
+            JOIN loan_agreement_version v ON v.tenant_id = a.tenant_id AND v.agreement_id = a.id
+            WHERE %s
+            ORDER BY a.id, v.version_no DESC""";
+
+    private static final int LINES_PER_INSERT = 5000;
 
     private SettlementDao() {
     }
@@ -89,12 +97,37 @@ final class SettlementDao {
     record PositionRow(UUID memberId, long receivableCents, long payableCents, long netCents) {
     }
 
-    /** A completed shift to settle: its worked time, agreement terms at its start, and what was settled before. */
-    record Source(UUID placementId, UUID agreementId, UUID workerId, UUID lenderMemberId, UUID borrowerMemberId,
-                  OffsetDateTime startsAt, OffsetDateTime actualStartsAt, OffsetDateTime actualEndsAt,
-                  int actualBreakMinutes, boolean overridden, String caoRuleSetCode, long tariffCentsPerHour,
-                  long costPriceCentsPerHour, boolean vatEligible, SettlementMath.Settled settled,
-                  LocalDate originPeriod) {
+    /** A completed shift to settle: its worked time. */
+    record Source(UUID placementId, UUID agreementId, UUID workerId, OffsetDateTime startsAt,
+                  OffsetDateTime actualStartsAt, OffsetDateTime actualEndsAt, int actualBreakMinutes,
+                  boolean overridden) {
+    }
+
+    /** An agreement's parties and CAO, with its versions newest first. */
+    record Terms(UUID agreementId, UUID lenderMemberId, UUID borrowerMemberId, String caoRuleSetCode,
+                 List<Version> versions) {
+
+        /** The latest version in force at {@code instant}, else the first (empty when there is none). */
+        Optional<Version> at(OffsetDateTime instant) {
+            Version first = null;
+            for (Version v : versions) {
+                if (v.inForceFrom() != null && !v.inForceFrom().isAfter(instant)) {
+                    return Optional.of(v);
+                }
+                if (v.versionNo() == 1) {
+                    first = v;
+                }
+            }
+            return Optional.ofNullable(first);
+        }
+    }
+
+    record Version(int versionNo, OffsetDateTime inForceFrom, long tariffCentsPerHour, long costPriceCentsPerHour,
+                   boolean vatEligible) {
+    }
+
+    /** A closed month: its first day and when it was closed. */
+    record Closed(LocalDate period, OffsetDateTime closedAt) {
     }
 
     /** A member as an invoice names it. */
@@ -161,55 +194,6 @@ final class SettlementDao {
         handle.createUpdate("DELETE FROM settlement_statement WHERE settlement_id = :id").bind("id", id).execute();
     }
 
-    static void write(Handle handle, UUID tenantId, UUID settlementId, SettlementMath.Result result) {
-        PreparedBatch statements = handle.prepareBatch("""
-                INSERT INTO settlement_statement (tenant_id, id, settlement_id, lender_member_id, borrower_member_id,
-                    vat_percent, vat_exemption_ground, line_count, subtotal_cents, vat_cents, total_cents)
-                VALUES (:tenant, :id, :settlement, :lender, :borrower, :vatPercent, :ground, :lineCount, :subtotal,
-                    :vat, :total)""");
-        for (SettlementMath.Statement s : result.statements()) {
-            statements.bind("tenant", tenantId).bind("id", s.id()).bind("settlement", settlementId)
-                    .bind("lender", s.key().lenderMemberId()).bind("borrower", s.key().borrowerMemberId())
-                    .bind("vatPercent", s.key().vat().percent()).bind("ground", s.key().vat().exemptionGround())
-                    .bind("lineCount", s.lineCount()).bind("subtotal", s.subtotalCents()).bind("vat", s.vatCents())
-                    .bind("total", s.totalCents()).add();
-        }
-        execute(statements);
-        PreparedBatch lines = handle.prepareBatch("""
-                INSERT INTO settlement_line (tenant_id, id, settlement_id, statement_id, placement_id, agreement_id,
-                    worker_id, lender_member_id, borrower_member_id, work_date, worked_seconds, base_cents,
-                    surcharge_cents, fee_cents, vat_cents, flags, correction_of_period)
-                VALUES (:tenant, :id, :settlement, :statement, :placement, :agreement, :worker, :lender, :borrower,
-                    :workDate, :seconds, :base, :surcharge, :fee, :vat, :flags, :correctionOf)""");
-        int pending = 0;
-        for (SettlementMath.Line l : result.lines()) {
-            lines.bind("tenant", tenantId).bind("id", l.id()).bind("settlement", settlementId)
-                    .bind("statement", l.statementId()).bind("placement", l.placementId())
-                    .bind("agreement", l.agreementId()).bind("worker", l.workerId()).bind("lender", l.lenderMemberId())
-                    .bind("borrower", l.borrowerMemberId()).bind("workDate", l.workDate())
-                    .bind("seconds", l.workedSeconds()).bind("base", l.baseCents()).bind("surcharge", l.surchargeCents())
-                    .bind("fee", l.feeCents()).bind("vat", l.vatCents())
-                    .bind("flags", l.flags().stream().map(Enum::name).sorted().toArray(String[]::new))
-                    .bind("correctionOf", l.correctionOf() == null ? null : l.correctionOf().atDay(1))
-                    .add();
-            if (++pending == 1000) {
-                lines.execute();
-                pending = 0;
-            }
-        }
-        execute(lines);
-        PreparedBatch positions = handle.prepareBatch("""
-                INSERT INTO settlement_position (tenant_id, settlement_id, member_id, receivable_cents, payable_cents,
-                    net_cents)
-                VALUES (:tenant, :settlement, :member, :receivable, :payable, :net)""");
-        for (SettlementMath.Position p : result.positions()) {
-            positions.bind("tenant", tenantId).bind("settlement", settlementId).bindByType("member", p.memberId(), UUID.class)
-                    .bind("receivable", p.receivableCents()).bind("payable", p.payableCents()).bind("net", p.netCents())
-                    .add();
-        }
-        execute(positions);
-    }
-
     /** Seals the contents and closes the settlement; from here on the triggers refuse every change. */
     static Row close(Handle handle, UUID id, String by) {
         handle.createUpdate("UPDATE settlement_line SET sealed = true WHERE settlement_id = :id").bind("id", id).execute();
@@ -222,25 +206,232 @@ final class SettlementDao {
                 .bind("id", id).bind("by", by).map((rs, ctx) -> row(rs)).one();
     }
 
-    /** The month's own completed shifts, by start instant in [from, to). */
+    /** The completed shifts starting in [from, to). */
     static void sources(Handle handle, OffsetDateTime from, OffsetDateTime to, Consumer<Source> each) {
-        handle.createQuery(String.format(SOURCE, "CAST(NULL AS date)", "", "p.starts_at >= :from AND p.starts_at < :to"))
-                .bind("from", from).bind("to", to).setFetchSize(2000)
+        handle.createQuery(SOURCE).bind("from", from).bind("to", to).setFetchSize(2000)
                 .map((rs, ctx) -> source(rs)).forEach(each);
     }
 
     /**
-     * Shifts of closed months before {@code period} that changed after their month was closed (a resolved
-     * dispute, a late completion): candidates for correction lines.
+     * The completed shifts starting in [from, to) that changed after {@code closedAt} (a resolved dispute, a late
+     * completion): candidates for correction lines of a month closed then.
      */
-    static void changedInClosedMonths(Handle handle, LocalDate period, ZoneId zone, Consumer<Source> each) {
-        handle.createQuery(String.format(SOURCE, "o.period", """
-                        JOIN settlement o ON o.tenant_id = p.tenant_id AND o.status = 'CLOSED' AND o.period < :period
-                         AND p.starts_at >= (CAST(o.period AS timestamp) AT TIME ZONE :zone)
-                         AND p.starts_at < (CAST(o.period + interval '1 month' AS timestamp) AT TIME ZONE :zone)""",
-                        "p.updated_at > o.closed_at"))
-                .bind("period", period).bind("zone", zone.getId()).setFetchSize(2000)
+    static void changedSince(Handle handle, OffsetDateTime from, OffsetDateTime to, OffsetDateTime closedAt,
+                             Consumer<Source> each) {
+        handle.createQuery(SOURCE + " AND p.updated_at > :closedAt").bind("from", from).bind("to", to)
+                .bind("closedAt", closedAt).setFetchSize(2000)
                 .map((rs, ctx) -> source(rs)).forEach(each);
+    }
+
+    /** What closed settlements charged for the shifts {@link #sources} (or {@link #changedSince}) reads. */
+    static Map<UUID, SettlementMath.Settled> settled(Handle handle, OffsetDateTime from, OffsetDateTime to,
+                                                     OffsetDateTime changedSince) {
+        Map<UUID, SettlementMath.Settled> settled = new HashMap<>();
+        Query query = handle.createQuery(String.format(SETTLED, changedSince == null ? "" : "AND p.updated_at > :closedAt"))
+                .bind("from", from).bind("to", to);
+        if (changedSince != null) {
+            query.bind("closedAt", changedSince);
+        }
+        query.map((rs, ctx) -> Map.entry(rs.getObject("placement_id", UUID.class),
+                        new SettlementMath.Settled(rs.getLong("worked_seconds"), rs.getLong("base_cents"),
+                                rs.getLong("surcharge_cents"), rs.getLong("fee_cents"))))
+                .forEach(e -> settled.put(e.getKey(), e.getValue()));
+        return settled;
+    }
+
+    /** The closed months before {@code period}. */
+    static List<Closed> closedBefore(Handle handle, LocalDate period) {
+        return handle.createQuery("""
+                        SELECT period, closed_at FROM settlement WHERE status = 'CLOSED' AND period < :period
+                        ORDER BY period""")
+                .bind("period", period)
+                .map((rs, ctx) -> new Closed(rs.getObject("period", LocalDate.class),
+                        rs.getObject("closed_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /** The terms of every agreement with a completed shift starting in [from, to). */
+    static void terms(Handle handle, OffsetDateTime from, OffsetDateTime to, Consumer<Terms> each) {
+        terms(handle.createQuery(String.format(TERMS, """
+                        (a.tenant_id, a.id) IN (SELECT p.tenant_id, p.agreement_id FROM placement p
+                                                WHERE p.kind = 'SHIFT' AND p.status = 'COMPLETED'
+                                                  AND p.starts_at >= :from AND p.starts_at < :to)"""))
+                .bind("from", from).bind("to", to).setFetchSize(2000), each);
+    }
+
+    static Optional<Terms> terms(Handle handle, UUID agreementId) {
+        List<Terms> found = new ArrayList<>();
+        terms(handle.createQuery(String.format(TERMS, "a.id = :agreement")).bind("agreement", agreementId), found::add);
+        return found.stream().findFirst();
+    }
+
+    /** Groups the rows of {@link #TERMS} (ordered by agreement) into one {@link Terms} each. */
+    private static void terms(Query query, Consumer<Terms> each) {
+        Terms[] current = new Terms[1];
+        query.map((rs, ctx) -> {
+            UUID id = rs.getObject("id", UUID.class);
+            Terms terms = current[0] != null && current[0].agreementId().equals(id) ? null
+                    : new Terms(id, rs.getObject("lender_member_id", UUID.class),
+                            rs.getObject("borrower_member_id", UUID.class), rs.getString("cao_rule_set_code"),
+                            new ArrayList<>(2));
+            Version version = new Version(rs.getInt("version_no"), rs.getObject("in_force_from", OffsetDateTime.class),
+                    rs.getLong("tariff_cents_per_hour"), rs.getLong("cost_price_cents_per_hour"),
+                    rs.getBoolean("vat_eligible"));
+            return Map.entry(Optional.ofNullable(terms), version);
+        }).forEach(row -> {
+            if (row.getKey().isPresent()) {
+                if (current[0] != null) {
+                    each.accept(current[0]);
+                }
+                current[0] = row.getKey().get();
+            }
+            current[0].versions().add(row.getValue());
+        });
+        if (current[0] != null) {
+            each.accept(current[0]);
+        }
+    }
+
+    /**
+     * Writes a month's rows as they are computed: a statement when its first line comes (with placeholder sums,
+     * see {@link #finishStatements}), lines {@value #LINES_PER_INSERT} to a statement.
+     */
+    static final class MonthWriter {
+        private final Handle handle;
+        private final UUID tenantId;
+        private final UUID settlementId;
+        private final Set<UUID> statements = new HashSet<>();
+        private final List<SettlementMath.Line> pending = new ArrayList<>(LINES_PER_INSERT);
+
+        MonthWriter(Handle handle, UUID tenantId, UUID settlementId) {
+            this.handle = handle;
+            this.tenantId = tenantId;
+            this.settlementId = settlementId;
+        }
+
+        void line(SettlementMath.Line line) {
+            if (statements.add(line.statementId())) {
+                openStatement(line);
+            }
+            pending.add(line);
+            if (pending.size() == LINES_PER_INSERT) {
+                flush();
+            }
+        }
+
+        /** Writes the remaining lines, the statements' sums and the positions. */
+        void finish(List<SettlementMath.Statement> sums, List<SettlementMath.Position> positions) {
+            flush();
+            finishStatements(sums);
+            insertPositions(positions);
+        }
+
+        /** A statement has at least one line (a CHECK): its real sums follow when the month is complete. */
+        private void openStatement(SettlementMath.Line line) {
+            SettlementMath.Vat vat = line.vat();
+            handle.createUpdate("""
+                            INSERT INTO settlement_statement (tenant_id, id, settlement_id, lender_member_id,
+                                borrower_member_id, vat_percent, vat_exemption_ground, line_count, subtotal_cents,
+                                vat_cents, total_cents)
+                            VALUES (:tenant, :id, :settlement, :lender, :borrower, :vatPercent, :ground, 1, 0, 0, 0)""")
+                    .bind("tenant", tenantId).bind("id", line.statementId()).bind("settlement", settlementId)
+                    .bind("lender", line.lenderMemberId()).bind("borrower", line.borrowerMemberId())
+                    .bind("vatPercent", vat.percent()).bind("ground", vat.exemptionGround())
+                    .execute();
+        }
+
+        private void finishStatements(List<SettlementMath.Statement> sums) {
+            if (sums.isEmpty()) {
+                return;
+            }
+            handle.createUpdate("""
+                            UPDATE settlement_statement st
+                            SET line_count = u.line_count, subtotal_cents = u.subtotal, vat_cents = u.vat,
+                                total_cents = u.total
+                            FROM unnest(:ids, :lineCounts, :subtotals, :vats, :totals)
+                                AS u(id, line_count, subtotal, vat, total)
+                            WHERE st.settlement_id = :settlement AND st.id = u.id""")
+                    .bind("settlement", settlementId)
+                    .bind("ids", sums.stream().map(SettlementMath.Statement::id).toArray(UUID[]::new))
+                    .bind("lineCounts", sums.stream().map(SettlementMath.Statement::lineCount).toArray(Integer[]::new))
+                    .bind("subtotals", sums.stream().map(SettlementMath.Statement::subtotalCents).toArray(Long[]::new))
+                    .bind("vats", sums.stream().map(SettlementMath.Statement::vatCents).toArray(Long[]::new))
+                    .bind("totals", sums.stream().map(SettlementMath.Statement::totalCents).toArray(Long[]::new))
+                    .execute();
+        }
+
+        private void insertPositions(List<SettlementMath.Position> positions) {
+            PreparedBatch batch = handle.prepareBatch("""
+                    INSERT INTO settlement_position (tenant_id, settlement_id, member_id, receivable_cents,
+                        payable_cents, net_cents)
+                    VALUES (:tenant, :settlement, :member, :receivable, :payable, :net)""");
+            for (SettlementMath.Position p : positions) {
+                batch.bind("tenant", tenantId).bind("settlement", settlementId).bindByType("member", p.memberId(), UUID.class)
+                        .bind("receivable", p.receivableCents()).bind("payable", p.payableCents())
+                        .bind("net", p.netCents()).add();
+            }
+            execute(batch);
+        }
+
+        private void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            int n = pending.size();
+            UUID[] ids = new UUID[n];
+            UUID[] statementIds = new UUID[n];
+            UUID[] placements = new UUID[n];
+            UUID[] agreements = new UUID[n];
+            UUID[] workers = new UUID[n];
+            UUID[] lenders = new UUID[n];
+            UUID[] borrowers = new UUID[n];
+            String[] workDates = new String[n];
+            Long[] seconds = new Long[n];
+            Long[] bases = new Long[n];
+            Long[] surcharges = new Long[n];
+            Long[] fees = new Long[n];
+            Long[] vats = new Long[n];
+            String[] flags = new String[n];
+            String[] corrections = new String[n];
+            for (int i = 0; i < n; i++) {
+                SettlementMath.Line l = pending.get(i);
+                ids[i] = l.id();
+                statementIds[i] = l.statementId();
+                placements[i] = l.placementId();
+                agreements[i] = l.agreementId();
+                workers[i] = l.workerId();
+                lenders[i] = l.lenderMemberId();
+                borrowers[i] = l.borrowerMemberId();
+                workDates[i] = l.workDate().toString();
+                seconds[i] = l.workedSeconds();
+                bases[i] = l.baseCents();
+                surcharges[i] = l.surchargeCents();
+                fees[i] = l.feeCents();
+                vats[i] = l.vatCents();
+                flags[i] = String.join(" ", l.flags().stream().map(Enum::name).sorted().toList());
+                corrections[i] = l.correctionOf() == null ? null : l.correctionOf().atDay(1).toString();
+            }
+            handle.createUpdate("""
+                            INSERT INTO settlement_line (tenant_id, id, settlement_id, statement_id, placement_id,
+                                agreement_id, worker_id, lender_member_id, borrower_member_id, work_date, worked_seconds,
+                                base_cents, surcharge_cents, fee_cents, vat_cents, flags, correction_of_period)
+                            SELECT :tenant, u.id, :settlement, u.statement, u.placement, u.agreement, u.worker, u.lender,
+                                   u.borrower, u.work_date, u.seconds, u.base, u.surcharge, u.fee, u.vat,
+                                   string_to_array(u.flags, ' '), u.correction_of
+                            FROM unnest(:ids, :statements, :placements, :agreements, :workers, :lenders, :borrowers,
+                                        CAST(:workDates AS date[]), :seconds, :bases, :surcharges, :fees, :vats, :flags,
+                                        CAST(:corrections AS date[]))
+                                AS u(id, statement, placement, agreement, worker, lender, borrower, work_date, seconds,
+                                     base, surcharge, fee, vat, flags, correction_of)""")
+                    .bind("tenant", tenantId).bind("settlement", settlementId)
+                    .bind("ids", ids).bind("statements", statementIds).bind("placements", placements)
+                    .bind("agreements", agreements).bind("workers", workers).bind("lenders", lenders)
+                    .bind("borrowers", borrowers).bind("workDates", workDates).bind("seconds", seconds)
+                    .bind("bases", bases).bind("surcharges", surcharges).bind("fees", fees).bind("vats", vats)
+                    .bind("flags", flags).bind("corrections", corrections)
+                    .execute();
+            pending.clear();
+        }
     }
 
     static List<StatementRow> statements(Handle handle, UUID settlementId, UUID viewer, UUID memberId, UUID after,
@@ -301,6 +492,45 @@ final class SettlementDao {
                 .map((rs, ctx) -> line(rs)).list();
     }
 
+    /** One line of a statement as the CSV export writes it: ids and dates as text, money in cents. */
+    interface CsvRow {
+        void write(String id, String placementId, String agreementId, String workerId, String workDate, long seconds,
+                   long baseCents, long surchargeCents, long vatCents, long feeCents, String flags,
+                   String correctionOfPeriod) throws IOException;
+    }
+
+    /**
+     * Writes up to {@code limit} lines of a statement after {@code after} (by id) to {@code out}, without a model
+     * object per line; returns the id of the last one written, empty when there was none.
+     */
+    static Optional<UUID> csvPage(Handle handle, UUID settlementId, UUID statementId, UUID after, int limit, CsvRow out) {
+        Where where = new Where().and("l.settlement_id = :settlement").bind("settlement", settlementId)
+                .and("l.statement_id = :statement").bind("statement", statementId)
+                .and("after", after, "l.id > :after")
+                .bind("limit", limit);
+        return where.bindTo(handle.createQuery("""
+                        SELECT l.id::text, l.placement_id::text, l.agreement_id::text, l.worker_id::text,
+                               l.work_date::text, l.worked_seconds, l.base_cents, l.surcharge_cents, l.vat_cents,
+                               l.fee_cents, array_to_string(l.flags, ' '), to_char(l.correction_of_period, 'YYYY-MM')
+                        FROM settlement_line l""" + where.clause() + "ORDER BY l.id LIMIT :limit"))
+                .setFetchSize(limit)
+                .scanResultSet((supplier, ctx) -> {
+                    ResultSet rs = supplier.get();
+                    String last = null;
+                    try {
+                        while (rs.next()) {
+                            last = rs.getString(1);
+                            out.write(last, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                    rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+                                    rs.getString(11), rs.getString(12));
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return Optional.ofNullable(last).map(UUID::fromString);
+                });
+    }
+
     static List<Party> parties(Handle handle, Collection<UUID> memberIds) {
         return handle.createQuery("""
                         SELECT id, name, kvk_number, iban, postcode FROM member WHERE id = ANY(:ids) ORDER BY id""")
@@ -345,14 +575,8 @@ final class SettlementDao {
 
     private static Source source(ResultSet rs) throws SQLException {
         return new Source(rs.getObject("id", UUID.class), rs.getObject("agreement_id", UUID.class),
-                rs.getObject("worker_id", UUID.class), rs.getObject("lender_member_id", UUID.class),
-                rs.getObject("borrower_member_id", UUID.class), rs.getObject("starts_at", OffsetDateTime.class),
+                rs.getObject("worker_id", UUID.class), rs.getObject("starts_at", OffsetDateTime.class),
                 rs.getObject("actual_starts_at", OffsetDateTime.class), rs.getObject("actual_ends_at", OffsetDateTime.class),
-                rs.getInt("actual_break_minutes"), rs.getBoolean("overridden"), rs.getString("cao_rule_set_code"),
-                rs.getLong("tariff_cents_per_hour"), rs.getLong("cost_price_cents_per_hour"),
-                rs.getBoolean("vat_eligible"),
-                new SettlementMath.Settled(rs.getLong("settled_seconds"), rs.getLong("settled_base"),
-                        rs.getLong("settled_surcharge"), rs.getLong("settled_fee")),
-                rs.getObject("origin_period", LocalDate.class));
+                rs.getInt("actual_break_minutes"), rs.getBoolean("overridden"));
     }
 }

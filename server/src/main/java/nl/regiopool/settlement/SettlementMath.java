@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -108,9 +109,7 @@ public final class SettlementMath {
 
     /** Settles the priced placements into the settlement {@code settlementId}, whose ids derive from it. */
     public static Result settle(UUID settlementId, long feeCentsPerHour, List<Priced> placements) {
-        if (feeCentsPerHour < 0) {
-            throw new IllegalArgumentException("the fee is not negative");
-        }
+        Month month = new Month(settlementId, feeCentsPerHour);
         List<Priced> sorted = new ArrayList<>(placements);
         sorted.sort(Comparator.comparing(Priced::placementId));
         List<Line> lines = new ArrayList<>();
@@ -120,9 +119,104 @@ public final class SettlementMath {
                 throw new IllegalArgumentException("placement " + p.placementId() + " is settled twice");
             }
             previous = p.placementId();
-            line(settlementId, feeCentsPerHour, p).ifPresent(lines::add);
+            month.add(p).ifPresent(lines::add);
         }
-        return new Result(List.copyOf(lines), statements(settlementId, lines), positions(lines));
+        return new Result(List.copyOf(lines), month.statements(), month.positions());
+    }
+
+    /** The sums a settlement is sealed with. */
+    public record Totals(long lineCount, long statementCount, long subtotalCents, long vatCents, long feeCents) {
+        public long totalCents() {
+            return subtotalCents + vatCents;
+        }
+    }
+
+    /**
+     * A month settled one placement at a time, in any order, keeping only the sums per statement and member: what
+     * {@link #settle} computes, for a month too large to hold. Each placement is added once; the lines it returns
+     * are the lines {@link #settle} would return.
+     */
+    public static final class Month {
+        private final UUID settlementId;
+        private final long feeCentsPerHour;
+        private final Map<StatementKey, UUID> statementIds = new HashMap<>();
+        private final Map<StatementKey, long[]> statementSums = new HashMap<>();
+        private final Map<UUID, long[]> memberSums = new TreeMap<>();
+        private long lineCount;
+        private long subtotal;
+        private long vat;
+        private long fees;
+
+        public Month(UUID settlementId, long feeCentsPerHour) {
+            if (feeCentsPerHour < 0) {
+                throw new IllegalArgumentException("the fee is not negative");
+            }
+            this.settlementId = settlementId;
+            this.feeCentsPerHour = feeCentsPerHour;
+        }
+
+        /** The placement's line, added to the sums; empty for a correction that changes nothing. */
+        public Optional<Line> add(Priced p) {
+            Optional<Line> line = line(p);
+            line.ifPresent(this::count);
+            return line;
+        }
+
+        /** One statement per key, in the order of lender, borrower and statement id. */
+        public List<Statement> statements() {
+            Map<String, Statement> ordered = new TreeMap<>();
+            statementSums.forEach((key, sum) -> {
+                UUID id = statementIds.get(key);
+                ordered.put(key.lenderMemberId() + "/" + key.borrowerMemberId() + "/" + id,
+                        new Statement(id, key, Math.toIntExact(sum[0]), sum[1], sum[2], sum[1] + sum[2]));
+            });
+            return List.copyOf(ordered.values());
+        }
+
+        /** Per member by id, then the cooperative's fee income (when there is any line). */
+        public List<Position> positions() {
+            List<Position> positions = new ArrayList<>();
+            memberSums.forEach((member, sum) -> positions.add(new Position(member, sum[0], sum[1])));
+            if (lineCount > 0) {
+                positions.add(new Position(null, fees, 0));
+            }
+            return List.copyOf(positions);
+        }
+
+        public Totals totals() {
+            return new Totals(lineCount, statementSums.size(), subtotal, vat, fees);
+        }
+
+        private Optional<Line> line(Priced p) {
+            Settled s = p.settled();
+            long seconds = p.workedSeconds() - s.workedSeconds();
+            long base = p.baseCents() - s.baseCents();
+            long surcharge = p.surchargeCents() - s.surchargeCents();
+            long fee = feeCents(p.workedSeconds(), feeCentsPerHour) - s.feeCents();
+            if (p.correctionOf() != null && seconds == 0 && base == 0 && surcharge == 0 && fee == 0) {
+                return Optional.empty();
+            }
+            StatementKey key = new StatementKey(p.lenderMemberId(), p.borrowerMemberId(), p.vat());
+            UUID statementId = statementIds.computeIfAbsent(key, k -> statementId(settlementId, k));
+            return Optional.of(new Line(lineId(settlementId, p.placementId()), statementId,
+                    p.placementId(), p.agreementId(), p.workerId(), p.lenderMemberId(), p.borrowerMemberId(),
+                    p.workDate(), seconds, hours(seconds), base, surcharge, fee, p.vat(),
+                    vatCents(base + surcharge, p.vat().percent()), p.flags(), p.correctionOf()));
+        }
+
+        private void count(Line line) {
+            long[] sum = statementSums.computeIfAbsent(line.statementKey(), k -> new long[3]);
+            sum[0]++;
+            sum[1] += line.subtotalCents();
+            sum[2] += line.vatCents();
+            long total = line.subtotalCents() + line.vatCents();
+            memberSums.computeIfAbsent(line.lenderMemberId(), k -> new long[2])[0] += total;
+            memberSums.computeIfAbsent(line.borrowerMemberId(), k -> new long[2])[1] += total + line.feeCents();
+            lineCount++;
+            subtotal += line.subtotalCents();
+            vat += line.vatCents();
+            fees += line.feeCents();
+        }
     }
 
     /** Fee of worked time: seconds × cents per hour / 3600, rounded half-up. */
@@ -146,61 +240,6 @@ public final class SettlementMath {
 
     public static UUID lineId(UUID settlementId, UUID placementId) {
         return derived("line", settlementId, placementId.toString());
-    }
-
-    private static Optional<Line> line(UUID settlementId, long feeCentsPerHour, Priced p) {
-        Settled s = p.settled();
-        long seconds = p.workedSeconds() - s.workedSeconds();
-        long base = p.baseCents() - s.baseCents();
-        long surcharge = p.surchargeCents() - s.surchargeCents();
-        long fee = feeCents(p.workedSeconds(), feeCentsPerHour) - s.feeCents();
-        if (p.correctionOf() != null && seconds == 0 && base == 0 && surcharge == 0 && fee == 0) {
-            return Optional.empty();
-        }
-        StatementKey key = new StatementKey(p.lenderMemberId(), p.borrowerMemberId(), p.vat());
-        return Optional.of(new Line(lineId(settlementId, p.placementId()), statementId(settlementId, key),
-                p.placementId(), p.agreementId(), p.workerId(), p.lenderMemberId(), p.borrowerMemberId(),
-                p.workDate(), seconds, hours(seconds), base, surcharge, fee, p.vat(),
-                vatCents(base + surcharge, p.vat().percent()), Set.copyOf(p.flags()), p.correctionOf()));
-    }
-
-    /** One statement per key, in the order of lender, borrower and statement id. */
-    private static List<Statement> statements(UUID settlementId, List<Line> lines) {
-        Map<String, StatementKey> keys = new TreeMap<>();
-        Map<String, long[]> sums = new TreeMap<>();
-        for (Line line : lines) {
-            String order = line.lenderMemberId() + "/" + line.borrowerMemberId() + "/" + line.statementId();
-            keys.putIfAbsent(order, line.statementKey());
-            long[] sum = sums.computeIfAbsent(order, k -> new long[3]);
-            sum[0]++;
-            sum[1] += line.subtotalCents();
-            sum[2] += line.vatCents();
-        }
-        List<Statement> statements = new ArrayList<>();
-        for (Map.Entry<String, long[]> entry : sums.entrySet()) {
-            StatementKey key = keys.get(entry.getKey());
-            long[] sum = entry.getValue();
-            statements.add(new Statement(statementId(settlementId, key), key, Math.toIntExact(sum[0]), sum[1], sum[2],
-                    sum[1] + sum[2]));
-        }
-        return List.copyOf(statements);
-    }
-
-    private static List<Position> positions(List<Line> lines) {
-        Map<UUID, long[]> byMember = new TreeMap<>();
-        long fees = 0;
-        for (Line line : lines) {
-            long total = line.subtotalCents() + line.vatCents();
-            byMember.computeIfAbsent(line.lenderMemberId(), k -> new long[2])[0] += total;
-            byMember.computeIfAbsent(line.borrowerMemberId(), k -> new long[2])[1] += total + line.feeCents();
-            fees += line.feeCents();
-        }
-        List<Position> positions = new ArrayList<>();
-        byMember.forEach((member, sum) -> positions.add(new Position(member, sum[0], sum[1])));
-        if (!lines.isEmpty()) {
-            positions.add(new Position(null, fees, 0));
-        }
-        return List.copyOf(positions);
     }
 
     private static long halfUp(BigDecimal numerator, BigDecimal divisor) {

@@ -117,11 +117,11 @@ public final class SettlementResource implements SettlementsApi {
             }
             Settlement before = full(handle, row);
             SettlementDao.clear(handle, row.id());
-            SettlementMath.Result result = compute(write, row, period);
+            SettlementMath.Totals totals = compute(write, row, period);
             SettlementDao.Row closedRow = SettlementDao.close(handle, row.id(), write.caller().subject());
             Settlement view = full(handle, closedRow);
             write.audit("settlement.closed", "settlement", row.id(), before, Map.of("settlement", view,
-                    "sealedTotals", totals(result), "note", request.getNote() == null ? "" : request.getNote()));
+                    "sealedTotals", sealed(totals), "note", request.getNote() == null ? "" : request.getNote()));
             return Response.ok(view).tag(ETags.of(closedRow.version())).build();
         });
     }
@@ -203,26 +203,17 @@ public final class SettlementResource implements SettlementsApi {
         return Response.ok(SettlementViews.statement(statement)).build();
     }
 
-    private SettlementMath.Result compute(WriteContext write, SettlementDao.Row row, YearMonth period) {
+    private SettlementMath.Totals compute(WriteContext write, SettlementDao.Row row, YearMonth period) {
         Handle handle = write.handle();
-        SettlementMath.Result result = new SettlementRun(handle, CooperativeTime.zone(handle))
-                .compute(row.id(), period, row.feeCentsPerHour());
-        SettlementDao.write(handle, write.tenantId(), row.id(), result);
-        return result;
+        return new SettlementRun(handle, CooperativeTime.zone(handle))
+                .compute(write.tenantId(), row.id(), period, row.feeCentsPerHour());
     }
 
     /** The sums a closed month is sealed with in the audit chain. */
-    private static Map<String, Long> totals(SettlementMath.Result result) {
-        long subtotal = 0;
-        long vat = 0;
-        long fees = 0;
-        for (SettlementMath.Line line : result.lines()) {
-            subtotal += line.subtotalCents();
-            vat += line.vatCents();
-            fees += line.feeCents();
-        }
-        return Map.of("lineCount", (long) result.lines().size(), "statementCount", (long) result.statements().size(),
-                "subtotalCents", subtotal, "vatCents", vat, "totalCents", subtotal + vat, "feeCents", fees);
+    private static Map<String, Long> sealed(SettlementMath.Totals totals) {
+        return Map.of("lineCount", totals.lineCount(), "statementCount", totals.statementCount(),
+                "subtotalCents", totals.subtotalCents(), "vatCents", totals.vatCents(), "totalCents",
+                totals.totalCents(), "feeCents", totals.feeCents());
     }
 
     private static Settlement full(Handle handle, SettlementDao.Row row) {
