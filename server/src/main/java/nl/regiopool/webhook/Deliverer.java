@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.regiopool.api.model.Event;
+import nl.regiopool.audit.PendingEvent;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.ops.ProductMetrics;
 import nl.regiopool.tenancy.Transactions;
@@ -38,8 +40,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends due webhook deliveries. Each pass claims, per cooperative, the first pending delivery of every enabled
- * endpoint (see {@link WebhookDao#claim}) and posts them from a pool of threads without waiting for them, so a
- * receiver that hangs (10 s at most), fails or redirects holds up only its own endpoint. Results, retries with
+ * endpoint (see {@link WebhookDao#claim}), no more than there are free sender threads, and posts them without
+ * waiting for them, so a receiver that hangs (10 s at most), fails or redirects holds up only its own endpoint and
+ * a claimed delivery never queues behind a slow one. A pass runs every interval over every cooperative, and at
+ * once for one cooperative when a write there committed events or an attempt there ended. Results, retries with
  * backoff and disabling go through the write core under a system actor.
  */
 public final class Deliverer implements Managed {
@@ -61,6 +65,8 @@ public final class Deliverer implements Managed {
             .connectTimeout(TIMEOUT).build();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean passQueued = new AtomicBoolean();
+    /** Cooperatives to look at in the next quick pass. */
+    private final Set<UUID> dueTenants = ConcurrentHashMap.newKeySet();
     private final JobRuns runs;
     private volatile Clock clock = Clock.systemUTC();
     private ExecutorService senders;
@@ -113,17 +119,35 @@ public final class Deliverer implements Managed {
     }
 
     /**
-     * An attempt ended, so the endpoint's next event in order may be due now: look again at once rather than after
-     * the interval, or one endpoint would get at most one event per interval. At most one such pass waits at a time.
+     * Told every committed write's audit events: a write that published events may have made deliveries due, so
+     * look at its cooperative at once rather than after the interval.
      */
-    private void passSoon() {
+    public void committed(List<PendingEvent> events) {
+        if (config.isPassAfterCommit() && !events.isEmpty()) {
+            passSoon(events.get(0).tenantId());
+        }
+    }
+
+    /**
+     * Looks at the cooperative's due deliveries soon, on the scheduler thread. At most one such pass waits at a
+     * time; it covers every cooperative asked for until it starts.
+     */
+    private void passSoon(UUID tenant) {
         ScheduledExecutorService running = scheduler;
-        if (config.isPassAfterAttempt() && running != null && !running.isShutdown()
-                && passQueued.compareAndSet(false, true)) {
+        if (tenant == null || running == null || running.isShutdown()) {
+            return;
+        }
+        dueTenants.add(tenant);
+        if (passQueued.compareAndSet(false, true)) {
             try {
                 running.execute(() -> {
                     passQueued.set(false);
-                    runSafely();
+                    List<UUID> tenants = new ArrayList<>();
+                    for (var due = dueTenants.iterator(); due.hasNext(); ) {
+                        tenants.add(due.next());
+                        due.remove();
+                    }
+                    runSafely(tenants);
                 });
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
                 passQueued.set(false);
@@ -131,9 +155,17 @@ public final class Deliverer implements Managed {
         }
     }
 
+    private void runSafely(List<UUID> tenants) {
+        try {
+            claimAndSend(tenants);
+        } catch (RuntimeException e) {
+            LOG.warn("Webhook delivery pass failed; the next pass retries", e);
+        }
+    }
+
     private void runSafely() {
         try {
-            claimAndSend();
+            claimAndSend(transactions.readPlatform(WebhookDao::cooperatives));
         } catch (RuntimeException e) {
             LOG.warn("Webhook delivery pass failed; the next pass retries", e);
         }
@@ -141,14 +173,14 @@ public final class Deliverer implements Managed {
 
     /** One pass, waiting for the attempts it started; returns how many it made. */
     public int runOnce() {
-        List<CompletableFuture<Void>> attempts = claimAndSend();
+        List<CompletableFuture<Void>> attempts = claimAndSend(transactions.readPlatform(WebhookDao::cooperatives));
         CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new)).join();
         return attempts.size();
     }
 
-    private List<CompletableFuture<Void>> claimAndSend() {
+    private List<CompletableFuture<Void>> claimAndSend(List<UUID> tenants) {
         try {
-            List<CompletableFuture<Void>> attempts = claimAndStartSending();
+            List<CompletableFuture<Void>> attempts = claimAndStartSending(tenants);
             runs.succeeded();
             return attempts;
         } catch (RuntimeException e) {
@@ -157,10 +189,10 @@ public final class Deliverer implements Managed {
         }
     }
 
-    private List<CompletableFuture<Void>> claimAndStartSending() {
+    private List<CompletableFuture<Void>> claimAndStartSending(List<UUID> tenants) {
         List<CompletableFuture<Void>> attempts = new ArrayList<>();
-        for (UUID tenant : transactions.readPlatform(WebhookDao::cooperatives)) {
-            int room = config.getDeliveryThreads() * 4 - inFlight.get();
+        for (UUID tenant : tenants) {
+            int room = config.getDeliveryThreads() - inFlight.get();
             if (room <= 0) {
                 break;
             }
@@ -176,7 +208,9 @@ public final class Deliverer implements Managed {
                                 LOG.warn("Webhook delivery {} failed unexpectedly; it is tried again after its lease",
                                         delivery.id(), failure);
                             }
-                            passSoon();
+                            if (config.isPassAfterAttempt()) {
+                                passSoon(tenant);
+                            }
                         }));
             }
         }
@@ -184,27 +218,21 @@ public final class Deliverer implements Managed {
     }
 
     private void attempt(WebhookDao.Claimed delivery) {
-        UUID tenant = delivery.tenantId();
-        WebhookDao.Endpoint endpoint = transactions.read(tenant,
-                handle -> WebhookDao.find(handle, delivery.endpointId(), null, false)).orElse(null);
-        if (endpoint == null) {
-            return;
-        }
         Instant start = clock.instant();
-        Outcome outcome = send(endpoint, delivery, start);
+        Outcome outcome = send(delivery, start);
         long latency = Math.max(0, Duration.between(start, clock.instant()).toMillis());
         if (!outcome.success()) {
             ProductMetrics.webhookDeliveryFailed();
         }
-        record(delivery, endpoint, outcome, clock.instant(), latency);
+        record(delivery, outcome, clock.instant(), latency);
     }
 
     /** The result of one attempt: a 2xx is success; anything else, or no answer, is a failure with a reason. */
     record Outcome(boolean success, Integer status, String error) {
     }
 
-    private Outcome send(WebhookDao.Endpoint endpoint, WebhookDao.Claimed delivery, Instant now) {
-        Optional<String> refusal = urls.refusal(endpoint.url());
+    private Outcome send(WebhookDao.Claimed delivery, Instant now) {
+        Optional<String> refusal = urls.refusal(delivery.url());
         if (refusal.isPresent()) {
             return new Outcome(false, null, "Not sent: " + refusal.get() + ".");
         }
@@ -213,12 +241,12 @@ public final class Deliverer implements Managed {
                     delivery.occurredAt(), mapper.readValue(delivery.data(), OBJECT)));
             String id = delivery.eventId().toString();
             long timestamp = now.getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url())).timeout(TIMEOUT)
+            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url())).timeout(TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Regiopool-Webhooks/1")
                     .header("webhook-id", id)
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", Signatures.header(endpoint.secretsAt(now), id, timestamp, body))
+                    .header("webhook-signature", Signatures.header(delivery.secretsAt(now), id, timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             // the body is not read: closing it drops whatever the receiver sends, however large
@@ -239,29 +267,29 @@ public final class Deliverer implements Managed {
         }
     }
 
-    private void record(WebhookDao.Claimed delivery, WebhookDao.Endpoint endpoint, Outcome outcome, Instant at,
-                        long latency) {
+    private void record(WebhookDao.Claimed delivery, Outcome outcome, Instant at, long latency) {
         UUID tenant = delivery.tenantId();
+        UUID endpointId = delivery.endpointId();
         writes.asSystem(system(tenant), tenant, write -> {
             if (outcome.success()) {
                 WebhookDao.attempted(write.handle(), delivery.id(), "SUCCEEDED", at, outcome.status(), latency, null, null);
-                WebhookDao.succeeded(write.handle(), endpoint.id());
+                WebhookDao.succeeded(write.handle(), endpointId);
                 return null;
             }
             int failedAttempts = delivery.attempts() + 1;
             Optional<Duration> wait = Backoff.after(failedAttempts, ThreadLocalRandom.current().nextDouble());
             WebhookDao.attempted(write.handle(), delivery.id(), wait.isPresent() ? "PENDING" : "FAILED", at,
                     outcome.status(), latency, outcome.error(), wait.map(at::plus).orElse(null));
-            int inARow = WebhookDao.failed(write.handle(), endpoint.id());
+            int inARow = WebhookDao.failed(write.handle(), endpointId);
             String reason = wait.isEmpty()
                     ? "Delivery " + delivery.id() + " failed " + failedAttempts + " times; the last: " + outcome.error()
                     : inARow >= config.getMaxConsecutiveFailures()
                     ? inARow + " failed attempts in a row; the last: " + outcome.error() : null;
             if (reason != null) {
-                WebhookDao.find(write.handle(), endpoint.id(), null, true)
+                WebhookDao.find(write.handle(), endpointId, null, true)
                         .filter(before -> before.status().equals("ENABLED"))
-                        .ifPresent(before -> write.audit("webhook_endpoint.disabled", "webhook_endpoint", endpoint.id(),
-                                before.view(), WebhookDao.disable(write.handle(), endpoint.id(), reason).view()));
+                        .ifPresent(before -> write.audit("webhook_endpoint.disabled", "webhook_endpoint", endpointId,
+                                before.view(), WebhookDao.disable(write.handle(), endpointId, reason).view()));
             }
             return null;
         });

@@ -29,6 +29,13 @@ public class WebhooksConfig {
     @JsonProperty
     private boolean passAfterAttempt = true;
 
+    /**
+     * After a write commits events, look for due deliveries of its cooperative at once instead of after the
+     * interval, so an event reaches healthy endpoints within moments. Off for tests that drive the deliverer by hand.
+     */
+    @JsonProperty
+    private boolean passAfterCommit = true;
+
     /** Failed attempts in a row (across deliveries) after which an endpoint is disabled. */
     @Min(1)
     @JsonProperty
@@ -50,6 +57,10 @@ public class WebhooksConfig {
 
     public boolean isPassAfterAttempt() {
         return passAfterAttempt;
+    }
+
+    public boolean isPassAfterCommit() {
+        return passAfterCommit;
     }
 
     public Duration getDeliveryInterval() {
