@@ -136,7 +136,8 @@ public final class WebhookBenchmark {
                 + (ENDPOINTS / 8) + " answering 500, " + (ENDPOINTS / 8) + " answering after " + SLOW.toSeconds()
                 + " s; deliverer every " + INTERVAL + " (`webhooks.deliveryInterval`, the server's default is 1s),"
                 + " and at once for the cooperative after each write that published events and after each attempt"
-                + " (`webhooks.passAfterCommit`, `webhooks.passAfterAttempt`, the defaults); 32 sender threads");
+                + " (`webhooks.passAfterCommit`, `webhooks.passAfterAttempt`, the defaults); "
+                + app.getConfiguration().getWebhooks().getDeliveryThreads() + " sender threads");
         body.add("- Lag: creates at " + RATE + "/s for " + LAG_SECONDS + " s (open loop), then up to " + DRAIN_SECONDS
                 + " s for the healthy endpoints' deliveries to drain; lag = arrival at a healthy receiver − the event's"
                 + " `occurredAt`");

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,6 +54,11 @@ public final class Deliverer implements Managed {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** A claimed delivery is tried again after this if its node died mid-attempt. */
     private static final Duration LEASE = Duration.ofSeconds(60);
+    /**
+     * Attempts that record their result at once. Sender threads are many, as most of their time goes to waiting
+     * for receivers; this keeps them from taking the connection pool from requests when many answer together.
+     */
+    private static final int RECORDING_AT_ONCE = 8;
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
 
@@ -64,6 +70,7 @@ public final class Deliverer implements Managed {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(TIMEOUT).build();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Semaphore recording = new Semaphore(RECORDING_AT_ONCE);
     private final AtomicBoolean passQueued = new AtomicBoolean();
     /** Cooperatives to look at in the next quick pass. */
     private final Set<UUID> dueTenants = ConcurrentHashMap.newKeySet();
@@ -224,7 +231,12 @@ public final class Deliverer implements Managed {
         if (!outcome.success()) {
             ProductMetrics.webhookDeliveryFailed();
         }
-        record(delivery, outcome, clock.instant(), latency);
+        recording.acquireUninterruptibly();
+        try {
+            record(delivery, outcome, clock.instant(), latency);
+        } finally {
+            recording.release();
+        }
     }
 
     /** The result of one attempt: a 2xx is success; anything else, or no answer, is a failure with a reason. */

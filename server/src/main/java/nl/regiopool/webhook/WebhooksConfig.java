@@ -41,11 +41,14 @@ public class WebhooksConfig {
     @JsonProperty
     private int maxConsecutiveFailures = 20;
 
-    /** Attempts in flight at once on this node; a slow receiver holds one for at most the timeout. */
+    /**
+     * Attempts in flight at once on this node, each on its own thread; a slow receiver holds one for at most the
+     * timeout, so there are enough for every slow or hanging endpoint and the healthy ones beside them.
+     */
     @Min(1)
     @Max(1000)
     @JsonProperty
-    private int deliveryThreads = 32;
+    private int deliveryThreads = 128;
 
     public boolean isAllowHttp() {
         return allowHttp;
