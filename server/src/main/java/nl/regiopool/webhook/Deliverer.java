@@ -4,16 +4,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLSocketFactory;
 import nl.regiopool.api.model.Event;
 import nl.regiopool.audit.PendingEvent;
 import nl.regiopool.auth.Caller;
@@ -67,8 +65,7 @@ public final class Deliverer implements Managed {
     private final WebhookUrls urls;
     private final ObjectMapper mapper;
     private final WebhooksConfig config;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(TIMEOUT).build();
+    private final WebhookPost post = new WebhookPost((SSLSocketFactory) SSLSocketFactory.getDefault(), TIMEOUT);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Semaphore recording = new Semaphore(RECORDING_AT_ONCE);
     private final AtomicBoolean passQueued = new AtomicBoolean();
@@ -244,38 +241,31 @@ public final class Deliverer implements Managed {
     }
 
     private Outcome send(WebhookDao.Claimed delivery, Instant now) {
-        Optional<String> refusal = urls.refusal(delivery.url());
-        if (refusal.isPresent()) {
-            return new Outcome(false, null, "Not sent: " + refusal.get() + ".");
+        WebhookUrls.Target target = urls.forAttempt(delivery.url());
+        if (target.refusal() != null) {
+            return new Outcome(false, null, "Not sent: " + target.refusal() + ".");
         }
         try {
             String body = mapper.writeValueAsString(new Event(delivery.eventId(), delivery.eventType(),
                     delivery.occurredAt(), mapper.readValue(delivery.data(), OBJECT)));
             String id = delivery.eventId().toString();
             long timestamp = now.getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url())).timeout(TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Regiopool-Webhooks/1")
-                    .header("webhook-id", id)
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", Signatures.header(delivery.secretsAt(now), id, timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            // the body is not read: closing it drops whatever the receiver sends, however large
-            response.body().close();
-            int status = response.statusCode();
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("User-Agent", "Regiopool-Webhooks/1");
+            headers.put("webhook-id", id);
+            headers.put("webhook-timestamp", Long.toString(timestamp));
+            headers.put("webhook-signature", Signatures.header(delivery.secretsAt(now), id, timestamp, body));
+            int status = post.post(target.uri(), target.address(), headers, body.getBytes(StandardCharsets.UTF_8));
             if (status >= 200 && status < 300) {
                 return new Outcome(true, status, null);
             }
             return new Outcome(false, status, status >= 300 && status < 400 ? "Redirect not followed." : "HTTP " + status + ".");
-        } catch (HttpTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             return new Outcome(false, null, "No answer within " + TIMEOUT.toSeconds() + " s.");
         } catch (IOException | IllegalArgumentException e) {
             return new Outcome(false, null, "Not delivered: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(false, null, "Interrupted.");
         }
     }
 
