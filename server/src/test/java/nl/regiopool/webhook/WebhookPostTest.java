@@ -72,7 +72,8 @@ class WebhookPostTest {
             long start = System.nanoTime();
             assertThatThrownBy(() -> post(Duration.ofMillis(500)).post(url, LOOPBACK, Map.of(), new byte[10]))
                     .isInstanceOf(SocketTimeoutException.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            // generous: the shared build machine can stall a thread for seconds; a missing deadline would hang
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(9));
             acceptor.join(1000);
             if (accepted.get() != null) {
                 accepted.get().close();
