@@ -356,6 +356,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new WebhookResource(transactions, writes, webhookUrls));
         deliverer = new Deliverer(transactions, writeCore, webhookUrls, mapper, configuration.getWebhooks());
         environment.lifecycle().manage(deliverer);
+        writeCore.afterCommit(deliverer::committed);
         environment.jersey().register(new StaffingRequestResource(transactions, writes, agreements,
                 Geocoding.of(configuration.getGeocoder(), transactions)));
         staffingRequestExpiry = new StaffingRequestExpiry(transactions, writeCore,

@@ -64,6 +64,7 @@ public final class WebhookBenchmark {
         BenchmarkReport.onFreshServer(args, WebhookBenchmark::run,
                 ConfigOverride.config("webhooks.deliveryInterval", INTERVAL),
                 ConfigOverride.config("webhooks.passAfterAttempt", "true"),
+                ConfigOverride.config("webhooks.passAfterCommit", "true"),
                 ConfigOverride.config("webhooks.allowPrivateAddresses", "true"));
     }
 
@@ -134,7 +135,9 @@ public final class WebhookBenchmark {
                 + " receivers (one JDK HttpServer on 127.0.0.1): " + healthy.size() + " healthy (200 at once), "
                 + (ENDPOINTS / 8) + " answering 500, " + (ENDPOINTS / 8) + " answering after " + SLOW.toSeconds()
                 + " s; deliverer every " + INTERVAL + " (`webhooks.deliveryInterval`, the server's default is 1s),"
-                + " and at once after each attempt ends (`webhooks.passAfterAttempt`, the default); 32 sender threads");
+                + " and at once for the cooperative after each write that published events and after each attempt"
+                + " (`webhooks.passAfterCommit`, `webhooks.passAfterAttempt`, the defaults); "
+                + app.getConfiguration().getWebhooks().getDeliveryThreads() + " sender threads");
         body.add("- Lag: creates at " + RATE + "/s for " + LAG_SECONDS + " s (open loop), then up to " + DRAIN_SECONDS
                 + " s for the healthy endpoints' deliveries to drain; lag = arrival at a healthy receiver − the event's"
                 + " `occurredAt`");

@@ -4,30 +4,31 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLSocketFactory;
 import nl.regiopool.api.model.Event;
+import nl.regiopool.audit.PendingEvent;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.ops.ProductMetrics;
 import nl.regiopool.tenancy.Transactions;
@@ -38,8 +39,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends due webhook deliveries. Each pass claims, per cooperative, the first pending delivery of every enabled
- * endpoint (see {@link WebhookDao#claim}) and posts them from a pool of threads without waiting for them, so a
- * receiver that hangs (10 s at most), fails or redirects holds up only its own endpoint. Results, retries with
+ * endpoint (see {@link WebhookDao#claim}), no more than there are free sender threads, and posts them without
+ * waiting for them, so a receiver that hangs (10 s at most), fails or redirects holds up only its own endpoint and
+ * a claimed delivery never queues behind a slow one. A pass runs every interval over every cooperative, and at
+ * once for one cooperative when a write there committed events or an attempt there ended. Results, retries with
  * backoff and disabling go through the write core under a system actor.
  */
 public final class Deliverer implements Managed {
@@ -49,6 +52,11 @@ public final class Deliverer implements Managed {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** A claimed delivery is tried again after this if its node died mid-attempt. */
     private static final Duration LEASE = Duration.ofSeconds(60);
+    /**
+     * Attempts that record their result at once. Sender threads are many, as most of their time goes to waiting
+     * for receivers; this keeps them from taking the connection pool from requests when many answer together.
+     */
+    private static final int RECORDING_AT_ONCE = 8;
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
 
@@ -57,10 +65,12 @@ public final class Deliverer implements Managed {
     private final WebhookUrls urls;
     private final ObjectMapper mapper;
     private final WebhooksConfig config;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(TIMEOUT).build();
+    private final WebhookPost post = new WebhookPost((SSLSocketFactory) SSLSocketFactory.getDefault(), TIMEOUT);
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Semaphore recording = new Semaphore(RECORDING_AT_ONCE);
     private final AtomicBoolean passQueued = new AtomicBoolean();
+    /** Cooperatives to look at in the next quick pass. */
+    private final Set<UUID> dueTenants = ConcurrentHashMap.newKeySet();
     private final JobRuns runs;
     private volatile Clock clock = Clock.systemUTC();
     private ExecutorService senders;
@@ -113,17 +123,35 @@ public final class Deliverer implements Managed {
     }
 
     /**
-     * An attempt ended, so the endpoint's next event in order may be due now: look again at once rather than after
-     * the interval, or one endpoint would get at most one event per interval. At most one such pass waits at a time.
+     * Told every committed write's audit events: a write that published events may have made deliveries due, so
+     * look at its cooperative at once rather than after the interval.
      */
-    private void passSoon() {
+    public void committed(List<PendingEvent> events) {
+        if (config.isPassAfterCommit() && !events.isEmpty()) {
+            passSoon(events.get(0).tenantId());
+        }
+    }
+
+    /**
+     * Looks at the cooperative's due deliveries soon, on the scheduler thread. At most one such pass waits at a
+     * time; it covers every cooperative asked for until it starts.
+     */
+    private void passSoon(UUID tenant) {
         ScheduledExecutorService running = scheduler;
-        if (config.isPassAfterAttempt() && running != null && !running.isShutdown()
-                && passQueued.compareAndSet(false, true)) {
+        if (tenant == null || running == null || running.isShutdown()) {
+            return;
+        }
+        dueTenants.add(tenant);
+        if (passQueued.compareAndSet(false, true)) {
             try {
                 running.execute(() -> {
                     passQueued.set(false);
-                    runSafely();
+                    List<UUID> tenants = new ArrayList<>();
+                    for (var due = dueTenants.iterator(); due.hasNext(); ) {
+                        tenants.add(due.next());
+                        due.remove();
+                    }
+                    runSafely(tenants);
                 });
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
                 passQueued.set(false);
@@ -131,9 +159,17 @@ public final class Deliverer implements Managed {
         }
     }
 
+    private void runSafely(List<UUID> tenants) {
+        try {
+            claimAndSend(tenants);
+        } catch (RuntimeException e) {
+            LOG.warn("Webhook delivery pass failed; the next pass retries", e);
+        }
+    }
+
     private void runSafely() {
         try {
-            claimAndSend();
+            claimAndSend(transactions.readPlatform(WebhookDao::cooperatives));
         } catch (RuntimeException e) {
             LOG.warn("Webhook delivery pass failed; the next pass retries", e);
         }
@@ -141,14 +177,14 @@ public final class Deliverer implements Managed {
 
     /** One pass, waiting for the attempts it started; returns how many it made. */
     public int runOnce() {
-        List<CompletableFuture<Void>> attempts = claimAndSend();
+        List<CompletableFuture<Void>> attempts = claimAndSend(transactions.readPlatform(WebhookDao::cooperatives));
         CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new)).join();
         return attempts.size();
     }
 
-    private List<CompletableFuture<Void>> claimAndSend() {
+    private List<CompletableFuture<Void>> claimAndSend(List<UUID> tenants) {
         try {
-            List<CompletableFuture<Void>> attempts = claimAndStartSending();
+            List<CompletableFuture<Void>> attempts = claimAndStartSending(tenants);
             runs.succeeded();
             return attempts;
         } catch (RuntimeException e) {
@@ -157,10 +193,10 @@ public final class Deliverer implements Managed {
         }
     }
 
-    private List<CompletableFuture<Void>> claimAndStartSending() {
+    private List<CompletableFuture<Void>> claimAndStartSending(List<UUID> tenants) {
         List<CompletableFuture<Void>> attempts = new ArrayList<>();
-        for (UUID tenant : transactions.readPlatform(WebhookDao::cooperatives)) {
-            int room = config.getDeliveryThreads() * 4 - inFlight.get();
+        for (UUID tenant : tenants) {
+            int room = config.getDeliveryThreads() - inFlight.get();
             if (room <= 0) {
                 break;
             }
@@ -176,7 +212,9 @@ public final class Deliverer implements Managed {
                                 LOG.warn("Webhook delivery {} failed unexpectedly; it is tried again after its lease",
                                         delivery.id(), failure);
                             }
-                            passSoon();
+                            if (config.isPassAfterAttempt()) {
+                                passSoon(tenant);
+                            }
                         }));
             }
         }
@@ -184,84 +222,76 @@ public final class Deliverer implements Managed {
     }
 
     private void attempt(WebhookDao.Claimed delivery) {
-        UUID tenant = delivery.tenantId();
-        WebhookDao.Endpoint endpoint = transactions.read(tenant,
-                handle -> WebhookDao.find(handle, delivery.endpointId(), null, false)).orElse(null);
-        if (endpoint == null) {
-            return;
-        }
         Instant start = clock.instant();
-        Outcome outcome = send(endpoint, delivery, start);
+        Outcome outcome = send(delivery, start);
         long latency = Math.max(0, Duration.between(start, clock.instant()).toMillis());
         if (!outcome.success()) {
             ProductMetrics.webhookDeliveryFailed();
         }
-        record(delivery, endpoint, outcome, clock.instant(), latency);
+        recording.acquireUninterruptibly();
+        try {
+            record(delivery, outcome, clock.instant(), latency);
+        } finally {
+            recording.release();
+        }
     }
 
     /** The result of one attempt: a 2xx is success; anything else, or no answer, is a failure with a reason. */
     record Outcome(boolean success, Integer status, String error) {
     }
 
-    private Outcome send(WebhookDao.Endpoint endpoint, WebhookDao.Claimed delivery, Instant now) {
-        Optional<String> refusal = urls.refusal(endpoint.url());
-        if (refusal.isPresent()) {
-            return new Outcome(false, null, "Not sent: " + refusal.get() + ".");
+    private Outcome send(WebhookDao.Claimed delivery, Instant now) {
+        WebhookUrls.Target target = urls.forAttempt(delivery.url());
+        if (target.refusal() != null) {
+            return new Outcome(false, null, "Not sent: " + target.refusal() + ".");
         }
         try {
             String body = mapper.writeValueAsString(new Event(delivery.eventId(), delivery.eventType(),
                     delivery.occurredAt(), mapper.readValue(delivery.data(), OBJECT)));
             String id = delivery.eventId().toString();
             long timestamp = now.getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url())).timeout(TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Regiopool-Webhooks/1")
-                    .header("webhook-id", id)
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", Signatures.header(endpoint.secretsAt(now), id, timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            // the body is not read: closing it drops whatever the receiver sends, however large
-            response.body().close();
-            int status = response.statusCode();
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("User-Agent", "Regiopool-Webhooks/1");
+            headers.put("webhook-id", id);
+            headers.put("webhook-timestamp", Long.toString(timestamp));
+            headers.put("webhook-signature", Signatures.header(delivery.secretsAt(now), id, timestamp, body));
+            int status = post.post(target.uri(), target.address(), headers, body.getBytes(StandardCharsets.UTF_8));
             if (status >= 200 && status < 300) {
                 return new Outcome(true, status, null);
             }
             return new Outcome(false, status, status >= 300 && status < 400 ? "Redirect not followed." : "HTTP " + status + ".");
-        } catch (HttpTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             return new Outcome(false, null, "No answer within " + TIMEOUT.toSeconds() + " s.");
         } catch (IOException | IllegalArgumentException e) {
             return new Outcome(false, null, "Not delivered: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(false, null, "Interrupted.");
         }
     }
 
-    private void record(WebhookDao.Claimed delivery, WebhookDao.Endpoint endpoint, Outcome outcome, Instant at,
-                        long latency) {
+    private void record(WebhookDao.Claimed delivery, Outcome outcome, Instant at, long latency) {
         UUID tenant = delivery.tenantId();
+        UUID endpointId = delivery.endpointId();
         writes.asSystem(system(tenant), tenant, write -> {
             if (outcome.success()) {
                 WebhookDao.attempted(write.handle(), delivery.id(), "SUCCEEDED", at, outcome.status(), latency, null, null);
-                WebhookDao.succeeded(write.handle(), endpoint.id());
+                WebhookDao.succeeded(write.handle(), endpointId);
                 return null;
             }
             int failedAttempts = delivery.attempts() + 1;
             Optional<Duration> wait = Backoff.after(failedAttempts, ThreadLocalRandom.current().nextDouble());
             WebhookDao.attempted(write.handle(), delivery.id(), wait.isPresent() ? "PENDING" : "FAILED", at,
                     outcome.status(), latency, outcome.error(), wait.map(at::plus).orElse(null));
-            int inARow = WebhookDao.failed(write.handle(), endpoint.id());
+            int inARow = WebhookDao.failed(write.handle(), endpointId);
             String reason = wait.isEmpty()
                     ? "Delivery " + delivery.id() + " failed " + failedAttempts + " times; the last: " + outcome.error()
                     : inARow >= config.getMaxConsecutiveFailures()
                     ? inARow + " failed attempts in a row; the last: " + outcome.error() : null;
             if (reason != null) {
-                WebhookDao.find(write.handle(), endpoint.id(), null, true)
+                WebhookDao.find(write.handle(), endpointId, null, true)
                         .filter(before -> before.status().equals("ENABLED"))
-                        .ifPresent(before -> write.audit("webhook_endpoint.disabled", "webhook_endpoint", endpoint.id(),
-                                before.view(), WebhookDao.disable(write.handle(), endpoint.id(), reason).view()));
+                        .ifPresent(before -> write.audit("webhook_endpoint.disabled", "webhook_endpoint", endpointId,
+                                before.view(), WebhookDao.disable(write.handle(), endpointId, reason).view()));
             }
             return null;
         });

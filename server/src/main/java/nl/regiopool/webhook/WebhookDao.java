@@ -38,17 +38,18 @@ final class WebhookDao {
             return new WebhookEndpoint(id, url, eventTypes, WebhookEndpointStatus.fromValue(status), createdAt, updatedAt)
                     .memberId(memberId).description(description).disabledReason(disabledReason);
         }
+    }
+
+    /** A delivery claimed for an attempt, with what the attempt sends and where. */
+    record Claimed(UUID tenantId, UUID id, UUID endpointId, int attempts, UUID eventId, String eventType,
+                   OffsetDateTime occurredAt, String data, String url, String secret, String previousSecret,
+                   Instant previousSecretExpiresAt) {
 
         /** The secrets that sign at the instant: the current one, and the previous one during a rotation. */
         List<String> secretsAt(Instant at) {
             return previousSecret != null && previousSecretExpiresAt.isAfter(at) ? List.of(secret, previousSecret)
                     : List.of(secret);
         }
-    }
-
-    /** A delivery claimed for an attempt, with what the attempt sends. */
-    record Claimed(UUID tenantId, UUID id, UUID endpointId, int attempts, UUID eventId, String eventType,
-                   OffsetDateTime occurredAt, String data) {
     }
 
     static Endpoint insert(Handle handle, UUID tenantId, UUID id, UUID memberId, String url, List<String> eventTypes,
@@ -187,36 +188,53 @@ final class WebhookDao {
     /**
      * Claims due deliveries of enabled endpoints, at most one per endpoint (its first pending one, in event order,
      * of a transaction older than any still running), by moving their next attempt to the lease's end: a node that
-     * dies mid-attempt leaves them to be tried again then. SKIP LOCKED lets any number of nodes claim at once.
+     * dies mid-attempt leaves them to be tried again then. Each endpoint's first pending delivery is one step down
+     * the pending index, so a claim costs the same however many deliveries wait. SKIP LOCKED lets any number of
+     * nodes claim at once; the due conditions are repeated on the locked row, so a delivery another node claimed
+     * since this statement's snapshot is not claimed again.
      */
     static List<Claimed> claim(Handle handle, UUID tenantId, Instant now, Instant leaseUntil, int limit) {
         return handle.createQuery("""
-                        WITH due AS (
+                        WITH heads AS (
+                            SELECT head.id, head.next_attempt_at
+                            FROM webhook_endpoint endpoint
+                            CROSS JOIN LATERAL (
+                                SELECT first.id, first.next_attempt_at, first.event_txid FROM webhook_delivery first
+                                WHERE first.tenant_id = endpoint.tenant_id AND first.endpoint_id = endpoint.id
+                                    AND first.status = 'PENDING'
+                                ORDER BY first.event_txid, first.event_position
+                                LIMIT 1) head
+                            WHERE endpoint.tenant_id = :tenant AND endpoint.status = 'ENABLED'
+                                AND head.next_attempt_at <= :now
+                                AND head.event_txid < pg_snapshot_xmin(pg_current_snapshot())
+                            ORDER BY head.next_attempt_at
+                            LIMIT :limit),
+                        due AS (
                             SELECT d.tenant_id, d.id FROM webhook_delivery d
-                            JOIN webhook_endpoint endpoint ON endpoint.tenant_id = d.tenant_id AND endpoint.id = d.endpoint_id
-                            WHERE d.status = 'PENDING' AND endpoint.status = 'ENABLED' AND d.next_attempt_at <= :now
-                                AND d.event_txid < pg_snapshot_xmin(pg_current_snapshot())
-                                AND NOT EXISTS (
-                                    SELECT 1 FROM webhook_delivery earlier
-                                    WHERE earlier.tenant_id = d.tenant_id AND earlier.endpoint_id = d.endpoint_id
-                                        AND earlier.status = 'PENDING'
-                                        AND (earlier.event_txid, earlier.event_position) < (d.event_txid, d.event_position))
-                            ORDER BY d.next_attempt_at
-                            LIMIT :limit
+                            JOIN heads ON d.tenant_id = :tenant AND d.id = heads.id
+                            WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
                             FOR UPDATE OF d SKIP LOCKED),
                         claimed AS (
                             UPDATE webhook_delivery d SET next_attempt_at = :leaseUntil
                             FROM due WHERE d.tenant_id = due.tenant_id AND d.id = due.id
                             RETURNING d.id, d.endpoint_id, d.attempts, d.event_id)
                         SELECT claimed.id, claimed.endpoint_id, claimed.attempts, event.id, event.type, event.occurred_at,
-                            event.data::text
-                        FROM claimed JOIN event ON event.id = claimed.event_id""")
+                            event.data::text, endpoint.url, endpoint.secret, endpoint.previous_secret,
+                            endpoint.previous_secret_expires_at
+                        FROM claimed
+                        JOIN event ON event.tenant_id = :tenant AND event.id = claimed.event_id
+                        JOIN webhook_endpoint endpoint ON endpoint.tenant_id = :tenant AND endpoint.id = claimed.endpoint_id""")
+                .bind("tenant", tenantId)
                 .bind("now", utc(now))
                 .bind("leaseUntil", utc(leaseUntil))
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Claimed(tenantId, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getInt(3), rs.getObject(4, UUID.class), rs.getString(5),
-                        rs.getObject(6, OffsetDateTime.class), rs.getString(7)))
+                .map((rs, ctx) -> {
+                    OffsetDateTime previousUntil = rs.getObject(11, OffsetDateTime.class);
+                    return new Claimed(tenantId, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getInt(3), rs.getObject(4, UUID.class), rs.getString(5),
+                            rs.getObject(6, OffsetDateTime.class), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10), previousUntil == null ? null : previousUntil.toInstant());
+                })
                 .list();
     }
 

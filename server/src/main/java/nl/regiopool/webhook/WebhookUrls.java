@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Which endpoint URLs may be called: https (http only when allowed), and a host that resolves only to public
- * addresses (unless private ones are allowed). Checked at registration and again before every attempt, since
- * what a name resolves to can change.
+ * addresses (unless private ones are allowed). Checked at registration and again at every attempt, since what a
+ * name resolves to can change; an attempt resolves the host once and connects to the address it checked.
  */
 public final class WebhookUrls {
 
@@ -39,37 +39,65 @@ public final class WebhookUrls {
         this.allowPrivateAddresses = allow;
     }
 
-    /** Why the URL may not be called, or empty when it may. */
+    /** Where an attempt connects: the URL and the one address its host was resolved to and checked at; or why not. */
+    public record Target(URI uri, InetAddress address, String refusal) {
+
+        static Target refused(String why) {
+            return new Target(null, null, why);
+        }
+    }
+
+    /** Why the URL may not be registered, or empty when it may. */
     public Optional<String> refusal(String url) {
+        return Optional.ofNullable(check(url, false).refusal());
+    }
+
+    /**
+     * The URL for one attempt: its host resolved once (also when private addresses are allowed, as the attempt
+     * needs an address) and checked; the attempt connects to exactly {@link Target#address()}.
+     */
+    public Target forAttempt(String url) {
+        return check(url, true);
+    }
+
+    private Target check(String url, boolean needAddress) {
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            return Optional.of("the URL is malformed");
+            return Target.refused("the URL is malformed");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
-            return Optional.of(allowHttp ? "the URL must be http or https" : "the URL must be https");
+            return Target.refused(allowHttp ? "the URL must be http or https" : "the URL must be https");
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-            return Optional.of("the URL needs a host, and no user info or fragment");
+            return Target.refused("the URL needs a host, and no user info or fragment");
         }
-        if (allowPrivateAddresses) {
-            return Optional.empty();
+        boolean checkAddresses = !allowPrivateAddresses;
+        if (!checkAddresses && !needAddress) {
+            return new Target(uri, null, null);
         }
         InetAddress[] addresses;
         try {
-            addresses = resolver.resolve(uri.getHost());
+            addresses = resolver.resolve(unbracketed(uri.getHost()));
         } catch (UnknownHostException e) {
-            return Optional.of("the host " + uri.getHost() + " does not resolve");
+            return Target.refused("the host " + uri.getHost() + " does not resolve");
         }
-        for (InetAddress address : addresses) {
+        if (addresses == null || addresses.length == 0) {
+            return Target.refused("the host " + uri.getHost() + " does not resolve");
+        }
+        for (InetAddress address : checkAddresses ? addresses : new InetAddress[0]) {
             if (!isPublic(address)) {
-                return Optional.of("the host " + uri.getHost() + " resolves to a loopback, private, link-local or"
+                return Target.refused("the host " + uri.getHost() + " resolves to a loopback, private, link-local or"
                         + " metadata address (" + address.getHostAddress() + ")");
             }
         }
-        return addresses.length == 0 ? Optional.of("the host " + uri.getHost() + " does not resolve") : Optional.empty();
+        return new Target(uri, addresses[0], null);
+    }
+
+    private static String unbracketed(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     static boolean isPublic(InetAddress address) {

@@ -29,16 +29,26 @@ public class WebhooksConfig {
     @JsonProperty
     private boolean passAfterAttempt = true;
 
+    /**
+     * After a write commits events, look for due deliveries of its cooperative at once instead of after the
+     * interval, so an event reaches healthy endpoints within moments. Off for tests that drive the deliverer by hand.
+     */
+    @JsonProperty
+    private boolean passAfterCommit = true;
+
     /** Failed attempts in a row (across deliveries) after which an endpoint is disabled. */
     @Min(1)
     @JsonProperty
     private int maxConsecutiveFailures = 20;
 
-    /** Attempts in flight at once on this node; a slow receiver holds one for at most the timeout. */
+    /**
+     * Attempts in flight at once on this node, each on its own thread; a slow receiver holds one for at most the
+     * timeout, so there are enough for every slow or hanging endpoint and the healthy ones beside them.
+     */
     @Min(1)
     @Max(1000)
     @JsonProperty
-    private int deliveryThreads = 32;
+    private int deliveryThreads = 128;
 
     public boolean isAllowHttp() {
         return allowHttp;
@@ -50,6 +60,10 @@ public class WebhooksConfig {
 
     public boolean isPassAfterAttempt() {
         return passAfterAttempt;
+    }
+
+    public boolean isPassAfterCommit() {
+        return passAfterCommit;
     }
 
     public Duration getDeliveryInterval() {

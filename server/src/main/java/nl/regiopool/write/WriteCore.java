@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -26,8 +27,7 @@ public final class WriteCore {
     private final AuditLog auditLog;
     private final Outbox outbox;
     private final Sealer sealer;
-    private volatile Consumer<List<PendingEvent>> committed = events -> {
-    };
+    private final List<Consumer<List<PendingEvent>>> committed = new CopyOnWriteArrayList<>();
 
     public WriteCore(Jdbi jdbi, AuditLog auditLog, Outbox outbox, Sealer sealer) {
         this.jdbi = jdbi;
@@ -54,13 +54,16 @@ public final class WriteCore {
         Set<UUID> audited = new LinkedHashSet<>();
         recorded.get().forEach(event -> audited.add(event.tenantId()));
         audited.forEach(sealer::wake);
-        committed.accept(recorded.get());
+        committed.forEach(listener -> listener.accept(recorded.get()));
         return result;
     }
 
-    /** Told the audit events of every committed write (the metrics count them); it must be quick and not throw. */
+    /**
+     * Adds a listener told the audit events of every committed write (the metrics count them, the webhook deliverer
+     * wakes up); it must be quick and not throw.
+     */
     public void afterCommit(Consumer<List<PendingEvent>> listener) {
-        this.committed = listener;
+        committed.add(listener);
     }
 
     /** A write by the system itself (a background job), audited under the given system caller. */

@@ -55,4 +55,34 @@ class WebhookUrlsTest {
         assertThat(urls.refusal("https://user:pw@hooks.member.example/")).isPresent();
         assertThat(urls.refusal("https://nowhere.example/")).hasValueSatisfying(r -> assertThat(r).contains("does not resolve"));
     }
+
+    @Test
+    void anAttemptGetsTheOneAddressItsHostWasCheckedAt() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        WebhookUrls urls = new WebhookUrls(false, false);
+        urls.resolver(host -> {
+            lookups.incrementAndGet();
+            return new InetAddress[] {InetAddress.getByName("93.184.216.34"), InetAddress.getByName("8.8.8.8")};
+        });
+        WebhookUrls.Target target = urls.forAttempt("https://hooks.member.example:8443/in");
+        assertThat(target.refusal()).isNull();
+        assertThat(target.address().getHostAddress()).isEqualTo("93.184.216.34");
+        assertThat(target.uri().getHost()).isEqualTo("hooks.member.example");
+        assertThat(lookups).hasValue(1);
+    }
+
+    @Test
+    void anAttemptIsRefusedWhenAnyAnswerIsPrivateAndResolvesEvenWhenPrivateAddressesAreAllowed() throws Exception {
+        WebhookUrls strict = new WebhookUrls(false, false);
+        strict.resolver(host -> new InetAddress[] {InetAddress.getByName("93.184.216.34"), InetAddress.getByName("10.0.0.7")});
+        assertThat(strict.forAttempt("https://hooks.member.example/in").refusal()).contains("10.0.0.7");
+        assertThat(resolvingTo("127.0.0.1", false, true).forAttempt("https://localhost/in").address().getHostAddress())
+                .isEqualTo("127.0.0.1");
+        WebhookUrls unresolvable = new WebhookUrls(false, true);
+        unresolvable.resolver(host -> {
+            throw new UnknownHostException(host);
+        });
+        assertThat(unresolvable.refusal("https://nowhere.example/in")).as("registration in development").isEmpty();
+        assertThat(unresolvable.forAttempt("https://nowhere.example/in").refusal()).contains("does not resolve");
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import nl.regiopool.RegiopoolApplication;
 import nl.regiopool.client.ApiException;
 import nl.regiopool.client.api.EventsApi;
@@ -247,6 +250,56 @@ class WebhooksApiTest extends ApiTest {
         assertThat(delivery.getStatus()).isEqualTo(WebhookDeliveryStatus.PENDING);
         assertThat(delivery.getAttempts()).isEqualTo(1);
         assertThat(delivery.getError()).contains("127.0.0.1");
+    }
+
+    @Test
+    void anAttemptResolvesTheHostOnceAndARebindingToLoopbackIsRefusedWithoutConnecting() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            int port = URI.create(receiver.url()).getPort();
+            AtomicInteger lookups = new AtomicInteger();
+            app().webhookUrls().allowPrivateAddresses(false);
+            AtomicBoolean rebound = new AtomicBoolean();
+            // registration sees a public address (checked, never dialled); once rebound, lookups answer loopback
+            app().webhookUrls().resolver(host -> {
+                lookups.incrementAndGet();
+                return new InetAddress[] {InetAddress.getByName(rebound.get() ? "127.0.0.1" : "93.184.216.34")};
+            });
+            WebhookEndpoint endpoint = register(lender, "http://rebind.linde.example:" + port + "/hooks",
+                    "placement.created");
+            placeShift(1);
+            rebound.set(true);
+            int beforeAttempt = lookups.get();
+
+            deliverer().runOnce();
+
+            assertThat(lookups.get() - beforeAttempt).as("one lookup for the attempt").isEqualTo(1);
+            assertThat(receiver.received()).as("the rebound address is not dialled").isEmpty();
+            WebhookDelivery delivery = webhooks(lender).listWebhookDeliveries(endpoint.getId(), null, null).getData().get(0);
+            assertThat(delivery.getAttempts()).isEqualTo(1);
+            assertThat(delivery.getError()).contains("127.0.0.1");
+        }
+    }
+
+    @Test
+    void anAttemptConnectsToTheAddressItCheckedAndNamesTheHost() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            int port = URI.create(receiver.url()).getPort();
+            AtomicInteger lookups = new AtomicInteger();
+            // a name only the test's resolver knows: a second lookup by anything else would fail
+            app().webhookUrls().resolver(host -> {
+                lookups.incrementAndGet();
+                assertThat(host).isEqualTo("pinned.linde.example");
+                return new InetAddress[] {InetAddress.getByName("127.0.0.1")};
+            });
+            register(lender, "http://pinned.linde.example:" + port + "/hooks", "placement.created");
+            placeShift(1);
+
+            deliverer().runOnce();
+
+            assertThat(lookups).as("one lookup for the attempt (private addresses are allowed here)").hasValue(1);
+            assertThat(receiver.received()).singleElement()
+                    .satisfies(request -> assertThat(request.header("host")).isEqualTo("pinned.linde.example:" + port));
+        }
     }
 
     @Test
