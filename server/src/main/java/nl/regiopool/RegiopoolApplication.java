@@ -358,7 +358,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.lifecycle().manage(deliverer);
         environment.jersey().register(new StaffingRequestResource(transactions, writes, agreements,
                 Geocoding.of(configuration.getGeocoder(), transactions)));
-        staffingRequestExpiry = new StaffingRequestExpiry(transactions, writeCore,
+        staffingRequestExpiry = new StaffingRequestExpiry(transactions, writeCore, agreements,
                 configuration.getJobs().getStaffingRequestExpiryInterval());
         environment.lifecycle().manage(staffingRequestExpiry);
         observe(configuration, environment, metrics, jdbi);
