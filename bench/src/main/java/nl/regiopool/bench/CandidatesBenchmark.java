@@ -83,11 +83,13 @@ public final class CandidatesBenchmark {
             http.expect(200, "GET", path, practice, null);
         }
         long[] micros = new long[REQUESTS];
+        ProcessCpu.Sample cpuBefore = ProcessCpu.sample();
         for (int i = 0; i < REQUESTS; i++) {
             long t0 = System.nanoTime();
             http.expect(200, "GET", path, practice, null);
             micros[i] = (System.nanoTime() - t0) / 1000;
         }
+        ProcessCpu.Sample cpu = ProcessCpu.sample().minus(cpuBefore);
         String admin = tokens.issue("bench-admin", List.of("coop_admin"), tenant, null);
         Map<String, Integer> blockers = new TreeMap<>();
         int eligible = 0;
@@ -134,6 +136,8 @@ public final class CandidatesBenchmark {
         body.add(String.format("| candidates p50 / p95 / p99 / max | %.0f / %.0f / %.0f / %.0f ms |",
                 BenchmarkReport.percentileMillis(micros, 50), BenchmarkReport.percentileMillis(micros, 95),
                 BenchmarkReport.percentileMillis(micros, 99), BenchmarkReport.percentileMillis(micros, 100)));
+        body.add(String.format("| CPU per candidates request: server JVM (with the client) / PostgreSQL | %.0f / %.0f ms |",
+                cpu.jvmMillis() / (double) REQUESTS, cpu.postgresMillis() / (double) REQUESTS));
         body.addAll(rounds);
         BenchmarkReport.write(report, "candidates", body);
         System.out.println(String.join("\n", body));
