@@ -83,13 +83,14 @@ public final class CandidatesBenchmark {
             http.expect(200, "GET", path, practice, null);
         }
         long[] micros = new long[REQUESTS];
-        ProcessCpu.Sample cpuBefore = ProcessCpu.sample();
+        Path postgresData = Path.of(app.getConfiguration().getDatabase().getEmbeddedDataDirectory());
+        ProcessCpu.Sample cpuBefore = ProcessCpu.sample(postgresData);
         for (int i = 0; i < REQUESTS; i++) {
             long t0 = System.nanoTime();
             http.expect(200, "GET", path, practice, null);
             micros[i] = (System.nanoTime() - t0) / 1000;
         }
-        ProcessCpu.Sample cpu = ProcessCpu.sample().minus(cpuBefore);
+        ProcessCpu.Sample cpu = ProcessCpu.sample(postgresData).minus(cpuBefore);
         String admin = tokens.issue("bench-admin", List.of("coop_admin"), tenant, null);
         Map<String, Integer> blockers = new TreeMap<>();
         int eligible = 0;

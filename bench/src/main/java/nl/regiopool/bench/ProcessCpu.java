@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * CPU time used so far by this JVM (the server and the benchmark's client) and by its child processes (the embedded
- * PostgreSQL and its backends), from /proc: CPU per request varies much less with the machine's load than latency.
+ * CPU time used so far by this JVM (the server and the benchmark's client) and by the embedded PostgreSQL (its
+ * postmaster, named in the data directory's postmaster.pid, and that process's children, the backends), from /proc:
+ * CPU per request varies much less with the machine's load than latency.
  */
 final class ProcessCpu {
 
@@ -23,11 +24,21 @@ final class ProcessCpu {
     private ProcessCpu() {
     }
 
-    static Sample sample() {
+    static Sample sample(Path postgresDataDirectory) {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1_000_000;
-        long postgres = ProcessHandle.current().descendants().mapToLong(child -> ticks(child.pid())).sum();
+        long postgres = postmaster(postgresDataDirectory).map(pid -> ticks(pid) + ProcessHandle.of(pid).stream()
+                .flatMap(ProcessHandle::descendants).mapToLong(child -> ticks(child.pid())).sum()).orElse(0L);
         return new Sample(jvm, Math.round(postgres * 1000 / TICKS_PER_SECOND));
+    }
+
+    private static java.util.Optional<Long> postmaster(Path dataDirectory) {
+        try {
+            return java.util.Optional.of(Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                    .get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** utime + stime of a process (its exited children are not counted); 0 when it is gone or not on Linux. */
