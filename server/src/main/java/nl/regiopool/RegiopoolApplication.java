@@ -359,7 +359,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         writeCore.afterCommit(deliverer::committed);
         environment.jersey().register(new StaffingRequestResource(transactions, writes, agreements,
                 Geocoding.of(configuration.getGeocoder(), transactions)));
-        staffingRequestExpiry = new StaffingRequestExpiry(transactions, writeCore,
+        staffingRequestExpiry = new StaffingRequestExpiry(transactions, writeCore, agreements,
                 configuration.getJobs().getStaffingRequestExpiryInterval());
         environment.lifecycle().manage(staffingRequestExpiry);
         observe(configuration, environment, metrics, jdbi);

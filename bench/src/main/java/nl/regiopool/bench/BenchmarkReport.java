@@ -42,9 +42,14 @@ public final class BenchmarkReport {
         }
     }
 
-    /** The server on the tests' profile (read from the server's test jar) and a fresh embedded PostgreSQL. */
+    /**
+     * The server on the tests' profile (read from the server's test jar) and a fresh embedded PostgreSQL, or the one
+     * kept in {@code -Dbench.dataDirectory} when given (a benchmark that supports it reuses the data it loaded there).
+     */
     static DropwizardTestSupport<RegiopoolConfiguration> freshServer(ConfigOverride... overrides) throws IOException {
-        Path data = Files.createTempDirectory("regiopool-bench-");
+        String kept = System.getProperty("bench.dataDirectory");
+        Path data = kept != null ? Files.createDirectories(Path.of(kept).toAbsolutePath())
+                : Files.createTempDirectory("regiopool-bench-");
         ConfigOverride[] all = Arrays.copyOf(overrides, overrides.length + 2);
         all[overrides.length] = ConfigOverride.config("database.embeddedDataDirectory", data.resolve("postgres").toString());
         all[overrides.length + 1] = ConfigOverride.config("logging.level", "WARN");

@@ -3,6 +3,8 @@ package nl.regiopool.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +19,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -58,10 +61,15 @@ public final class CandidatesBenchmark {
         String jdbcUrl = ((RegiopoolApplication) app.getApplication()).databaseUrl();
         TokenIssuer tokens = new TokenIssuer(app.getConfiguration().getAuth());
         BenchHttp http = new BenchHttp(app.getLocalPort(), ACCEPTERS + 4);
-        UUID tenant = http.newCooperative(tokens.issue("bench-operator", List.of("operator"), null, null),
-                "bench-candidates");
         LocalDate monday = LocalDate.now(ZONE).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        Loaded data = load(jdbcUrl, tenant, monday);
+        Loaded data = loadedBefore(monday);
+        if (data == null) {
+            UUID tenant = http.newCooperative(tokens.issue("bench-operator", List.of("operator"), null, null),
+                    "bench-candidates-" + monday);
+            data = load(jdbcUrl, tenant, monday);
+            keep(data, monday);
+        }
+        UUID tenant = data.tenant();
         String practice = tokens.issue("bench-practice", List.of("member"), tenant, data.practice());
 
         List<String> fiveWednesdays = new ArrayList<>();
@@ -75,11 +83,14 @@ public final class CandidatesBenchmark {
             http.expect(200, "GET", path, practice, null);
         }
         long[] micros = new long[REQUESTS];
+        Path postgresData = Path.of(app.getConfiguration().getDatabase().getEmbeddedDataDirectory());
+        ProcessCpu.Sample cpuBefore = ProcessCpu.sample(postgresData);
         for (int i = 0; i < REQUESTS; i++) {
             long t0 = System.nanoTime();
             http.expect(200, "GET", path, practice, null);
             micros[i] = (System.nanoTime() - t0) / 1000;
         }
+        ProcessCpu.Sample cpu = ProcessCpu.sample(postgresData).minus(cpuBefore);
         String admin = tokens.issue("bench-admin", List.of("coop_admin"), tenant, null);
         Map<String, Integer> blockers = new TreeMap<>();
         int eligible = 0;
@@ -126,6 +137,8 @@ public final class CandidatesBenchmark {
         body.add(String.format("| candidates p50 / p95 / p99 / max | %.0f / %.0f / %.0f / %.0f ms |",
                 BenchmarkReport.percentileMillis(micros, 50), BenchmarkReport.percentileMillis(micros, 95),
                 BenchmarkReport.percentileMillis(micros, 99), BenchmarkReport.percentileMillis(micros, 100)));
+        body.add(String.format("| CPU per candidates request: server JVM (with the client) / PostgreSQL | %.0f / %.0f ms |",
+                cpu.jvmMillis() / (double) REQUESTS, cpu.postgresMillis() / (double) REQUESTS));
         body.addAll(rounds);
         BenchmarkReport.write(report, "candidates", body);
         System.out.println(String.join("\n", body));
@@ -178,6 +191,53 @@ public final class CandidatesBenchmark {
         return List.of(String.format("| rounds with exactly 1 winner | %d of %d |", exactlyOne, ROUNDS),
                 "| accept answers (status: count) | " + statuses + " |",
                 String.format("| slowest round (all %d answered) | %.0f ms |", ACCEPTERS, slowestMicros / 1000.0));
+    }
+
+    /**
+     * With {@code -Dbench.dataDirectory}, the data a previous run loaded there this week (the loader takes minutes at
+     * full size); null when there is none.
+     */
+    private static Loaded loadedBefore(LocalDate monday) throws IOException {
+        Path kept = keptData();
+        if (kept == null || !Files.exists(kept)) {
+            return null;
+        }
+        Properties loaded = new Properties();
+        try (var in = Files.newInputStream(kept)) {
+            loaded.load(in);
+        }
+        if (!monday.toString().equals(loaded.getProperty("monday"))
+                || WORKERS != Integer.parseInt(loaded.getProperty("workers"))
+                || POOL != Integer.parseInt(loaded.getProperty("pool"))) {
+            throw new IllegalStateException("-Dbench.dataDirectory holds data of another week or size (" + loaded
+                    + "): give an empty directory");
+        }
+        System.out.println("Reusing the data loaded before in " + kept.getParent());
+        return new Loaded(UUID.fromString(loaded.getProperty("tenant")), UUID.fromString(loaded.getProperty("practice")),
+                Double.parseDouble(loaded.getProperty("seconds")), Long.parseLong(loaded.getProperty("placements")));
+    }
+
+    private static void keep(Loaded data, LocalDate monday) throws IOException {
+        Path kept = keptData();
+        if (kept == null) {
+            return;
+        }
+        Properties loaded = new Properties();
+        loaded.setProperty("monday", monday.toString());
+        loaded.setProperty("workers", Integer.toString(WORKERS));
+        loaded.setProperty("pool", Integer.toString(POOL));
+        loaded.setProperty("tenant", data.tenant().toString());
+        loaded.setProperty("practice", data.practice().toString());
+        loaded.setProperty("seconds", Double.toString(data.seconds()));
+        loaded.setProperty("placements", Long.toString(data.placements()));
+        try (var out = Files.newOutputStream(kept)) {
+            loaded.store(out, "CandidatesBenchmark data");
+        }
+    }
+
+    private static Path keptData() {
+        String directory = System.getProperty("bench.dataDirectory");
+        return directory == null ? null : Path.of(directory).toAbsolutePath().resolve("candidates.properties");
     }
 
     private static UUID newRequest(BenchHttp http, String token, UUID member, List<String> shifts) throws Exception {

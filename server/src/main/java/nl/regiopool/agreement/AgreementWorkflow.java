@@ -97,6 +97,20 @@ public final class AgreementWorkflow {
                 (context, current) -> recordConsent(context, current, consent));
     }
 
+    /**
+     * Cancels an agreement that is still being made (DRAFT or PROPOSED), audited as {@code loan_agreement.cancelled};
+     * one in any other status is left as it is. For a flow that made the agreement and no longer needs it.
+     */
+    public void cancelWhilePending(WriteContext write, UUID agreementId, String reason) {
+        AgreementRow locked = locked(write, agreementId);
+        if (!Action.CANCEL.allowedFrom(locked.status())) {
+            return;
+        }
+        run(write, locked, "loan_agreement.cancelled",
+                (context, current) -> moved(current.row(), Action.CANCEL, current.row().steps().cancelled(current.at(),
+                        reason)));
+    }
+
     static String approvalAction(ApprovalSide side) {
         return side == ApprovalSide.LENDER ? "loan_agreement.approved_by_lender" : "loan_agreement.approved_by_borrower";
     }

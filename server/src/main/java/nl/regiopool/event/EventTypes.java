@@ -48,6 +48,7 @@ public final class EventTypes {
             new EventType("loan_agreement.amended", EventTypes::amendmentApproved, AGREEMENT),
             onAction("loan_agreement.terminated", AGREEMENT),
             onAction("loan_agreement.ended", AGREEMENT),
+            onAction("loan_agreement.cancelled", AGREEMENT),
             onAction("staffing_request.created", STAFFING_REQUEST),
             onAction("staffing_request.updated", STAFFING_REQUEST),
             onAction("staffing_request.filled", STAFFING_REQUEST),

@@ -80,7 +80,30 @@ final class CandidateDao {
     record Cooperative(BigDecimal marginPercent, int minHomeEmployerSharePercent) {
     }
 
+    /**
+     * The pooled workers with what the checks and the score read, one query per concern: the pooled workers
+     * themselves, then for all of them at once the covering agreements, the shifts worked at the borrower and the
+     * hours lent this month. Each per-worker fact is an index probe per worker (a lateral join), so that neither the
+     * cooperative's placement history nor its other agreements are read.
+     */
     static List<Pooled> pooled(Handle handle, Question question) {
+        List<Pooled> pooled = pooledWorkers(handle, question);
+        if (pooled.isEmpty()) {
+            return pooled;
+        }
+        UUID[] workers = pooled.stream().map(Pooled::workerId).toArray(UUID[]::new);
+        Map<UUID, UUID> covering = covering(handle, question, workers);
+        Map<UUID, Long> workedHere = workedHere(handle, question, workers);
+        Map<UUID, Long> secondsLent = secondsLent(handle, question, workers);
+        return pooled.stream().map(worker -> new Pooled(worker.workerId(), worker.employerMemberId(), worker.status(),
+                worker.contractHoursPerWeek(), worker.qualificationOpenEnded(), worker.qualificationValidUntil(),
+                worker.poolMaxHoursPerWeek(), covering.get(worker.workerId()),
+                workedHere.getOrDefault(worker.workerId(), 0L), secondsLent.getOrDefault(worker.workerId(), 0L),
+                worker.location())).toList();
+    }
+
+    /** The pooled workers of other members who hold the role, without the per-worker facts (zero, none). */
+    private static List<Pooled> pooledWorkers(Handle handle, Question question) {
         String pools = question.onlyRequestPools()
                 ? " AND m.pool_id IN (SELECT rp.pool_id FROM staffing_request_pool rp WHERE rp.staffing_request_id = :request)"
                 : "";
@@ -101,21 +124,7 @@ final class CandidateDao {
                                q.open_ended, q.valid_until, w.postcode, w.latitude, w.longitude,
                                loc.postcode IS NOT NULL AS cached, loc.latitude AS cached_latitude,
                                loc.longitude AS cached_longitude,
-                               CASE WHEN pooled.unlimited THEN NULL ELSE pooled.max_hours END AS pool_max_hours,
-                               (SELECT a.id FROM loan_agreement a
-                                """ + TERMS_NOW + """
-                                WHERE a.worker_id = w.id AND a.borrower_member_id = :borrower AND a.role = :role
-                                  AND a.status = 'ACTIVE' AND t.start_date <= :firstDay
-                                  AND (t.end_date IS NULL OR t.end_date >= :lastDay)
-                                ORDER BY a.id LIMIT 1) AS active_agreement_id,
-                               (SELECT count(*) FROM placement pl
-                                WHERE pl.worker_id = w.id AND pl.kind = 'SHIFT' AND pl.borrower_member_id = :borrower
-                                  AND pl.status IN ('CONFIRMED', 'COMPLETED')) AS worked_here,
-                               (SELECT COALESCE(sum(extract(epoch FROM pl.ends_at - pl.starts_at) - pl.break_minutes * 60), 0)
-                                FROM placement pl
-                                WHERE pl.worker_id = w.id AND pl.kind = 'SHIFT'
-                                  AND pl.status NOT IN ('CANCELLED', 'NO_SHOW')
-                                  AND pl.starts_at >= :monthStart AND pl.starts_at < :monthEnd) AS seconds_lent
+                               CASE WHEN pooled.unlimited THEN NULL ELSE pooled.max_hours END AS pool_max_hours
                         FROM pooled
                         JOIN worker w ON w.id = pooled.worker_id
                         JOIN LATERAL (SELECT bool_or(wq.valid_until IS NULL) AS open_ended, max(wq.valid_until) AS valid_until
@@ -131,21 +140,78 @@ final class CandidateDao {
                 .bind("borrower", question.borrowerMemberId())
                 .bind("firstDay", question.firstDay())
                 .bind("lastDay", question.lastDay())
-                .bind("monthStart", utc(question.monthStart()))
-                .bind("monthEnd", utc(question.monthEnd()))
                 .map((rs, ctx) -> new Pooled(rs.getObject("id", UUID.class),
                         rs.getObject("employer_member_id", UUID.class), rs.getString("status"),
                         rs.getInt("contract_hours_per_week"), Boolean.TRUE.equals(rs.getObject("open_ended")),
                         rs.getObject("valid_until", LocalDate.class), (Integer) rs.getObject("pool_max_hours"),
-                        rs.getObject("active_agreement_id", UUID.class), rs.getLong("worked_here"),
-                        rs.getBigDecimal("seconds_lent").longValue(),
+                        null, 0, 0,
                         Located.of((Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
                                 rs.getString("postcode"), rs.getBoolean("cached"),
                                 (Double) rs.getObject("cached_latitude"), (Double) rs.getObject("cached_longitude"))))
                 .list();
     }
 
-    /** The shifts (not cancelled) of the workers that meet [from, to), by worker. */
+    /** Per worker, the ACTIVE agreement (the first by id) that lends it to the borrower in the role over the period. */
+    private static Map<UUID, UUID> covering(Handle handle, Question question, UUID[] workers) {
+        Map<UUID, UUID> covering = new HashMap<>();
+        handle.createQuery("SELECT DISTINCT ON (a.worker_id) a.worker_id, a.id FROM loan_agreement a\n" + TERMS_NOW + """
+                         WHERE a.borrower_member_id = :borrower AND a.role = :role AND a.status = 'ACTIVE'
+                          AND a.worker_id = ANY(:workers)
+                          AND t.start_date <= :firstDay AND (t.end_date IS NULL OR t.end_date >= :lastDay)
+                        ORDER BY a.worker_id, a.id""")
+                .bind("borrower", question.borrowerMemberId())
+                .bind("role", question.role())
+                .bind("workers", workers)
+                .bind("firstDay", question.firstDay())
+                .bind("lastDay", question.lastDay())
+                .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .forEach(entry -> covering.put(entry.getKey(), entry.getValue()));
+        return covering;
+    }
+
+    /** Per worker, its shifts at the borrower that were confirmed or completed (workers with none are absent). */
+    private static Map<UUID, Long> workedHere(Handle handle, Question question, UUID[] workers) {
+        Map<UUID, Long> worked = new HashMap<>();
+        handle.createQuery("""
+                        SELECT candidate.id, here.shifts
+                        FROM unnest(:workers) AS candidate(id)
+                        CROSS JOIN LATERAL (
+                            SELECT count(*) AS shifts FROM placement pl
+                            WHERE pl.worker_id = candidate.id AND pl.borrower_member_id = :borrower
+                              AND pl.kind = 'SHIFT' AND pl.status IN ('CONFIRMED', 'COMPLETED')) here
+                        WHERE here.shifts > 0""")
+                .bind("workers", workers)
+                .bind("borrower", question.borrowerMemberId())
+                .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)))
+                .forEach(entry -> worked.put(entry.getKey(), entry.getValue()));
+        return worked;
+    }
+
+    /** Per worker, the worked seconds of its borrowed shifts (not cancelled, not no-shows) starting this month. */
+    private static Map<UUID, Long> secondsLent(Handle handle, Question question, UUID[] workers) {
+        Map<UUID, Long> lent = new HashMap<>();
+        handle.createQuery("""
+                        SELECT candidate.id, month.seconds
+                        FROM unnest(:workers) AS candidate(id)
+                        CROSS JOIN LATERAL (
+                            SELECT sum(extract(epoch FROM pl.ends_at - pl.starts_at) - pl.break_minutes * 60) AS seconds
+                            FROM placement pl
+                            WHERE pl.worker_id = candidate.id AND pl.kind = 'SHIFT'
+                              AND pl.status NOT IN ('CANCELLED', 'NO_SHOW')
+                              AND pl.starts_at >= :monthStart AND pl.starts_at < :monthEnd) month
+                        WHERE month.seconds IS NOT NULL""")
+                .bind("workers", workers)
+                .bind("monthStart", utc(question.monthStart()))
+                .bind("monthEnd", utc(question.monthEnd()))
+                .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class), rs.getBigDecimal(2).longValue()))
+                .forEach(entry -> lent.put(entry.getKey(), entry.getValue()));
+        return lent;
+    }
+
+    /**
+     * The shifts (not cancelled) of the workers that meet [from, to), by worker: per worker a probe of the overlap
+     * constraint's index, which reads only the window (a range on the start time alone reads back to the first).
+     */
     static Map<UUID, List<Existing>> shifts(Handle handle, List<UUID> workerIds, Instant from, Instant to) {
         Map<UUID, List<Existing>> byWorker = new HashMap<>();
         if (workerIds.isEmpty()) {
@@ -155,9 +221,11 @@ final class CandidateDao {
                         SELECT p.id, p.worker_id, p.kind, p.status, p.starts_at, p.ends_at, p.break_minutes,
                                p.completed_at IS NOT NULL AS completed, p.actual_starts_at, p.actual_ends_at,
                                p.actual_break_minutes
-                        FROM placement p
-                        WHERE p.worker_id = ANY(:workers) AND p.status <> 'CANCELLED'
-                          AND p.starts_at < :to AND p.ends_at > :from""")
+                        FROM unnest(:workers) AS candidate(id)
+                        CROSS JOIN LATERAL (
+                            SELECT * FROM placement p
+                            WHERE p.worker_id = candidate.id AND p.status <> 'CANCELLED'
+                              AND tstzrange(p.starts_at, p.ends_at) && tstzrange(:from, :to)) p""")
                 .bind("workers", workerIds.toArray(UUID[]::new))
                 .bind("from", utc(from))
                 .bind("to", utc(to))

@@ -132,7 +132,10 @@ final class Offers {
             requireActsFor(write.caller(), request.request().getMemberId(), "the requesting member");
             OfferLifecycle.require(current.status(), Action.WITHDRAW);
             OfferDao.setStatus(write.handle(), current.id(), Action.WITHDRAW.to());
-            return "offer.withdrawn";
+            write.audit("offer.withdrawn", "offer", current.id(), current.offer(),
+                    OfferDao.find(write.handle(), current.id(), OfferDao.Viewer.ALL, false).orElseThrow().offer());
+            cancelAgreementMadeFor(write, current, "The offer it was made for was withdrawn.");
+            return null;
         });
     }
 
@@ -197,7 +200,8 @@ final class Offers {
 
     /**
      * Places an ACCEPTED or RELEASED offer under an ACTIVE agreement: every shift with the placement checks, the
-     * request FILLED, its other open offers TAKEN, each audited.
+     * request FILLED, its other open offers TAKEN, each audited. A COVERAGE request has no shifts: the agreement over
+     * its dates and hours per week is the fill, and the requesting member schedules the shifts under it.
      */
     static void place(WriteContext write, OfferDao.Row current, UUID agreementId) {
         OfferLifecycle.require(current.status(), Action.PLACE);
@@ -223,13 +227,36 @@ final class Offers {
                 StaffingRequestDao.find(handle, asked.getId(), null, false).orElseThrow().request());
     }
 
-    /** The request ends (cancelled or expired): its open offers end with it, each audited. */
-    static void endWithRequest(WriteContext write, UUID requestId) {
+    /**
+     * The request ends (cancelled or expired): its open offers end with it, each audited, and so do the agreements
+     * made for released offers that still await approval.
+     */
+    static void endWithRequest(WriteContext write, UUID requestId, AgreementWorkflow agreements) {
         Handle handle = write.handle();
         for (OfferDao.Row offer : OfferDao.ofRequest(handle, requestId, Action.EXPIRE.from())) {
             OfferDao.setStatus(handle, offer.id(), Action.EXPIRE.to());
             write.audit("offer.expired", "offer", offer.id(), offer.offer(),
                     OfferDao.find(handle, offer.id(), OfferDao.Viewer.ALL, false).orElseThrow().offer());
+            cancelAgreementMadeFor(agreements, write, offer, "The staffing request of the offer it was made for ended.");
+        }
+    }
+
+    void endWithRequest(WriteContext write, UUID requestId) {
+        endWithRequest(write, requestId, agreements);
+    }
+
+    private void cancelAgreementMadeFor(WriteContext write, OfferDao.Row offer, String reason) {
+        cancelAgreementMadeFor(agreements, write, offer, reason);
+    }
+
+    /**
+     * A RELEASED offer waits for the agreement its release made (see {@link #agreeFromRequest}); when the offer ends,
+     * that agreement has no purpose left and is cancelled unless it came into force meanwhile.
+     */
+    private static void cancelAgreementMadeFor(AgreementWorkflow agreements, WriteContext write, OfferDao.Row offer,
+                                               String reason) {
+        if (offer.status() == OfferStatus.RELEASED && offer.offer().getAgreementId() != null) {
+            agreements.cancelWhilePending(write, offer.offer().getAgreementId(), reason);
         }
     }
 

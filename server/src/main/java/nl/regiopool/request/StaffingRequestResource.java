@@ -267,7 +267,7 @@ public final class StaffingRequestResource implements StaffingRequestsApi {
                     StaffingRequestLifecycle.require(current.status(), Action.CANCEL);
                     StaffingRequestDao.cancel(write.handle(), current.id(), write.caller().subject(),
                             body.getReason().strip());
-                    Offers.endWithRequest(write, current.id());
+                    offers.endWithRequest(write, current.id());
                     return null;
                 });
     }
