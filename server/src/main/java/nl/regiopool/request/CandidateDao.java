@@ -211,6 +211,7 @@ final class CandidateDao {
     /**
      * The shifts (not cancelled) of the workers that meet [from, to), by worker: per worker a probe of the overlap
      * constraint's index, which reads only the window (a range on the start time alone reads back to the first).
+     * {@code OFFSET 0} keeps the probe per worker: flattened, the planner scans the cooperative's placements.
      */
     static Map<UUID, List<Existing>> shifts(Handle handle, List<UUID> workerIds, Instant from, Instant to) {
         Map<UUID, List<Existing>> byWorker = new HashMap<>();
@@ -225,7 +226,8 @@ final class CandidateDao {
                         CROSS JOIN LATERAL (
                             SELECT * FROM placement p
                             WHERE p.worker_id = candidate.id AND p.status <> 'CANCELLED'
-                              AND tstzrange(p.starts_at, p.ends_at) && tstzrange(:from, :to)) p""")
+                              AND tstzrange(p.starts_at, p.ends_at) && tstzrange(:from, :to)
+                            OFFSET 0) p""")
                 .bind("workers", workerIds.toArray(UUID[]::new))
                 .bind("from", utc(from))
                 .bind("to", utc(to))
