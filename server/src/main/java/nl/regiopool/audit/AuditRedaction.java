@@ -39,9 +39,8 @@ public final class AuditRedaction {
      */
     public int redact(Handle handle, UUID tenant, String entityType, UUID entityId, Set<String> fields,
                       Collection<String> values) {
-        List<String> needles = values.stream().filter(value -> value != null && !value.isBlank())
-                .map(value -> value.toLowerCase(Locale.ROOT)).distinct().toList();
-        List<String> patterns = needles.stream().map(this::pattern).toList();
+        List<String> needles = needles(values);
+        List<String> patterns = jsonPatterns(values);
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
         int redacted = 0;
         for (AuditDao.StoredEvent event : dao.naming(handle, entityType, entityId, patterns)) {
@@ -57,10 +56,25 @@ public final class AuditRedaction {
     }
 
     /** A LIKE pattern for the value as it appears inside jsonb's text form (JSON-escaped, any case). */
-    private String pattern(String value) {
+    private static String pattern(String value) {
         String escaped = JsonNodeFactory.instance.textNode(value).toString();
         escaped = escaped.substring(1, escaped.length() - 1);
         return "%" + escaped.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** The JSON with every text that contains one of the values (any case) replaced by the tombstone. */
+    public static JsonNode scrub(JsonNode node, Collection<String> values) {
+        return scrub(node, Set.of(), needles(values));
+    }
+
+    private static List<String> needles(Collection<String> values) {
+        return values.stream().filter(value -> value != null && !value.isBlank())
+                .map(value -> value.toLowerCase(Locale.ROOT)).distinct().toList();
+    }
+
+    /** LIKE patterns that find the values in jsonb's text form (JSON-escaped; match with ILIKE). */
+    public static List<String> jsonPatterns(Collection<String> values) {
+        return needles(values).stream().map(AuditRedaction::pattern).toList();
     }
 
     private static JsonNode scrub(JsonNode node, Set<String> fields, List<String> needles) {
