@@ -339,7 +339,7 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new PlacementResource(transactions, writes, mapper));
         environment.jersey().register(new AvailabilityResource(transactions, writes));
         environment.jersey().register(new MyScheduleResource(transactions));
-        environment.jersey().register(new DataExportResource(transactions, new AuditRecords(mapper, sealer)));
+        environment.jersey().register(new DataExportResource(transactions, new AuditRecords(mapper, sealer), writes, mapper));
         environment.jersey().register(new SettlementResource(transactions, writes));
         agreementExpiry = new AgreementExpiry(transactions, writeCore,
                 configuration.getJobs().getAgreementExpiryInterval());

@@ -17,11 +17,13 @@ import org.jdbi.v3.core.Handle;
 final class AuditDao {
 
     static final String COLUMNS = "tenant_id, id, sequence, occurred_at, actor_subject, actor_roles, action,"
-            + " entity_type, entity_id, before::text AS before, after::text AS after, request_id, previous_hash, hash";
+            + " entity_type, entity_id, before::text AS before, after::text AS after, request_id, previous_hash, hash,"
+            + " hash_version, payload_digest, payload_redacted_at IS NOT NULL AS redacted, legacy_hash";
 
     record StoredEvent(UUID tenantId, UUID id, long sequence, OffsetDateTime occurredAt, String actorSubject,
                        List<String> actorRoles, String action, String entityType, UUID entityId, JsonNode before,
-                       JsonNode after, String requestId, String previousHash, String hash) {
+                       JsonNode after, String requestId, String previousHash, String hash, int hashVersion,
+                       String payloadDigest, boolean redacted, String legacyHash) {
     }
 
     record Filter(String entityType, UUID entityId, String actor, OffsetDateTime from, OffsetDateTime to) {
@@ -63,6 +65,36 @@ final class AuditDao {
                 .list();
     }
 
+    /**
+     * Events with a payload digest that are about the entity or whose payload text contains one of the LIKE
+     * patterns (case-insensitive); sealed or not.
+     */
+    List<StoredEvent> naming(Handle handle, String entityType, UUID entityId, List<String> patterns) {
+        return handle.createQuery("SELECT " + COLUMNS + """
+                         FROM audit_event
+                        WHERE payload_digest IS NOT NULL
+                          AND ((entity_type = :entityType AND entity_id = :entityId)
+                               OR before::text ILIKE ANY (:patterns) OR after::text ILIKE ANY (:patterns))""")
+                .bind("entityType", entityType)
+                .bind("entityId", entityId)
+                .bind("patterns", patterns.toArray(String[]::new))
+                .map((rs, ctx) -> map(rs))
+                .list();
+    }
+
+    void redact(Handle handle, UUID tenant, UUID id, String before, String after, OffsetDateTime at) {
+        handle.createUpdate("""
+                        UPDATE audit_event
+                           SET before = CAST(:before AS jsonb), after = CAST(:after AS jsonb), payload_redacted_at = :at
+                         WHERE tenant_id = :tenant AND id = :id""")
+                .bind("tenant", tenant)
+                .bind("id", id)
+                .bind("before", before)
+                .bind("after", after)
+                .bind("at", at)
+                .execute();
+    }
+
     StoredEvent map(ResultSet rs) throws SQLException {
         Array roles = rs.getArray("actor_roles");
         return new StoredEvent(
@@ -79,7 +111,11 @@ final class AuditDao {
                 json(rs.getString("after")),
                 rs.getString("request_id"),
                 rs.getString("previous_hash"),
-                rs.getString("hash"));
+                rs.getString("hash"),
+                rs.getInt("hash_version"),
+                rs.getString("payload_digest"),
+                rs.getBoolean("redacted"),
+                rs.getString("legacy_hash"));
     }
 
     private JsonNode json(String text) {

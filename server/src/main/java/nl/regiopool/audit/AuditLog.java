@@ -17,7 +17,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /**
  * Writes a transaction's audit events, unsealed, in that same transaction: nothing is acknowledged without its
  * events. The {@link Sealer} links them into the tenant's hash chain after commit, so writes never wait on the
- * chain head.
+ * chain head. Each event carries the digest of its payload, which the chain covers instead of the payload itself.
  */
 public final class AuditLog {
 
@@ -49,9 +49,9 @@ public final class AuditLog {
                 bound = event.tenantId();
                 batch = handle.prepareBatch("""
                         INSERT INTO audit_event (tenant_id, id, occurred_at, actor_subject, actor_roles, action,
-                            entity_type, entity_id, before, after, request_id)
+                            entity_type, entity_id, before, after, payload_digest, request_id)
                         VALUES (:tenant, :id, :occurredAt, :actor, :roles, :action, :entityType, :entityId,
-                            CAST(:before AS jsonb), CAST(:after AS jsonb), :requestId)""");
+                            CAST(:before AS jsonb), CAST(:after AS jsonb), :payloadDigest, :requestId)""");
             }
             batch.bind("tenant", event.tenantId())
                     .bind("id", ids.get())
@@ -63,6 +63,7 @@ public final class AuditLog {
                     .bind("entityId", event.entityId())
                     .bind("before", event.before() == null ? null : event.before().toString())
                     .bind("after", event.after() == null ? null : event.after().toString())
+                    .bind("payloadDigest", ChainHash.payloadDigest(event.before(), event.after()))
                     .bind("requestId", requestId)
                     .add();
         }

@@ -6,14 +6,25 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The chain head and the unsealed tail of the bound tenant's audit chain. */
 final class ChainDao {
 
-    record Head(long lastSequence, String lastHash) {
+    /** The chain's last link; {@code hashVersion} 1 while the chain still waits to be re-chained. */
+    record Head(long lastSequence, String lastHash, int hashVersion) {
     }
 
-    record Link(UUID id, long sequence, String previousHash, String hash) {
+    record Link(UUID id, long sequence, String previousHash, String hash, String payloadDigest) {
+    }
+
+    /** Where a chain sealed under hash version 1 was re-chained: its old head and the new hash of that event. */
+    record Migration(long legacySequence, String legacyHash, String hash, OffsetDateTime migratedAt, String keyId,
+                     String signature) {
+    }
+
+    /** The hash stored at a sequence and, for a re-chained event, its hash under version 1. */
+    record StoredHash(String hash, String legacyHash) {
     }
 
     record Tail(long events, OffsetDateTime oldest) {
@@ -49,15 +60,15 @@ final class ChainDao {
                 .bind("tenant", tenant)
                 .bind("genesis", ChainHash.GENESIS)
                 .execute();
-        return handle.createQuery("SELECT last_sequence, last_hash FROM audit_chain_head"
+        return handle.createQuery("SELECT last_sequence, last_hash, hash_version FROM audit_chain_head"
                         + (wait ? " FOR UPDATE" : " FOR UPDATE SKIP LOCKED"))
-                .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
+                .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2), rs.getInt(3)))
                 .findOne();
     }
 
     static Optional<Head> head(Handle handle) {
-        return handle.createQuery("SELECT last_sequence, last_hash FROM audit_chain_head")
-                .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
+        return handle.createQuery("SELECT last_sequence, last_hash, hash_version FROM audit_chain_head")
+                .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2), rs.getInt(3)))
                 .findOne();
     }
 
@@ -81,21 +92,79 @@ final class ChainDao {
     static void seal(Handle handle, List<Link> links) {
         handle.createUpdate("""
                         UPDATE audit_event e
-                           SET sequence = l.sequence, previous_hash = l.previous_hash, hash = l.hash
+                           SET sequence = l.sequence, previous_hash = l.previous_hash, hash = l.hash,
+                               hash_version = :version, payload_digest = l.payload_digest
                           FROM unnest(CAST(:ids AS uuid[]), CAST(:sequences AS bigint[]), CAST(:previousHashes AS text[]),
-                                      CAST(:hashes AS text[])) AS l(id, sequence, previous_hash, hash)
+                                      CAST(:hashes AS text[]), CAST(:payloadDigests AS text[]))
+                               AS l(id, sequence, previous_hash, hash, payload_digest)
                          WHERE e.id = l.id AND e.hash IS NULL""")
                 .bind("ids", links.stream().map(Link::id).toArray(UUID[]::new))
                 .bind("sequences", links.stream().map(Link::sequence).toArray(Long[]::new))
                 .bind("previousHashes", links.stream().map(Link::previousHash).toArray(String[]::new))
                 .bind("hashes", links.stream().map(Link::hash).toArray(String[]::new))
+                .bind("payloadDigests", links.stream().map(Link::payloadDigest).toArray(String[]::new))
+                .bind("version", ChainHash.VERSION)
                 .execute();
         Link last = links.get(links.size() - 1);
+        moveHead(handle, last.sequence(), last.hash());
+    }
+
+    /** Re-links events sealed under hash version 1 under the current version, keeping each old hash. */
+    static void rechain(Handle handle, List<Link> links) {
+        PreparedBatch batch = handle.prepareBatch("""
+                UPDATE audit_event SET previous_hash = :previousHash, hash = :hash, hash_version = :version,
+                       payload_digest = :payloadDigest, legacy_hash = hash
+                 WHERE id = :id AND sequence = :sequence AND hash_version = 1""");
+        for (Link link : links) {
+            batch.bind("id", link.id())
+                    .bind("sequence", link.sequence())
+                    .bind("previousHash", link.previousHash())
+                    .bind("hash", link.hash())
+                    .bind("version", ChainHash.VERSION)
+                    .bind("payloadDigest", link.payloadDigest())
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private static void moveHead(Handle handle, long sequence, String hash) {
         // the bound tenant's one head row (row-level security)
         handle.createUpdate("UPDATE audit_chain_head SET last_sequence = :sequence, last_hash = :hash")
-                .bind("sequence", last.sequence())
-                .bind("hash", last.hash())
+                .bind("sequence", sequence)
+                .bind("hash", hash)
                 .execute();
+    }
+
+    /** From now on the chain is sealed under the current hash version, its head at {@code hash}. */
+    static void headOnCurrentVersion(Handle handle, String hash) {
+        handle.createUpdate("UPDATE audit_chain_head SET last_hash = :hash, hash_version = :version")
+                .bind("hash", hash)
+                .bind("version", ChainHash.VERSION)
+                .execute();
+    }
+
+    static void insertMigration(Handle handle, UUID tenant, Migration migration) {
+        handle.createUpdate("""
+                        INSERT INTO audit_chain_migration (tenant_id, legacy_sequence, legacy_hash, hash, migrated_at,
+                            key_id, signature)
+                        VALUES (:tenant, :legacySequence, :legacyHash, :hash, :migratedAt, :keyId, :signature)""")
+                .bind("tenant", tenant)
+                .bind("legacySequence", migration.legacySequence())
+                .bind("legacyHash", migration.legacyHash())
+                .bind("hash", migration.hash())
+                .bind("migratedAt", migration.migratedAt())
+                .bind("keyId", migration.keyId())
+                .bind("signature", migration.signature())
+                .execute();
+    }
+
+    static Optional<Migration> migration(Handle handle) {
+        return handle.createQuery("""
+                        SELECT legacy_sequence, legacy_hash, hash, migrated_at, key_id, signature
+                          FROM audit_chain_migration""")
+                .map((rs, ctx) -> new Migration(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6)))
+                .findOne();
     }
 
     /** Whether an event committed before {@code snapshot} was taken is still unsealed. */
@@ -115,10 +184,10 @@ final class ChainDao {
                 .one();
     }
 
-    static Optional<String> hashAt(Handle handle, long sequence) {
-        return handle.createQuery("SELECT hash FROM audit_event WHERE sequence = :sequence")
+    static Optional<StoredHash> hashAt(Handle handle, long sequence) {
+        return handle.createQuery("SELECT hash, legacy_hash FROM audit_event WHERE sequence = :sequence")
                 .bind("sequence", sequence)
-                .mapTo(String.class)
+                .map((rs, ctx) -> new StoredHash(rs.getString(1), rs.getString(2)))
                 .findOne();
     }
 

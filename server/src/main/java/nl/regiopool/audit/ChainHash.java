@@ -13,18 +13,51 @@ import java.util.UUID;
 
 /**
  * The link of one audit event: {@code hash = SHA-256(previousHash + canonicalJson(event))}, hex.
- * The canonical JSON holds every stored field of the event except the two hashes.
+ * Under hash version 2 ({@link #of}) the canonical JSON holds the event's metadata and the digest of its payload
+ * ({@link #payloadDigest}), so the payload can be erased while the chain still verifies. Under hash version 1
+ * ({@link #legacy}, events sealed before erasable payloads) it held every stored field including the payload.
  */
 public final class ChainHash {
 
     public static final String GENESIS = "0".repeat(64);
+
+    public static final int VERSION = 2;
 
     private ChainHash() {
     }
 
     public static String of(String previousHash, UUID tenantId, UUID id, long sequence, Instant occurredAt,
                             String actorSubject, List<String> actorRoles, String action, String entityType,
-                            UUID entityId, JsonNode before, JsonNode after, String requestId) {
+                            UUID entityId, String payloadDigest, String requestId) {
+        ObjectNode event = metadata(tenantId, id, sequence, occurredAt, actorSubject, actorRoles, action, entityType,
+                entityId, requestId);
+        event.put("hashVersion", VERSION);
+        event.put("payloadDigest", payloadDigest);
+        return sha256(previousHash + Canonical.json(event));
+    }
+
+    /** The digest of an event's payload: SHA-256 of the canonical JSON {@code {"after": .., "before": ..}}. */
+    public static String payloadDigest(JsonNode before, JsonNode after) {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        payload.set("before", before);
+        payload.set("after", after);
+        return sha256(Canonical.json(payload));
+    }
+
+    /** Hash version 1: the payload itself in the hashed JSON. */
+    public static String legacy(String previousHash, UUID tenantId, UUID id, long sequence, Instant occurredAt,
+                                String actorSubject, List<String> actorRoles, String action, String entityType,
+                                UUID entityId, JsonNode before, JsonNode after, String requestId) {
+        ObjectNode event = metadata(tenantId, id, sequence, occurredAt, actorSubject, actorRoles, action, entityType,
+                entityId, requestId);
+        event.set("before", before);
+        event.set("after", after);
+        return sha256(previousHash + Canonical.json(event));
+    }
+
+    private static ObjectNode metadata(UUID tenantId, UUID id, long sequence, Instant occurredAt, String actorSubject,
+                                       List<String> actorRoles, String action, String entityType, UUID entityId,
+                                       String requestId) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("tenantId", tenantId.toString());
         event.put("id", id.toString());
@@ -35,10 +68,8 @@ public final class ChainHash {
         event.put("action", action);
         event.put("entityType", entityType);
         event.put("entityId", entityId.toString());
-        event.set("before", before);
-        event.set("after", after);
         event.put("requestId", requestId);
-        return sha256(previousHash + Canonical.json(event));
+        return event;
     }
 
     static String sha256(String text) {

@@ -12,7 +12,9 @@ import org.jdbi.v3.core.Handle;
 /**
  * One verify of a tenant's chain: from the beginning or from a signed checkpoint, page by page (each page its own
  * statement) up to the chain head read first; every checkpoint on the way must be validly signed and name the hash
- * stored at its sequence; and the last event must be the one the head names.
+ * stored at its sequence (a checkpoint signed before the chain was re-chained names the old hash, kept with the
+ * event); the record of the re-chaining must name the old and new hash at its sequence; and the last event must be
+ * the one the head names.
  */
 final class ChainVerification {
 
@@ -34,7 +36,8 @@ final class ChainVerification {
 
     AuditVerification run(Long fromCheckpoint) {
         // the head first: what sealers add while the walk runs lies beyond it and is left for the next verify
-        ChainDao.Head head = ChainDao.head(handle).orElse(new ChainDao.Head(0, ChainHash.GENESIS));
+        ChainDao.Head head = ChainDao.head(handle).orElse(new ChainDao.Head(0, ChainHash.GENESIS, ChainHash.VERSION));
+        Optional<ChainDao.Migration> migration = ChainDao.migration(handle);
         long start = fromCheckpoint == null ? 0 : fromCheckpoint;
         Deque<ChainDao.Checkpoint> checkpoints = new ArrayDeque<>(ChainDao.checkpointsFrom(handle, start));
         ChainVerifier verifier = new ChainVerifier(0, ChainHash.GENESIS);
@@ -43,8 +46,12 @@ final class ChainVerification {
             if (from == null || from.sequence() != fromCheckpoint) {
                 throw ProblemException.notFound("Audit checkpoint " + fromCheckpoint);
             }
-            check(from, ChainDao.hashAt(handle, from.sequence()).orElse(null));
-            verifier = new ChainVerifier(from.sequence(), from.hash());
+            ChainDao.StoredHash stored = ChainDao.hashAt(handle, from.sequence()).orElse(null);
+            check(from, stored);
+            // a checkpoint signed before the chain was re-chained names the old hash; the walk goes on from the new
+            verifier = stored != null && from.hash().equals(stored.legacyHash())
+                    ? new ChainVerifier(from.sequence(), stored.hash(), stored.legacyHash())
+                    : new ChainVerifier(from.sequence(), from.hash());
         }
         long after = start;
         List<AuditDao.StoredEvent> page;
@@ -54,7 +61,11 @@ final class ChainVerification {
             for (AuditDao.StoredEvent event : page) {
                 while (!checkpoints.isEmpty() && checkpoints.peekFirst().sequence() <= event.sequence()) {
                     ChainDao.Checkpoint checkpoint = checkpoints.pollFirst();
-                    check(checkpoint, checkpoint.sequence() == event.sequence() ? event.hash() : null);
+                    check(checkpoint, checkpoint.sequence() == event.sequence()
+                            ? new ChainDao.StoredHash(event.hash(), event.legacyHash()) : null);
+                }
+                if (migration.isPresent() && migration.get().legacySequence() == event.sequence()) {
+                    check(migration.get(), event);
                 }
             }
             after = page.isEmpty() ? after : page.get(page.size() - 1).sequence();
@@ -70,19 +81,34 @@ final class ChainVerification {
                 .oldestUnsealedAt(unsealed.oldest())
                 .fromCheckpoint(fromCheckpoint)
                 .checkpointsChecked(checkpointsChecked)
-                .brokenCheckpointSequence(brokenCheckpoint);
+                .brokenCheckpointSequence(brokenCheckpoint)
+                .redactedEvents(verifier.redacted());
         if (!tailPresent || checkpointsBeyondHead) {
             verification.missingAfterSequence(verifier.lastSequence());
         }
         return verification;
     }
 
-    private void check(ChainDao.Checkpoint checkpoint, String storedHash) {
+    private void check(ChainDao.Checkpoint checkpoint, ChainDao.StoredHash stored) {
         checkpointsChecked++;
         boolean signed = signer.map(s -> s.holds(checkpoint.keyId(), tenant, checkpoint.sequence(), checkpoint.hash(),
                 checkpoint.signedAt().toInstant(), checkpoint.signature())).orElse(false);
-        if ((!signed || !checkpoint.hash().equals(storedHash)) && brokenCheckpoint == null) {
+        boolean named = stored != null
+                && (checkpoint.hash().equals(stored.hash()) || checkpoint.hash().equals(stored.legacyHash()));
+        if ((!signed || !named) && brokenCheckpoint == null) {
             brokenCheckpoint = checkpoint.sequence();
+        }
+    }
+
+    /** The record of the re-chaining must name the event's old and new hash, and hold its signature when signed. */
+    private void check(ChainDao.Migration migration, AuditDao.StoredEvent event) {
+        checkpointsChecked++;
+        boolean signed = migration.signature() == null || signer.map(s -> s.holdsMigration(migration.keyId(), tenant,
+                migration.legacySequence(), migration.legacyHash(), migration.hash(),
+                migration.migratedAt().toInstant(), migration.signature())).orElse(false);
+        boolean named = migration.hash().equals(event.hash()) && migration.legacyHash().equals(event.legacyHash());
+        if ((!signed || !named) && brokenCheckpoint == null) {
+            brokenCheckpoint = migration.legacySequence();
         }
     }
 }

@@ -69,11 +69,30 @@ public final class CheckpointSigner {
         return "regiopool-audit-checkpoint/v1\n" + tenant + "\n" + sequence + "\n" + hash + "\n" + signedAt;
     }
 
+    static String migrationText(UUID tenant, long legacySequence, String legacyHash, String hash, Instant at) {
+        return "regiopool-audit-chain-migration/v1\n" + tenant + "\n" + legacySequence + "\n" + legacyHash + "\n"
+                + hash + "\n" + at;
+    }
+
     String sign(UUID tenant, long sequence, String hash, Instant signedAt) {
+        return signText(text(tenant, sequence, hash, signedAt));
+    }
+
+    String signMigration(UUID tenant, long legacySequence, String legacyHash, String hash, Instant at) {
+        return signText(migrationText(tenant, legacySequence, legacyHash, hash, at));
+    }
+
+    /** Whether a known key signed exactly this chain migration record. */
+    boolean holdsMigration(String signedBy, UUID tenant, long legacySequence, String legacyHash, String hash,
+                           Instant at, String signature) {
+        return holdsText(signedBy, migrationText(tenant, legacySequence, legacyHash, hash, at), signature);
+    }
+
+    private String signText(String text) {
         try {
             Signature signature = Signature.getInstance(ALGORITHM);
             signature.initSign(privateKey);
-            signature.update(text(tenant, sequence, hash, signedAt).getBytes(StandardCharsets.UTF_8));
+            signature.update(text.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(signature.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not sign an audit checkpoint", e);
@@ -82,6 +101,10 @@ public final class CheckpointSigner {
 
     /** Whether a known key (current or retired) signed exactly this checkpoint. */
     boolean holds(String signedBy, UUID tenant, long sequence, String hash, Instant signedAt, String signature) {
+        return holdsText(signedBy, text(tenant, sequence, hash, signedAt), signature);
+    }
+
+    private boolean holdsText(String signedBy, String text, String signature) {
         PublicKey key = known.get(signedBy);
         if (key == null) {
             return false;
@@ -89,7 +112,7 @@ public final class CheckpointSigner {
         try {
             Signature check = Signature.getInstance(ALGORITHM);
             check.initVerify(key);
-            check.update(text(tenant, sequence, hash, signedAt).getBytes(StandardCharsets.UTF_8));
+            check.update(text.getBytes(StandardCharsets.UTF_8));
             return check.verify(Base64.getDecoder().decode(signature));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;

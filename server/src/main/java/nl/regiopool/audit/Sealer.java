@@ -130,7 +130,9 @@ public final class Sealer implements Managed {
         return jdbi.inTransaction(handle -> {
             TenantScope.bind(handle, tenant);
             String horizon = ChainDao.horizon(handle);
-            return ChainDao.lockHead(handle, tenant, wait).map(head -> {
+            return ChainDao.lockHead(handle, tenant, wait).map(locked -> {
+                ChainDao.Head head = locked.hashVersion() == ChainHash.VERSION ? locked
+                        : new ChainMigration(handle, events, tenant, checkpoints.signer()).run(locked);
                 List<AuditDao.StoredEvent> unsealed = ChainDao.sealable(handle, events, horizon, BATCH);
                 if (unsealed.isEmpty()) {
                     return 0;
@@ -176,10 +178,13 @@ public final class Sealer implements Managed {
         long sequence = head.lastSequence();
         for (AuditDao.StoredEvent event : unsealed) {
             sequence++;
+            // events a previous version inserted have no digest yet
+            String digest = event.payloadDigest() != null ? event.payloadDigest()
+                    : ChainHash.payloadDigest(event.before(), event.after());
             String hash = ChainHash.of(previous, event.tenantId(), event.id(), sequence,
                     event.occurredAt().toInstant(), event.actorSubject(), event.actorRoles(), event.action(),
-                    event.entityType(), event.entityId(), event.before(), event.after(), event.requestId());
-            links.add(new ChainDao.Link(event.id(), sequence, previous, hash));
+                    event.entityType(), event.entityId(), digest, event.requestId());
+            links.add(new ChainDao.Link(event.id(), sequence, previous, hash, digest));
             previous = hash;
         }
         return links;

@@ -1,5 +1,6 @@
 package nl.regiopool.export;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,6 +14,7 @@ import nl.regiopool.api.model.WorkerDataExport;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.availability.StatedAvailability;
+import nl.regiopool.http.Writes;
 import nl.regiopool.placement.PlacementRecords;
 import nl.regiopool.pool.PoolRecords;
 import nl.regiopool.problem.ProblemException;
@@ -22,16 +24,21 @@ import nl.regiopool.worker.WorkerRecords;
 
 /**
  * Everything Regiopool holds about one worker, read in one transaction (one consistent moment): the worker
- * asks for its own, an admin for any worker of the cooperative (to answer a data subject's request).
+ * asks for its own, an admin for any worker of the cooperative (to answer a data subject's request). And the
+ * erasure of a worker who has left.
  */
 public final class DataExportResource implements DataExportApi {
 
     private final Transactions transactions;
     private final AuditRecords audit;
+    private final Writes writes;
+    private final Erasure erasure;
 
-    public DataExportResource(Transactions transactions, AuditRecords audit) {
+    public DataExportResource(Transactions transactions, AuditRecords audit, Writes writes, ObjectMapper mapper) {
         this.transactions = transactions;
         this.audit = audit;
+        this.writes = writes;
+        this.erasure = new Erasure(mapper);
     }
 
     @Override
@@ -43,6 +50,15 @@ public final class DataExportResource implements DataExportApi {
     @Override
     public Response getWorkerDataExport(UUID workerId) {
         return export(CurrentCaller.get(), workerId);
+    }
+
+    @Override
+    public Response eraseWorker(UUID workerId, String idempotencyKey) {
+        Caller caller = CurrentCaller.get();
+        // so that events committed just before are sealed and carry their digest when they are redacted
+        audit.sealCommitted(caller.tenant());
+        return writes.inTenant(caller, "eraseWorker", idempotencyKey, workerId, write ->
+                Response.ok(erasure.eraseWorker(write, workerId)).build());
     }
 
     private Response export(Caller caller, UUID workerId) {

@@ -21,29 +21,59 @@ class ChainHashTest {
     }
 
     @Test
-    void theHashCoversEveryFieldAndThePreviousHash() throws Exception {
+    void theVersion1HashCoversEveryFieldAndThePreviousHash() throws Exception {
         UUID tenant = UUID.randomUUID();
         UUID id = UUID.randomUUID();
         UUID entity = UUID.randomUUID();
         Instant at = Instant.parse("2026-11-25T10:15:30.123456Z");
         JsonNode after = mapper.readTree("{\"name\":\"Praktijk\"}");
-        String hash = ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created",
+        String hash = ChainHash.legacy(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created",
                 "member", entity, null, after, "req-1");
 
         assertThat(hash).hasSize(64).matches("[0-9a-f]+");
-        assertThat(ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created",
+        assertThat(ChainHash.legacy(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created",
                 "member", entity, null, mapper.readTree("{\"name\":\"Praktijk\"}"), "req-1")).isEqualTo(hash);
         assertThat(List.of(
-                ChainHash.of("1".repeat(64), tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, null, after, "req-1"),
-                ChainHash.of(ChainHash.GENESIS, tenant, id, 2, at, "alice", List.of("coop_admin"), "member.created", "member", entity, null, after, "req-1"),
-                ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at.plusNanos(1000), "alice", List.of("coop_admin"), "member.created", "member", entity, null, after, "req-1"),
-                ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "bob", List.of("coop_admin"), "member.created", "member", entity, null, after, "req-1"),
-                ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("auditor"), "member.created", "member", entity, null, after, "req-1"),
-                ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.updated", "member", entity, null, after, "req-1"),
-                ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, after, after, "req-1"),
-                ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, null, null, "req-1"),
-                ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, null, after, "req-2"),
-                ChainHash.of(ChainHash.GENESIS, UUID.randomUUID(), id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, null, after, "req-1")))
+                ChainHash.legacy("1".repeat(64), tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, null, after, "req-1"),
+                ChainHash.legacy(ChainHash.GENESIS, tenant, id, 2, at, "alice", List.of("coop_admin"), "member.created", "member", entity, null, after, "req-1"),
+                ChainHash.legacy(ChainHash.GENESIS, tenant, id, 1, at.plusNanos(1000), "alice", List.of("coop_admin"), "member.created", "member", entity, null, after, "req-1"),
+                ChainHash.legacy(ChainHash.GENESIS, tenant, id, 1, at, "bob", List.of("coop_admin"), "member.created", "member", entity, null, after, "req-1"),
+                ChainHash.legacy(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("auditor"), "member.created", "member", entity, null, after, "req-1"),
+                ChainHash.legacy(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.updated", "member", entity, null, after, "req-1"),
+                ChainHash.legacy(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, after, after, "req-1"),
+                ChainHash.legacy(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, null, null, "req-1"),
+                ChainHash.legacy(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, null, after, "req-2"),
+                ChainHash.legacy(ChainHash.GENESIS, UUID.randomUUID(), id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, null, after, "req-1")))
+                .doesNotContain(hash)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theVersion2HashCoversTheMetadataAndThePayloadDigestNotThePayload() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        UUID entity = UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-25T10:15:30.123456Z");
+        String digest = ChainHash.payloadDigest(null, mapper.readTree("{\"name\":\"Praktijk\",\"n\":1.50}"));
+        assertThat(ChainHash.payloadDigest(mapper.readTree("null"), mapper.readTree("{\"n\":1.5,\"name\":\"Praktijk\"}")))
+                .isEqualTo(digest);
+        assertThat(ChainHash.payloadDigest(null, mapper.readTree("{\"name\":\"[erased]\",\"n\":1.5}")))
+                .isNotEqualTo(digest);
+        assertThat(ChainHash.payloadDigest(mapper.readTree("{\"name\":\"Praktijk\",\"n\":1.5}"), null))
+                .as("before and after are told apart").isNotEqualTo(digest);
+
+        String hash = ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created",
+                "member", entity, digest, "req-1");
+        assertThat(hash).hasSize(64).matches("[0-9a-f]+");
+        assertThat(List.of(
+                ChainHash.of("1".repeat(64), tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, digest, "req-1"),
+                ChainHash.of(ChainHash.GENESIS, tenant, id, 2, at, "alice", List.of("coop_admin"), "member.created", "member", entity, digest, "req-1"),
+                ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "bob", List.of("coop_admin"), "member.created", "member", entity, digest, "req-1"),
+                ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.updated", "member", entity, digest, "req-1"),
+                ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, "1".repeat(64), "req-1"),
+                ChainHash.of(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, digest, "req-2"),
+                ChainHash.legacy(ChainHash.GENESIS, tenant, id, 1, at, "alice", List.of("coop_admin"), "member.created", "member", entity, null,
+                        mapper.readTree("{\"name\":\"Praktijk\",\"n\":1.5}"), "req-1")))
                 .doesNotContain(hash)
                 .doesNotHaveDuplicates();
     }

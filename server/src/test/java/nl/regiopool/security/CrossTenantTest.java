@@ -210,6 +210,7 @@ class CrossTenantTest extends ApiTest {
             Map.entry("getWorkerAvailability", Fixture.read()),
             // the export carries the moment it was made; the worker stands for it in the before/after comparison
             Map.entry("getWorkerDataExport", new Fixture("/v1/workers/{workerId}", null, false, "")),
+            Map.entry("eraseWorker", Fixture.write("/v1/workers/{workerId}", null)),
             Map.entry("getWebhookEndpoint", Fixture.read().forMembersToo()),
             Map.entry("deleteWebhookEndpoint", endpointAction()),
             Map.entry("updateWebhookEndpoint", Fixture.write("/v1/webhook-endpoints/{endpointId}",

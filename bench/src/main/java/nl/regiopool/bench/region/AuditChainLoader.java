@@ -63,16 +63,19 @@ public final class AuditChainLoader {
                 after.put("startsAt", at.plusSeconds(86_400).toString());
                 String action = i % 4 == 0 ? "placement.created" : "placement.confirmed";
                 String requestId = "bench-" + sequence;
+                String digest = ChainHash.payloadDigest(null, after);
                 String hash = ChainHash.of(previous, tenant, id, sequence, at, "bench-loader", roles, action,
-                        "placement", entity, null, after, requestId);
+                        "placement", entity, digest, requestId);
                 rows.append(tenant).append('\t').append(id).append('\t').append(sequence).append('\t').append(at)
                         .append("\tbench-loader\t{coop_admin}\t").append(action).append("\tplacement\t").append(entity)
                         .append("\t\\N\t").append(Canonical.json(after).replace("\\", "\\\\")).append('\t')
-                        .append(requestId).append('\t').append(previous).append('\t').append(hash).append('\n');
+                        .append(requestId).append('\t').append(previous).append('\t').append(hash).append('\t')
+                        .append(digest).append('\n');
                 previous = hash;
                 if ((i + 1) % BATCH == 0 || i == count - 1) {
                     copy.copyIn("COPY audit_event (tenant_id, id, sequence, occurred_at, actor_subject, actor_roles,"
-                            + " action, entity_type, entity_id, before, after, request_id, previous_hash, hash)"
+                            + " action, entity_type, entity_id, before, after, request_id, previous_hash, hash,"
+                            + " payload_digest)"
                             + " FROM STDIN", new StringReader(rows.toString()));
                     rows.setLength(0);
                 }
