@@ -86,8 +86,7 @@ final class AuditDao {
         handle.createUpdate("""
                         UPDATE audit_event
                            SET before = CAST(:before AS jsonb), after = CAST(:after AS jsonb), payload_redacted_at = :at
-                         WHERE tenant_id = :tenant AND id = :id""")
-                .bind("tenant", tenant)
+                         WHERE id = :id""")
                 .bind("id", id)
                 .bind("before", before)
                 .bind("after", after)
