@@ -82,7 +82,7 @@ final class AuditDao {
                 .list();
     }
 
-    void redact(Handle handle, UUID tenant, UUID id, String before, String after, OffsetDateTime at) {
+    void redact(Handle handle, UUID id, String before, String after, OffsetDateTime at) {
         handle.createUpdate("""
                         UPDATE audit_event
                            SET before = CAST(:before AS jsonb), after = CAST(:after AS jsonb), payload_redacted_at = :at

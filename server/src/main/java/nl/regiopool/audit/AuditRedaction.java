@@ -37,7 +37,7 @@ public final class AuditRedaction {
      * views, {@code values} the personal texts that may be copied elsewhere (blank ones are ignored). Returns how
      * many events were redacted.
      */
-    public int redact(Handle handle, UUID tenant, String entityType, UUID entityId, Set<String> fields,
+    public int redact(Handle handle, String entityType, UUID entityId, Set<String> fields,
                       Collection<String> values) {
         List<String> needles = needles(values);
         List<String> patterns = jsonPatterns(values);
@@ -48,7 +48,7 @@ public final class AuditRedaction {
             JsonNode before = scrub(event.before(), own ? fields : Set.of(), needles);
             JsonNode after = scrub(event.after(), own ? fields : Set.of(), needles);
             if (!same(before, event.before()) || !same(after, event.after())) {
-                dao.redact(handle, tenant, event.id(), text(before), text(after), now);
+                dao.redact(handle, event.id(), text(before), text(after), now);
                 redacted++;
             }
         }

@@ -60,7 +60,7 @@ final class Erasure {
         values.removeIf(value -> value == null || value.isBlank());
 
         ErasureDao.pseudonymise(handle, workerId, "Erased", "worker-" + workerId.toString().substring(0, 8));
-        int redacted = audit.redact(handle, write.tenantId(), "worker", workerId, FIELDS, values);
+        int redacted = audit.redact(handle, "worker", workerId, FIELDS, values);
         List<String> jsonPatterns = AuditRedaction.jsonPatterns(values);
         for (ErasureDao.Copy event : ErasureDao.eventsNaming(handle, jsonPatterns)) {
             ErasureDao.replaceEventData(handle, scrubbed(event, values));

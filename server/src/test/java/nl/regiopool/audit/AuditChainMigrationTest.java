@@ -147,7 +147,7 @@ class AuditChainMigrationTest extends ApiTest {
         Jdbi jdbi = Jdbi.create(TestApp.jdbcUrl(), config.getDatabase().getUser(), config.getDatabase().getPassword());
         return jdbi.inTransaction(handle -> {
             TenantScope.bind(handle, tenant);
-            return new AuditRedaction(mapper).redact(handle, tenant, "worker", worker.getId(),
+            return new AuditRedaction(mapper).redact(handle, "worker", worker.getId(),
                     Set.of("givenName", "familyName", "email", "phone", "postcode", "latitude", "longitude"),
                     List.of(GIVEN + " " + FAMILY, GIVEN, FAMILY, worker.getEmail(), worker.getPhone()));
         });
