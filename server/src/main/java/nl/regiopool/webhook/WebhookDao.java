@@ -191,7 +191,8 @@ final class WebhookDao {
      * dies mid-attempt leaves them to be tried again then. Each endpoint's first pending delivery is one step down
      * the pending index, so a claim costs the same however many deliveries wait. SKIP LOCKED lets any number of
      * nodes claim at once; the due conditions are repeated on the locked row, so a delivery another node claimed
-     * since this statement's snapshot is not claimed again.
+     * since this statement's snapshot is not claimed again. Naming {@code current_tenant_id()} (the row-level
+     * security policy's own value) lets the planner probe the indexes by tenant.
      */
     static List<Claimed> claim(Handle handle, UUID tenantId, Instant now, Instant leaseUntil, int limit) {
         return handle.createQuery("""
@@ -204,14 +205,14 @@ final class WebhookDao {
                                     AND first.status = 'PENDING'
                                 ORDER BY first.event_txid, first.event_position
                                 LIMIT 1) head
-                            WHERE endpoint.tenant_id = :tenant AND endpoint.status = 'ENABLED'
+                            WHERE endpoint.tenant_id = current_tenant_id() AND endpoint.status = 'ENABLED'
                                 AND head.next_attempt_at <= :now
                                 AND head.event_txid < pg_snapshot_xmin(pg_current_snapshot())
                             ORDER BY head.next_attempt_at
                             LIMIT :limit),
                         due AS (
                             SELECT d.tenant_id, d.id FROM webhook_delivery d
-                            JOIN heads ON d.tenant_id = :tenant AND d.id = heads.id
+                            JOIN heads ON d.tenant_id = current_tenant_id() AND d.id = heads.id
                             WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
                             FOR UPDATE OF d SKIP LOCKED),
                         claimed AS (
@@ -222,9 +223,8 @@ final class WebhookDao {
                             event.data::text, endpoint.url, endpoint.secret, endpoint.previous_secret,
                             endpoint.previous_secret_expires_at
                         FROM claimed
-                        JOIN event ON event.tenant_id = :tenant AND event.id = claimed.event_id
-                        JOIN webhook_endpoint endpoint ON endpoint.tenant_id = :tenant AND endpoint.id = claimed.endpoint_id""")
-                .bind("tenant", tenantId)
+                        JOIN event ON event.tenant_id = current_tenant_id() AND event.id = claimed.event_id
+                        JOIN webhook_endpoint endpoint ON endpoint.tenant_id = current_tenant_id() AND endpoint.id = claimed.endpoint_id""")
                 .bind("now", utc(now))
                 .bind("leaseUntil", utc(leaseUntil))
                 .bind("limit", limit)
