@@ -339,12 +339,13 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         environment.jersey().register(new PlacementResource(transactions, writes, mapper));
         environment.jersey().register(new AvailabilityResource(transactions, writes));
         environment.jersey().register(new MyScheduleResource(transactions));
-        environment.jersey().register(new DataExportResource(transactions, new AuditRecords(mapper, sealer), writes, mapper));
         environment.jersey().register(new SettlementResource(transactions, writes));
         agreementExpiry = new AgreementExpiry(transactions, writeCore,
                 configuration.getJobs().getAgreementExpiryInterval());
         environment.lifecycle().manage(agreementExpiry);
         DocumentStore documentStore = new PostgresDocumentStore();
+        environment.jersey().register(new DataExportResource(transactions, new AuditRecords(mapper, sealer), writes, mapper,
+                documentStore));
         environment.jersey().register(new InternshipResource(transactions, writes, documentStore));
         environment.jersey().register(new CapacityReportResource(transactions));
         applicantRetention = new ApplicantRetention(transactions, writeCore, documentStore, Clock.systemUTC(),

@@ -15,6 +15,7 @@ import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.availability.StatedAvailability;
 import nl.regiopool.http.Writes;
+import nl.regiopool.internship.DocumentStore;
 import nl.regiopool.placement.PlacementRecords;
 import nl.regiopool.pool.PoolRecords;
 import nl.regiopool.problem.ProblemException;
@@ -25,7 +26,7 @@ import nl.regiopool.worker.WorkerRecords;
 /**
  * Everything Regiopool holds about one worker, read in one transaction (one consistent moment): the worker
  * asks for its own, an admin for any worker of the cooperative (to answer a data subject's request). And the
- * erasure of a worker who has left.
+ * erasure of a worker who has left, or of an internship applicant.
  */
 public final class DataExportResource implements DataExportApi {
 
@@ -34,11 +35,12 @@ public final class DataExportResource implements DataExportApi {
     private final Writes writes;
     private final Erasure erasure;
 
-    public DataExportResource(Transactions transactions, AuditRecords audit, Writes writes, ObjectMapper mapper) {
+    public DataExportResource(Transactions transactions, AuditRecords audit, Writes writes, ObjectMapper mapper,
+                              DocumentStore documents) {
         this.transactions = transactions;
         this.audit = audit;
         this.writes = writes;
-        this.erasure = new Erasure(mapper);
+        this.erasure = new Erasure(mapper, documents);
     }
 
     @Override
@@ -59,6 +61,14 @@ public final class DataExportResource implements DataExportApi {
         audit.sealCommitted(caller.tenant());
         return writes.inTenant(caller, "eraseWorker", idempotencyKey, workerId, write ->
                 Response.ok(erasure.eraseWorker(write, workerId)).build());
+    }
+
+    @Override
+    public Response eraseInternshipApplicant(UUID applicantId, String idempotencyKey) {
+        Caller caller = CurrentCaller.get();
+        audit.sealCommitted(caller.tenant());
+        return writes.inTenant(caller, "eraseInternshipApplicant", idempotencyKey, applicantId, write ->
+                Response.ok(erasure.eraseApplicant(write, applicantId)).build());
     }
 
     private Response export(Caller caller, UUID workerId) {

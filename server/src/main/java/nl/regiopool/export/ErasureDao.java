@@ -1,6 +1,7 @@
 package nl.regiopool.export;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
-/** The worker's personal data and its copies, for erasure. */
+/** The personal data of a worker or an internship applicant and its copies, for erasure. */
 final class ErasureDao {
 
     record Person(String givenName, String familyName, String email, String phone, String status) {
@@ -28,6 +29,63 @@ final class ErasureDao {
                 .map((rs, ctx) -> new Person(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)))
                 .findOne();
+    }
+
+    /** An applicant not erased yet: her name, email and phone. */
+    static Optional<Person> lockApplicant(Handle handle, UUID id) {
+        return handle.createQuery("""
+                        SELECT given_name, family_name, email, phone FROM internship_applicant
+                         WHERE id = :id AND erased_at IS NULL FOR UPDATE""")
+                .bind("id", id)
+                .map((rs, ctx) -> new Person(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        null))
+                .findOne();
+    }
+
+    static boolean hasOpenShares(Handle handle, UUID applicant) {
+        return handle.createQuery("""
+                        SELECT EXISTS (SELECT 1 FROM internship_share WHERE applicant_id = :applicant
+                                                                        AND decided_at IS NULL)""")
+                .bind("applicant", applicant)
+                .mapTo(Boolean.class)
+                .one();
+    }
+
+    /** An internship of the applicant that has not ended by {@code today}. */
+    static boolean hasInternshipNotEnded(Handle handle, UUID applicant, LocalDate today) {
+        return handle.createQuery("""
+                        SELECT EXISTS (SELECT 1 FROM internship WHERE applicant_id = :applicant AND end_date >= :today)""")
+                .bind("applicant", applicant)
+                .bind("today", today)
+                .mapTo(Boolean.class)
+                .one();
+    }
+
+    static List<UUID> documents(Handle handle, UUID applicant) {
+        return handle.createQuery("SELECT id FROM internship_document WHERE applicant_id = :applicant ORDER BY id")
+                .bind("applicant", applicant)
+                .mapTo(UUID.class)
+                .list();
+    }
+
+    static void deleteDocument(Handle handle, UUID document) {
+        handle.createUpdate("DELETE FROM internship_document WHERE id = :id").bind("id", document).execute();
+    }
+
+    static void eraseApplicant(Handle handle, UUID applicant, String pseudonym) {
+        handle.createUpdate("""
+                        UPDATE internship_applicant
+                           SET given_name = NULL, family_name = NULL, email = NULL, phone = NULL, school = NULL,
+                               programme = NULL, study_year = NULL, wish_roles = '{}', wish_start_date = NULL,
+                               wish_end_date = NULL, wish_region = NULL, erased_at = now(), version = version + 1,
+                               updated_at = now()
+                         WHERE id = :applicant""")
+                .bind("applicant", applicant)
+                .execute();
+        handle.createUpdate("UPDATE internship SET student_name = :pseudonym WHERE applicant_id = :applicant")
+                .bind("applicant", applicant)
+                .bind("pseudonym", pseudonym)
+                .execute();
     }
 
     /** Placements not completed, cancelled or missed that have not ended yet. */

@@ -211,6 +211,7 @@ class CrossTenantTest extends ApiTest {
             // the export carries the moment it was made; the worker stands for it in the before/after comparison
             Map.entry("getWorkerDataExport", new Fixture("/v1/workers/{workerId}", null, false, "")),
             Map.entry("eraseWorker", Fixture.write("/v1/workers/{workerId}", null)),
+            Map.entry("eraseInternshipApplicant", Fixture.write("/v1/internship-applicants/{applicantId}", null)),
             Map.entry("getWebhookEndpoint", Fixture.read().forMembersToo()),
             Map.entry("deleteWebhookEndpoint", endpointAction()),
             Map.entry("updateWebhookEndpoint", Fixture.write("/v1/webhook-endpoints/{endpointId}",
