@@ -9,12 +9,14 @@ import java.util.UUID;
 import nl.regiopool.agreement.AgreementRecords;
 import nl.regiopool.api.DataExportApi;
 import nl.regiopool.audit.AuditRecords;
+import nl.regiopool.api.model.ApplicantDataExport;
 import nl.regiopool.api.model.Worker;
 import nl.regiopool.api.model.WorkerDataExport;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.availability.StatedAvailability;
 import nl.regiopool.http.Writes;
+import nl.regiopool.internship.ApplicantRecords;
 import nl.regiopool.internship.DocumentStore;
 import nl.regiopool.placement.PlacementRecords;
 import nl.regiopool.pool.PoolRecords;
@@ -61,6 +63,22 @@ public final class DataExportResource implements DataExportApi {
         audit.sealCommitted(caller.tenant());
         return writes.inTenant(caller, "eraseWorker", idempotencyKey, workerId, write ->
                 Response.ok(erasure.eraseWorker(write, workerId)).build());
+    }
+
+    @Override
+    public Response getInternshipApplicantDataExport(UUID applicantId) {
+        Caller caller = CurrentCaller.get();
+        audit.sealCommitted(caller.tenant());
+        ApplicantDataExport export = transactions.read(caller.tenant(), handle -> new ApplicantDataExport()
+                .exportedAt(OffsetDateTime.ofInstant(CooperativeTime.now(handle), ZoneOffset.UTC))
+                .applicant(ApplicantRecords.applicant(handle, applicantId)
+                        .orElseThrow(() -> ProblemException.notFound("Internship applicant " + applicantId)))
+                .documents(ApplicantRecords.documents(handle, applicantId))
+                .shares(ApplicantRecords.shares(handle, applicantId))
+                .downloads(ApplicantRecords.downloads(handle, applicantId))
+                .internships(ApplicantRecords.internships(handle, applicantId))
+                .auditEvents(audit.about(handle, "internship_applicant", applicantId)));
+        return Response.ok(export).header("Cache-Control", "no-store").build();
     }
 
     @Override

@@ -43,6 +43,11 @@ final class InternshipDao {
                 .map(InternshipDao::map).list();
     }
 
+    static List<Internship> ofApplicant(Handle handle, UUID applicantId) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM internship WHERE applicant_id = :applicant ORDER BY id")
+                .bind("applicant", applicantId).map(InternshipDao::map).list();
+    }
+
     static Optional<Internship> ofShare(Handle handle, UUID shareId) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM internship WHERE share_id = :share")
                 .bind("share", shareId).map(InternshipDao::map).findOne();

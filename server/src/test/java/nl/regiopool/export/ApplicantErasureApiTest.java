@@ -18,11 +18,13 @@ import nl.regiopool.client.ApiException;
 import nl.regiopool.client.api.AuditApi;
 import nl.regiopool.client.api.DataExportApi;
 import nl.regiopool.client.api.InternshipsApi;
+import nl.regiopool.client.model.ApplicantDataExport;
 import nl.regiopool.client.model.ApplicantErasure;
 import nl.regiopool.client.model.AuditVerification;
 import nl.regiopool.client.model.InternshipApplicant;
 import nl.regiopool.client.model.InternshipApplicantCreate;
 import nl.regiopool.client.model.InternshipApplicantPatch;
+import nl.regiopool.client.model.InternshipDocument;
 import nl.regiopool.client.model.InternshipDocumentKind;
 import nl.regiopool.client.model.InternshipOffer;
 import nl.regiopool.client.model.InternshipOfferCreate;
@@ -73,6 +75,26 @@ class ApplicantErasureApiTest extends ApiTest {
                 pdf("cv " + given + ".pdf"), null).getId();
         coordinator.updateInternshipApplicant(applicant.getId(), "*",
                 new InternshipApplicantPatch().phone(phone), null);
+    }
+
+    @Test
+    void theExportHoldsTheApplicantHerDocumentsSharesAndHistory() throws Exception {
+        InternshipShare share = coordinator.createInternshipShare(applicant.getId(),
+                new InternshipShareCreate().memberId(practice), null);
+        practiceUser.downloadInternshipDocument(applicant.getId(), document);
+
+        ApplicantDataExport export = admin.getInternshipApplicantDataExport(applicant.getId());
+
+        assertThat(export.getApplicant().getEmail()).isEqualTo(email);
+        assertThat(export.getApplicant().getPhone()).isEqualTo(phone);
+        assertThat(export.getDocuments()).extracting(InternshipDocument::getId).containsExactly(document);
+        assertThat(export.getShares()).extracting(InternshipShare::getId).containsExactly(share.getId());
+        assertThat(export.getDownloads()).singleElement()
+                .satisfies(download -> assertThat(download.getMemberId()).isEqualTo(practice));
+        assertThat(export.getInternships()).isEmpty();
+        assertThat(export.getAuditEvents()).isNotEmpty();
+        expectProblem(404, () -> new DataExportApi(TestApp.client(TestApp.adminToken(newCooperative())))
+                .getInternshipApplicantDataExport(applicant.getId()));
     }
 
     @Test

@@ -212,6 +212,8 @@ class CrossTenantTest extends ApiTest {
             Map.entry("getWorkerDataExport", new Fixture("/v1/workers/{workerId}", null, false, "")),
             Map.entry("eraseWorker", Fixture.write("/v1/workers/{workerId}", null)),
             Map.entry("eraseInternshipApplicant", Fixture.write("/v1/internship-applicants/{applicantId}", null)),
+            Map.entry("getInternshipApplicantDataExport",
+                    new Fixture("/v1/internship-applicants/{applicantId}", null, false, "")),
             Map.entry("getWebhookEndpoint", Fixture.read().forMembersToo()),
             Map.entry("deleteWebhookEndpoint", endpointAction()),
             Map.entry("updateWebhookEndpoint", Fixture.write("/v1/webhook-endpoints/{endpointId}",
