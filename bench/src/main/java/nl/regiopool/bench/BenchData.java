@@ -10,6 +10,20 @@ final class BenchData {
     }
 
     /**
+     * {@code count} GP practices of the bound cooperative under the CAO rule set {@code cao}, and the temporary
+     * table {@code m (n, id)} that numbers them from 1.
+     */
+    static void members(Statement sql, int count, String cao) throws SQLException {
+        sql.execute("""
+                INSERT INTO member (tenant_id, id, name, kvk_number, sector, postcode, iban, joined_on, cao_rule_set_code)
+                SELECT current_tenant_id(), gen_random_uuid(), 'Praktijk ' || n, lpad(n::text, 8, '0'), 'GP_PRACTICE',
+                       '7001 AB', 'NL91ABNA0417164300', DATE '2020-01-01', '%s'
+                FROM generate_series(1, %d) n""".formatted(cao, count));
+        sql.execute("CREATE TEMP TABLE m AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM member"
+                + " WHERE tenant_id = current_tenant_id()");
+    }
+
+    /**
      * From the temporary table {@code w (n, id, lender, borrower, agreement)}: a DOKTERSASSISTENT worker per row,
      * employed by {@code lender}, and her ACTIVE agreement lending her to {@code borrower} from 2 January of
      * {@code year} under the CAO rule set {@code cao}. The terms version is each benchmark's own.

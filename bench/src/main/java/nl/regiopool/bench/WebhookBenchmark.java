@@ -267,13 +267,7 @@ public final class WebhookBenchmark {
              Statement sql = db.createStatement()) {
             db.setAutoCommit(false);
             sql.execute("SELECT set_config('regiopool.tenant_id', '" + tenant + "', true)");
-            sql.execute("""
-                    INSERT INTO member (tenant_id, id, name, kvk_number, sector, postcode, iban, joined_on, cao_rule_set_code)
-                    SELECT current_tenant_id(), gen_random_uuid(), 'Praktijk ' || n, lpad(n::text, 8, '0'), 'GP_PRACTICE',
-                           '7001 AB', 'NL91ABNA0417164300', DATE '2020-01-01', 'ATW'
-                    FROM generate_series(1, %d) n""".formatted(ENDPOINTS));
-            sql.execute("CREATE TEMP TABLE m AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM member"
-                    + " WHERE tenant_id = current_tenant_id()");
+            BenchData.members(sql, ENDPOINTS, "ATW");
             sql.execute("""
                     CREATE TEMP TABLE w AS
                     SELECT g.i AS n, gen_random_uuid() AS id, (SELECT id FROM m WHERE m.n = 1 + g.i %% %2$d) AS lender,
