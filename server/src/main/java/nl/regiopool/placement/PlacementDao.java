@@ -37,7 +37,7 @@ final class PlacementDao {
             p.cost_lines::text AS cost_lines, p.version, p.created_at, p.updated_at, p.disputed_at, p.disputed_by,
             p.dispute_reason, p.dispute_resolved_at, p.dispute_resolved_by, p.dispute_resolution_note""";
 
-    private static final RowMapper<PlacementRow> ROW = ConstructorMapper.of(PlacementRow.class);
+    private static final RowMapper<PlacementRow> ROW = PlacementRowMapper.INSTANCE;
 
     private static final String AGREEMENT_COLUMNS = """
             a.id, a.status, a.worker_id, a.lender_member_id, a.borrower_member_id, a.role,
