@@ -1,23 +1,25 @@
 package nl.regiopool.audit;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 
 /**
  * Canonical JSON for hashing: object keys sorted, no whitespace, numbers in plain notation
  * without trailing zeros. The same value gives the same text after a round trip through jsonb.
+ * Stored hashes depend on this text byte for byte: a change of output is a new hash version.
  */
 public final class Canonical {
+
+    private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
 
     private Canonical() {
     }
 
     public static String json(JsonNode node) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(256);
         write(node, out);
         return out.toString();
     }
@@ -25,36 +27,48 @@ public final class Canonical {
     private static void write(JsonNode node, StringBuilder out) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             out.append("null");
+        } else if (node.isTextual()) {
+            quoted(node.textValue(), out);
         } else if (node.isObject()) {
-            List<String> names = new ArrayList<>();
-            node.fieldNames().forEachRemaining(names::add);
-            names.sort(null);
+            String[] names = new String[node.size()];
+            Iterator<String> fields = node.fieldNames();
+            for (int i = 0; fields.hasNext(); i++) {
+                names[i] = fields.next();
+            }
+            Arrays.sort(names);
             out.append('{');
-            for (int i = 0; i < names.size(); i++) {
+            for (int i = 0; i < names.length; i++) {
                 if (i > 0) {
                     out.append(',');
                 }
-                out.append(JsonNodeFactory.instance.textNode(names.get(i)).toString()).append(':');
-                write(node.get(names.get(i)), out);
+                quoted(names[i], out);
+                out.append(':');
+                write(node.get(names[i]), out);
             }
             out.append('}');
         } else if (node.isArray()) {
             out.append('[');
-            Iterator<JsonNode> items = node.elements();
-            boolean first = true;
-            while (items.hasNext()) {
-                if (!first) {
+            for (int i = 0; i < node.size(); i++) {
+                if (i > 0) {
                     out.append(',');
                 }
-                first = false;
-                write(items.next(), out);
+                write(node.get(i), out);
             }
             out.append(']');
+        } else if (node.isIntegralNumber() && node.canConvertToLong()) {
+            out.append(node.longValue());
         } else if (node.isNumber()) {
             BigDecimal number = node.decimalValue().stripTrailingZeros();
             out.append(number.signum() == 0 ? "0" : number.toPlainString());
         } else {
             out.append(node.toString());
         }
+    }
+
+    /** As Jackson writes a JSON string: the same escapes as {@code TextNode.toString()}. */
+    static void quoted(String text, StringBuilder out) {
+        out.append('"');
+        STRINGS.quoteAsString(text, out);
+        out.append('"');
     }
 }
