@@ -29,11 +29,43 @@ public final class ChainHash {
     public static String of(String previousHash, UUID tenantId, UUID id, long sequence, Instant occurredAt,
                             String actorSubject, List<String> actorRoles, String action, String entityType,
                             UUID entityId, String payloadDigest, String requestId) {
-        ObjectNode event = metadata(tenantId, id, sequence, occurredAt, actorSubject, actorRoles, action, entityType,
-                entityId, requestId);
-        event.put("hashVersion", VERSION);
-        event.put("payloadDigest", payloadDigest);
-        return sha256(previousHash + Canonical.json(event));
+        StringBuilder text = new StringBuilder(512).append(previousHash);
+        // Canonical.json of the metadata with hashVersion and payloadDigest, written out in its sorted key order:
+        // the verifier hashes every event of a chain this way, and building a JSON tree first cost most of it.
+        text.append("{\"action\":");
+        Canonical.quoted(action, text);
+        text.append(",\"actorRoles\":[");
+        for (int i = 0; i < actorRoles.size(); i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            quotedOrNull(actorRoles.get(i), text);
+        }
+        text.append("],\"actorSubject\":");
+        quotedOrNull(actorSubject, text);
+        text.append(",\"entityId\":");
+        Canonical.quoted(entityId.toString(), text);
+        text.append(",\"entityType\":");
+        quotedOrNull(entityType, text);
+        text.append(",\"hashVersion\":").append(VERSION).append(",\"id\":");
+        Canonical.quoted(id.toString(), text);
+        text.append(",\"occurredAt\":");
+        Canonical.quoted(occurredAt.toString(), text);
+        text.append(",\"payloadDigest\":");
+        quotedOrNull(payloadDigest, text);
+        text.append(",\"requestId\":");
+        quotedOrNull(requestId, text);
+        text.append(",\"sequence\":").append(sequence).append(",\"tenantId\":");
+        Canonical.quoted(tenantId.toString(), text);
+        return sha256(text.append('}').toString());
+    }
+
+    private static void quotedOrNull(String value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        } else {
+            Canonical.quoted(value, out);
+        }
     }
 
     /** The digest of an event's payload: SHA-256 of the canonical JSON {@code {"after": .., "before": ..}}. */

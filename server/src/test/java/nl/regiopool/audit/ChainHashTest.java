@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +80,52 @@ class ChainHashTest {
                         mapper.readTree("{\"name\":\"Praktijk\",\"n\":1.5}"), "req-1")))
                 .doesNotContain(hash)
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theVersion2HashIsTheHashOfTheCanonicalMetadataAsTheFirstImplementationBuiltIt() {
+        Random random = new Random(1130);
+        for (int i = 0; i < 5_000; i++) {
+            List<String> roles = new ArrayList<>();
+            for (int r = random.nextInt(3); r > 0; r--) {
+                roles.add(random.nextInt(10) == 0 ? null : text(random));
+            }
+            UUID tenant = new UUID(random.nextLong(), random.nextLong());
+            UUID id = new UUID(random.nextLong(), random.nextLong());
+            UUID entity = new UUID(random.nextLong(), random.nextLong());
+            Instant at = Instant.ofEpochSecond(1_700_000_000L + random.nextInt(100_000_000), random.nextInt(1_000_000) * 1000L);
+            long sequence = 1 + random.nextInt(Integer.MAX_VALUE);
+            String subject = random.nextInt(5) == 0 ? null : text(random);
+            String digest = random.nextInt(5) == 0 ? null : ChainHash.sha256(text(random));
+            String request = random.nextInt(5) == 0 ? null : text(random);
+            String previous = ChainHash.sha256(Integer.toString(i));
+
+            ObjectNode event = JsonNodeFactory.instance.objectNode();
+            event.put("tenantId", tenant.toString());
+            event.put("id", id.toString());
+            event.put("sequence", sequence);
+            event.put("occurredAt", at.toString());
+            event.put("actorSubject", subject);
+            roles.forEach(event.putArray("actorRoles")::add);
+            event.put("action", "placement.created");
+            event.put("entityType", "placement");
+            event.put("entityId", entity.toString());
+            event.put("requestId", request);
+            event.put("hashVersion", ChainHash.VERSION);
+            event.put("payloadDigest", digest);
+
+            assertThat(ChainHash.of(previous, tenant, id, sequence, at, subject, roles, "placement.created", "placement",
+                    entity, digest, request)).isEqualTo(ChainHash.sha256(previous + Canonical.json(event)));
+        }
+    }
+
+    private static String text(Random random) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1 + random.nextInt(12); i > 0; i--) {
+            int pick = random.nextInt(8);
+            text.append(pick < 5 ? (char) ('a' + random.nextInt(26)) : pick < 7 ? (char) random.nextInt(0x80)
+                    : "\"\\é\u2028".charAt(random.nextInt(4)));
+        }
+        return text.toString();
     }
 }
