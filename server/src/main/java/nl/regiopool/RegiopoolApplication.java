@@ -14,6 +14,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import nl.regiopool.internship.ApplicantRetention;
@@ -64,6 +65,7 @@ import nl.regiopool.export.DataExportResource;
 import nl.regiopool.db.Migrator;
 import nl.regiopool.http.AllFieldErrors;
 import nl.regiopool.http.BodyFields;
+import nl.regiopool.http.CachedParameterNames;
 import nl.regiopool.http.ContainerErrors;
 import nl.regiopool.http.CursorBinding;
 import nl.regiopool.http.Idempotency;
@@ -139,6 +141,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
 
     @Override
     public void initialize(Bootstrap<RegiopoolConfiguration> bootstrap) {
+        bootstrap.setValidatorFactory(Validators.newConfiguration().parameterNameProvider(new CachedParameterNames())
+                .buildValidatorFactory());
         bootstrap.addCommand(new TokenCommand());
         bootstrap.addCommand(new DemoCommand(this));
         bootstrap.addBundle(new MigrationsBundle<>() {
