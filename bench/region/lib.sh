@@ -95,6 +95,12 @@ stop_postgres() {
 
 write_configs() {
   [ -f "$DATA/hmac-secret" ] || head -c 48 /dev/urandom | base64 | tr -d '\n/+=' > "$DATA/hmac-secret"
+  if [ ! -f "$DATA/checkpoint-key" ]; then # Ed25519: base64 PKCS#8, then base64 SubjectPublicKeyInfo
+    openssl genpkey -algorithm ed25519 -outform DER -out "$DATA/checkpoint-key.der"
+    { base64 -w0 "$DATA/checkpoint-key.der"; echo
+      openssl pkey -inform DER -in "$DATA/checkpoint-key.der" -pubout -outform DER | base64 -w0; echo; } > "$DATA/checkpoint-key"
+    rm "$DATA/checkpoint-key.der"
+  fi
   cat > "$CONFIG" <<EOF
 # Written by bench/region/lib.sh; threads as in config.yml.
 server:
@@ -117,6 +123,9 @@ auth:
   audience: regiopool-api
   algorithm: HS256
   hmacSecret: $(cat "$DATA/hmac-secret")
+audit:
+  checkpointPrivateKey: $(sed -n 1p "$DATA/checkpoint-key")
+  checkpointPublicKey: $(sed -n 2p "$DATA/checkpoint-key")
 logging:
   level: WARN
 EOF
