@@ -65,10 +65,28 @@ public final class Canonical {
         }
     }
 
-    /** As Jackson writes a JSON string: the same escapes as {@code TextNode.toString()}. */
+    /**
+     * As Jackson writes a JSON string: the same escapes as {@code TextNode.toString()}, which escapes only control
+     * characters, the quote and the backslash. A string without them, nearly every one, is appended whole (the
+     * encoder appends one character at a time).
+     */
     static void quoted(String text, StringBuilder out) {
         out.append('"');
-        STRINGS.quoteAsString(text, out);
+        if (needsEscape(text)) {
+            STRINGS.quoteAsString(text, out);
+        } else {
+            out.append(text);
+        }
         out.append('"');
+    }
+
+    private static boolean needsEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -41,6 +41,17 @@ class CanonicalTest {
     }
 
     @Test
+    void writesEachCharacterAloneAndAmongOthersAsJacksonDoes() {
+        for (int code = 0; code <= Character.MAX_VALUE; code++) {
+            char c = (char) code;
+            for (String text : new String[] {String.valueOf(c), "ab" + c + "cd"}) {
+                ObjectNode node = NODES.objectNode().put(text, text);
+                assertThat(Canonical.json(node)).as("U+%04X", (int) c).isEqualTo(reference(node));
+            }
+        }
+    }
+
+    @Test
     void writesNumbersPlainWithoutTrailingZeros() {
         ArrayNode numbers = NODES.arrayNode().add(0).add(-0.0).add(100).add(Long.MIN_VALUE).add(1.50)
                 .add(new BigDecimal("1E+3")).add(new BigInteger("123456789012345678901234567890")).add(-2.5e-7);
