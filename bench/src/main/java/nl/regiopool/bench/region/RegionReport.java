@@ -143,21 +143,13 @@ public final class RegionReport {
         if (Files.exists(settings)) {
             out.add("<details><summary>PostgreSQL settings that differ from the defaults (pg_settings)</summary>");
             out.add("");
-            out.add("```");
-            for (String setting : Files.readAllLines(settings)) {
-                out.add(setting.stripTrailing());
-            }
-            out.add("```");
+            out.addAll(codeBlock(settings));
             out.add("</details>");
             out.add("");
         }
         out.add("Where the database time of the create run went (pg_stat_statements, the application role, top 12):");
         out.add("");
-        out.add("```");
-        for (String statement : Files.readAllLines(data.resolve("create-statements.txt"))) {
-            out.add(statement.stripTrailing());
-        }
-        out.add("```");
+        out.addAll(codeBlock(data.resolve("create-statements.txt")));
         out.add("");
         for (String profile : List.of("list", "create", "verify")) {
             Path summary = data.resolve("profile-" + profile + ".txt");
@@ -166,11 +158,7 @@ public final class RegionReport {
                         ? " of the whole chain (one request" : " load (" + fact("duration") + " s")
                         + "; JFR execution samples every 10 ms of threads running Java code, `JfrSummary`):");
                 out.add("");
-                out.add("```");
-                for (String line : Files.readAllLines(summary)) {
-                    out.add(line.stripTrailing());
-                }
-                out.add("```");
+                out.addAll(codeBlock(summary));
                 out.add("");
             }
         }
@@ -256,6 +244,17 @@ public final class RegionReport {
 
     private static String yesNo(boolean met) {
         return met ? "yes" : "**no**";
+    }
+
+    /** The file's lines as a fenced code block. */
+    private static List<String> codeBlock(Path file) throws IOException {
+        List<String> out = new ArrayList<>();
+        out.add("```");
+        for (String line : Files.readAllLines(file)) {
+            out.add(line.stripTrailing());
+        }
+        out.add("```");
+        return out;
     }
 
     private String row(String run, String label) {
