@@ -33,7 +33,7 @@ public final class ChainHash {
         // Canonical.json of the metadata with hashVersion and payloadDigest, written out in its sorted key order:
         // the verifier hashes every event of a chain this way, and building a JSON tree first cost most of it.
         text.append("{\"action\":");
-        Canonical.quoted(action, text);
+        quotedOrNull(action, text);
         text.append(",\"actorRoles\":[");
         for (int i = 0; i < actorRoles.size(); i++) {
             if (i > 0) {
