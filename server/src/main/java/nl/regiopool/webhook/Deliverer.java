@@ -16,12 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,6 +35,7 @@ import nl.regiopool.auth.Caller;
 import nl.regiopool.ops.ProductMetrics;
 import nl.regiopool.tenancy.Transactions;
 import nl.regiopool.write.JobRuns;
+import nl.regiopool.write.WriteContext;
 import nl.regiopool.write.WriteCore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * Sends due webhook deliveries. Each pass claims, per cooperative, the first pending delivery of every enabled
  * endpoint (see {@link WebhookDao#claim}), no more than there are free sender threads, and posts them without
  * waiting for them, so a receiver that hangs (10 s at most), fails or redirects holds up only its own endpoint and
- * a claimed delivery never queues behind a slow one. A pass runs every interval over every cooperative, and at
- * once for one cooperative when a write there committed events or an attempt there ended. Results, retries with
- * backoff and disabling go through the write core under a system actor.
+ * a claimed delivery never queues behind a slow one. A pass runs every interval over every cooperative, and soon
+ * for one cooperative when a write there committed events or an attempt there ended. One recorder thread writes
+ * the attempts' results in batches; results, retries with backoff and disabling go through the write core under a
+ * system actor.
  */
 public final class Deliverer implements Managed {
 
@@ -53,10 +57,16 @@ public final class Deliverer implements Managed {
     /** A claimed delivery is tried again after this if its node died mid-attempt. */
     private static final Duration LEASE = Duration.ofSeconds(60);
     /**
-     * Attempts that record their result at once. Sender threads are many, as most of their time goes to waiting
-     * for receivers; this keeps them from taking the connection pool from requests when many answer together.
+     * Results recorded in one transaction at most. Sender threads are many, as most of their time goes to waiting
+     * for receivers; one recorder writes what they found, so they never take the connection pool from requests,
+     * and a busy minute costs a transaction per batch rather than per attempt.
      */
-    private static final int RECORDING_AT_ONCE = 8;
+    private static final int RECORD_BATCH = 256;
+    /**
+     * Quick passes start at least this far apart. Every claim probes the head of each enabled endpoint; started
+     * after every commit and every attempt, under load they ran back to back and took a core between them.
+     */
+    static final Duration QUICK_PASS_GAP = Duration.ofMillis(50);
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
 
@@ -67,14 +77,16 @@ public final class Deliverer implements Managed {
     private final WebhooksConfig config;
     private final WebhookPost post = new WebhookPost((SSLSocketFactory) SSLSocketFactory.getDefault(), TIMEOUT);
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final Semaphore recording = new Semaphore(RECORDING_AT_ONCE);
+    private final BlockingQueue<Attempted> results = new LinkedBlockingQueue<>();
     private final AtomicBoolean passQueued = new AtomicBoolean();
+    private volatile long lastQuickPassStarted = System.nanoTime() - QUICK_PASS_GAP.toNanos();
     /** Cooperatives to look at in the next quick pass. */
     private final Set<UUID> dueTenants = ConcurrentHashMap.newKeySet();
     private final JobRuns runs;
     private volatile Clock clock = Clock.systemUTC();
     private ExecutorService senders;
     private ScheduledExecutorService scheduler;
+    private volatile Thread recorder;
 
     public Deliverer(Transactions transactions, WriteCore writes, WebhookUrls urls, ObjectMapper mapper,
                      WebhooksConfig config) {
@@ -112,6 +124,8 @@ public final class Deliverer implements Managed {
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "webhook-deliverer"));
         long interval = config.getDeliveryInterval().toMilliseconds();
         scheduler.scheduleWithFixedDelay(this::runSafely, interval, interval, TimeUnit.MILLISECONDS);
+        recorder = daemon(this::recordWhatArrives, "webhook-recorder");
+        recorder.start();
     }
 
     @Override
@@ -120,6 +134,11 @@ public final class Deliverer implements Managed {
             scheduler.shutdownNow();
         }
         senders.shutdownNow();
+        Thread running = recorder;
+        recorder = null;
+        if (running != null) {
+            running.interrupt();
+        }
     }
 
     /**
@@ -133,8 +152,9 @@ public final class Deliverer implements Managed {
     }
 
     /**
-     * Looks at the cooperative's due deliveries soon, on the scheduler thread. At most one such pass waits at a
-     * time; it covers every cooperative asked for until it starts.
+     * Looks at the cooperative's due deliveries soon, on the scheduler thread, and no sooner than
+     * {@link #QUICK_PASS_GAP} after the last quick pass started. At most one such pass waits at a time; it covers
+     * every cooperative asked for until it starts.
      */
     private void passSoon(UUID tenant) {
         ScheduledExecutorService running = scheduler;
@@ -144,15 +164,17 @@ public final class Deliverer implements Managed {
         dueTenants.add(tenant);
         if (passQueued.compareAndSet(false, true)) {
             try {
-                running.execute(() -> {
+                long wait = lastQuickPassStarted + QUICK_PASS_GAP.toNanos() - System.nanoTime();
+                running.schedule(() -> {
                     passQueued.set(false);
+                    lastQuickPassStarted = System.nanoTime();
                     List<UUID> tenants = new ArrayList<>();
                     for (var due = dueTenants.iterator(); due.hasNext(); ) {
                         tenants.add(due.next());
                         due.remove();
                     }
                     runSafely(tenants);
-                });
+                }, Math.max(0, wait), TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
                 passQueued.set(false);
             }
@@ -228,12 +250,64 @@ public final class Deliverer implements Managed {
         if (!outcome.success()) {
             ProductMetrics.webhookDeliveryFailed();
         }
-        recording.acquireUninterruptibly();
-        try {
-            record(delivery, outcome, clock.instant(), latency);
-        } finally {
-            recording.release();
+        Attempted attempted = new Attempted(delivery, outcome, clock.instant(), latency, new CompletableFuture<>());
+        if (recorder == null) {
+            recordAll(List.of(attempted));
+        } else {
+            results.add(attempted);
         }
+        try {
+            attempted.recorded().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Recording delivery " + delivery.id() + " failed", e.getCause());
+        }
+    }
+
+    /** An attempt's result, recorded (or not) when {@code recorded} completes. */
+    private record Attempted(WebhookDao.Claimed delivery, Outcome outcome, Instant at, long latency,
+                             CompletableFuture<Void> recorded) {
+    }
+
+    /** The recorder thread: takes what the senders found and records it in batches, until stopped. */
+    private void recordWhatArrives() {
+        List<Attempted> batch = new ArrayList<>();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                batch.add(results.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            results.drainTo(batch, RECORD_BATCH - 1);
+            recordAll(batch);
+            batch.clear();
+        }
+    }
+
+    /**
+     * Records results, one transaction per cooperative; if that fails, one transaction per result, so one that
+     * cannot be recorded does not hold up the others (it is tried again after its lease).
+     */
+    private void recordAll(List<Attempted> batch) {
+        Map<UUID, List<Attempted>> byTenant = new LinkedHashMap<>();
+        batch.forEach(attempted -> byTenant.computeIfAbsent(attempted.delivery().tenantId(), t -> new ArrayList<>())
+                .add(attempted));
+        byTenant.forEach((tenant, attempts) -> {
+            try {
+                record(tenant, attempts);
+                attempts.forEach(attempted -> attempted.recorded().complete(null));
+            } catch (RuntimeException together) {
+                for (Attempted attempted : attempts) {
+                    try {
+                        record(tenant, List.of(attempted));
+                        attempted.recorded().complete(null);
+                    } catch (RuntimeException alone) {
+                        attempted.recorded().completeExceptionally(alone);
+                    }
+                }
+            }
+        });
     }
 
     /** The result of one attempt: a 2xx is success; anything else, or no answer, is a failure with a reason. */
@@ -269,32 +343,43 @@ public final class Deliverer implements Managed {
         }
     }
 
-    private void record(WebhookDao.Claimed delivery, Outcome outcome, Instant at, long latency) {
-        UUID tenant = delivery.tenantId();
-        UUID endpointId = delivery.endpointId();
+    private void record(UUID tenant, List<Attempted> attempts) {
         writes.asSystem(system(tenant), tenant, write -> {
-            if (outcome.success()) {
-                WebhookDao.attempted(write.handle(), delivery.id(), "SUCCEEDED", at, outcome.status(), latency, null, null);
-                WebhookDao.succeeded(write.handle(), endpointId);
-                return null;
+            List<WebhookDao.Success> successes = attempts.stream()
+                    .filter(attempted -> attempted.outcome().success())
+                    .map(attempted -> new WebhookDao.Success(attempted.delivery().id(),
+                            attempted.delivery().endpointId(), attempted.at(), attempted.outcome().status(),
+                            attempted.latency()))
+                    .toList();
+            if (!successes.isEmpty()) {
+                WebhookDao.succeeded(write.handle(), successes);
             }
-            int failedAttempts = delivery.attempts() + 1;
-            Optional<Duration> wait = Backoff.after(failedAttempts, ThreadLocalRandom.current().nextDouble());
-            WebhookDao.attempted(write.handle(), delivery.id(), wait.isPresent() ? "PENDING" : "FAILED", at,
-                    outcome.status(), latency, outcome.error(), wait.map(at::plus).orElse(null));
-            int inARow = WebhookDao.failed(write.handle(), endpointId);
-            String reason = wait.isEmpty()
-                    ? "Delivery " + delivery.id() + " failed " + failedAttempts + " times; the last: " + outcome.error()
-                    : inARow >= config.getMaxConsecutiveFailures()
-                    ? inARow + " failed attempts in a row; the last: " + outcome.error() : null;
-            if (reason != null) {
-                WebhookDao.find(write.handle(), endpointId, null, true)
-                        .filter(before -> before.status().equals("ENABLED"))
-                        .ifPresent(before -> write.audit("webhook_endpoint.disabled", "webhook_endpoint", endpointId,
-                                before.view(), WebhookDao.disable(write.handle(), endpointId, reason).view()));
-            }
+            attempts.stream().filter(attempted -> !attempted.outcome().success())
+                    .forEach(attempted -> recordFailure(write, attempted.delivery(), attempted.outcome(),
+                            attempted.at(), attempted.latency()));
             return null;
         });
+    }
+
+    /** A failed attempt: tried again after a backoff, or FAILED after the last; the endpoint disabled when due. */
+    private void recordFailure(WriteContext write, WebhookDao.Claimed delivery, Outcome outcome, Instant at,
+                               long latency) {
+        UUID endpointId = delivery.endpointId();
+        int failedAttempts = delivery.attempts() + 1;
+        Optional<Duration> wait = Backoff.after(failedAttempts, ThreadLocalRandom.current().nextDouble());
+        WebhookDao.attempted(write.handle(), delivery.id(), wait.isPresent() ? "PENDING" : "FAILED", at,
+                outcome.status(), latency, outcome.error(), wait.map(at::plus).orElse(null));
+        int inARow = WebhookDao.failed(write.handle(), endpointId);
+        String reason = wait.isEmpty()
+                ? "Delivery " + delivery.id() + " failed " + failedAttempts + " times; the last: " + outcome.error()
+                : inARow >= config.getMaxConsecutiveFailures()
+                ? inARow + " failed attempts in a row; the last: " + outcome.error() : null;
+        if (reason != null) {
+            WebhookDao.find(write.handle(), endpointId, null, true)
+                    .filter(before -> before.status().equals("ENABLED"))
+                    .ifPresent(before -> write.audit("webhook_endpoint.disabled", "webhook_endpoint", endpointId,
+                            before.view(), WebhookDao.disable(write.handle(), endpointId, reason).view()));
+        }
     }
 
     private static Caller system(UUID tenant) {
