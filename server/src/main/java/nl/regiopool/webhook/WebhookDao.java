@@ -206,24 +206,8 @@ final class WebhookDao {
                 .findOne();
     }
 
-    /**
-     * Claims due deliveries of enabled endpoints, at most one per endpoint (its first pending one, in event order,
-     * of a transaction older than any still running), by moving their next attempt to the lease's end: a node that
-     * dies mid-attempt leaves them to be tried again then. Each endpoint's first pending delivery is one step down
-     * the pending index, so a claim costs the same however many deliveries wait. SKIP LOCKED lets any number of
-     * nodes claim at once; the due conditions are repeated on the locked row, so a delivery another node claimed
-     * since this statement's snapshot is not claimed again. Naming {@code current_tenant_id()} (the row-level
-     * security policy's own value) lets the planner probe the indexes by tenant.
-     *
-     * <p>Each head is locked in a lateral subquery by its primary key, so the plan does not depend on the table's
-     * statistics. Joined instead, statistics taken while the table was nearly empty (it fills faster than
-     * autovacuum looks) made the planner walk every pending delivery and rescan the heads for each: seconds per
-     * claim, up to the statement timeout, under 100 events a second. The locked row's due test names only
-     * {@code next_attempt_at} (not null only while PENDING, by the table's check), so the planner cannot take the
-     * partial pending index, which stale statistics make look as cheap as the primary key.
-     */
-    static List<Claimed> claim(Handle handle, UUID tenantId, Instant now, Instant leaseUntil, int limit) {
-        return handle.createQuery("""
+    /** The claim statement ({@link #claim}); its plan is tested under missing statistics. */
+    static final String CLAIM = """
                         WITH heads AS (
                             SELECT head.id, head.next_attempt_at
                             FROM webhook_endpoint endpoint
@@ -254,7 +238,26 @@ final class WebhookDao {
                             endpoint.previous_secret_expires_at
                         FROM claimed
                         JOIN event ON event.tenant_id = current_tenant_id() AND event.id = claimed.event_id
-                        JOIN webhook_endpoint endpoint ON endpoint.tenant_id = current_tenant_id() AND endpoint.id = claimed.endpoint_id""")
+                        JOIN webhook_endpoint endpoint ON endpoint.tenant_id = current_tenant_id() AND endpoint.id = claimed.endpoint_id""";
+
+    /**
+     * Claims due deliveries of enabled endpoints, at most one per endpoint (its first pending one, in event order,
+     * of a transaction older than any still running), by moving their next attempt to the lease's end: a node that
+     * dies mid-attempt leaves them to be tried again then. Each endpoint's first pending delivery is one step down
+     * the pending index, so a claim costs the same however many deliveries wait. SKIP LOCKED lets any number of
+     * nodes claim at once; the due conditions are repeated on the locked row, so a delivery another node claimed
+     * since this statement's snapshot is not claimed again. Naming {@code current_tenant_id()} (the row-level
+     * security policy's own value) lets the planner probe the indexes by tenant.
+     *
+     * <p>Each head is locked in a lateral subquery by its primary key, so the plan does not depend on the table's
+     * statistics. Joined instead, statistics taken while the table was nearly empty (it fills faster than
+     * autovacuum looks) made the planner walk every pending delivery and rescan the heads for each: seconds per
+     * claim, up to the statement timeout, under 100 events a second. The locked row's due test names only
+     * {@code next_attempt_at} (not null only while PENDING, by the table's check), so the planner cannot take the
+     * partial pending index, which stale statistics make look as cheap as the primary key.
+     */
+    static List<Claimed> claim(Handle handle, UUID tenantId, Instant now, Instant leaseUntil, int limit) {
+        return handle.createQuery(CLAIM)
                 .bind("now", utc(now))
                 .bind("leaseUntil", utc(leaseUntil))
                 .bind("limit", limit)

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetAddress;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -446,6 +449,37 @@ class WebhooksApiTest extends ApiTest {
             assertThat(redirected.getStatus()).isEqualTo(WebhookDeliveryStatus.PENDING);
             WebhookDelivery hundredMegabytes = webhooks(lender).listWebhookDeliveries(large.getId(), null, null).getData().get(0);
             assertThat(hundredMegabytes.getStatus()).isEqualTo(WebhookDeliveryStatus.SUCCEEDED);
+        }
+    }
+
+    @Test
+    void theClaimLocksEachDueDeliveryByItsPrimaryKeyEvenWithoutStatistics() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            register(lender, receiver.url(), "placement.created");
+            register(borrower, receiver.url(), "placement.created");
+            for (int day = 0; day < 4; day++) {
+                placeShift(day);
+            }
+            String plan;
+            try (Connection connection = TestApp.superuserConnection();
+                 Statement sql = connection.createStatement()) {
+                sql.execute("DELETE FROM pg_statistic WHERE starelid = 'webhook_delivery'::regclass");
+                connection.setAutoCommit(false);
+                sql.execute("SET LOCAL ROLE regiopool_app");
+                sql.execute("SELECT set_config('regiopool.tenant_id', '" + tenant + "', true)");
+                StringBuilder lines = new StringBuilder();
+                try (ResultSet rows = sql.executeQuery("EXPLAIN " + WebhookDao.CLAIM.replace(":now", "now()")
+                        .replace(":leaseUntil", "now() + interval '1 minute'").replace(":limit", "100"))) {
+                    while (rows.next()) {
+                        lines.append(rows.getString(1)).append('\n');
+                    }
+                }
+                connection.rollback();
+                plan = lines.toString();
+            }
+            String locking = plan.substring(plan.indexOf("LockRows"));
+            assertThat(locking.lines().skip(1).findFirst().orElseThrow())
+                    .as(plan).contains("Index Scan using webhook_delivery_pkey on webhook_delivery d");
         }
     }
 }
