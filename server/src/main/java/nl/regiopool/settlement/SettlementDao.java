@@ -500,34 +500,31 @@ final class SettlementDao {
     }
 
     /**
-     * Writes up to {@code limit} lines of a statement after {@code after} (by id) to {@code out}, without a model
-     * object per line; returns the id of the last one written, empty when there was none.
+     * Writes every line of a statement to {@code out} in id order, straight from the result set, which the driver
+     * fetches {@code fetchSize} rows at a time: no model object per line and never the statement in memory.
      */
-    static Optional<UUID> csvPage(Handle handle, UUID settlementId, UUID statementId, UUID after, int limit, CsvRow out) {
-        Where where = new Where().and("l.settlement_id = :settlement").bind("settlement", settlementId)
-                .and("l.statement_id = :statement").bind("statement", statementId)
-                .and("after", after, "l.id > :after")
-                .bind("limit", limit);
-        return where.bindTo(handle.createQuery("""
-                        SELECT l.id::text, l.placement_id::text, l.agreement_id::text, l.worker_id::text,
+    static void csvLines(Handle handle, UUID statementId, int fetchSize, CsvRow out) {
+        handle.createQuery("""
+                        SELECT l.id, l.placement_id, l.agreement_id, l.worker_id,
                                l.work_date::text, l.worked_seconds, l.base_cents, l.surcharge_cents, l.vat_cents,
                                l.fee_cents, array_to_string(l.flags, ' '), to_char(l.correction_of_period, 'YYYY-MM')
-                        FROM settlement_line l""" + where.clause() + "ORDER BY l.id LIMIT :limit"))
-                .setFetchSize(limit)
+                        FROM settlement_line l
+                        WHERE l.statement_id = :statement
+                        ORDER BY l.id""")
+                .bind("statement", statementId)
+                .setFetchSize(fetchSize)
                 .scanResultSet((supplier, ctx) -> {
                     ResultSet rs = supplier.get();
-                    String last = null;
                     try {
                         while (rs.next()) {
-                            last = rs.getString(1);
-                            out.write(last, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                    rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
-                                    rs.getString(11), rs.getString(12));
+                            out.write(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+                                    rs.getLong(10), rs.getString(11), rs.getString(12));
                         }
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                    return Optional.ofNullable(last).map(UUID::fromString);
+                    return null;
                 });
     }
 
