@@ -237,8 +237,12 @@ final class WebhookDao {
                             event.data::text, endpoint.url, endpoint.secret, endpoint.previous_secret,
                             endpoint.previous_secret_expires_at
                         FROM claimed
-                        JOIN event ON event.tenant_id = current_tenant_id() AND event.id = claimed.event_id
-                        JOIN webhook_endpoint endpoint ON endpoint.tenant_id = current_tenant_id() AND endpoint.id = claimed.endpoint_id""";
+                        CROSS JOIN LATERAL (
+                            SELECT e.id, e.type, e.occurred_at, e.data FROM event e
+                            WHERE e.tenant_id = current_tenant_id() AND e.id = claimed.event_id OFFSET 0) event
+                        CROSS JOIN LATERAL (
+                            SELECT w.url, w.secret, w.previous_secret, w.previous_secret_expires_at FROM webhook_endpoint w
+                            WHERE w.tenant_id = current_tenant_id() AND w.id = claimed.endpoint_id OFFSET 0) endpoint""";
 
     /**
      * Claims due deliveries of enabled endpoints, at most one per endpoint (its first pending one, in event order,
@@ -249,12 +253,13 @@ final class WebhookDao {
      * since this statement's snapshot is not claimed again. Naming {@code current_tenant_id()} (the row-level
      * security policy's own value) lets the planner probe the indexes by tenant.
      *
-     * <p>Each head is locked in a lateral subquery by its primary key, so the plan does not depend on the table's
-     * statistics. Joined instead, statistics taken while the table was nearly empty (it fills faster than
-     * autovacuum looks) made the planner walk every pending delivery and rescan the heads for each: seconds per
-     * claim, up to the statement timeout, under 100 events a second. The locked row's due test names only
-     * {@code next_attempt_at} (not null only while PENDING, by the table's check), so the planner cannot take the
-     * partial pending index, which stale statistics make look as cheap as the primary key.
+     * <p>The heads are locked, and their events and endpoints read, by key in subqueries of their own, so those
+     * plans do not depend on the tables' statistics. Joined instead, statistics taken while the tables were nearly
+     * empty (they fill faster than autovacuum looks) made the planner walk every pending delivery and rescan the
+     * heads for each: seconds per claim, up to the statement timeout, under 100 events a second. The locked head's
+     * due test names only {@code next_attempt_at} (not null only while PENDING, by the table's check), so the
+     * planner cannot take the partial pending index, which stale statistics make look as cheap as the primary key;
+     * {@code OFFSET 0} keeps the event and endpoint subqueries from being folded back into joins.
      */
     static List<Claimed> claim(Handle handle, UUID tenantId, Instant now, Instant leaseUntil, int limit) {
         return handle.createQuery(CLAIM)
