@@ -20,10 +20,47 @@ final class AuditDao {
             + " entity_type, entity_id, before::text AS before, after::text AS after, request_id, previous_hash, hash,"
             + " hash_version, payload_digest, payload_redacted_at IS NOT NULL AS redacted, legacy_hash";
 
+    /**
+     * A stored event. Its payload is read into JSON when first asked for, so that a verifier reading pages on one
+     * thread parses the payloads on the threads that hash them.
+     */
     record StoredEvent(UUID tenantId, UUID id, long sequence, OffsetDateTime occurredAt, String actorSubject,
-                       List<String> actorRoles, String action, String entityType, UUID entityId, JsonNode before,
-                       JsonNode after, String requestId, String previousHash, String hash, int hashVersion,
+                       List<String> actorRoles, String action, String entityType, UUID entityId, StoredJson storedBefore,
+                       StoredJson storedAfter, String requestId, String previousHash, String hash, int hashVersion,
                        String payloadDigest, boolean redacted, String legacyHash) {
+
+        JsonNode before() {
+            return storedBefore.json();
+        }
+
+        JsonNode after() {
+            return storedAfter.json();
+        }
+    }
+
+    /** JSON text as stored, parsed on first use (null text: null JSON). */
+    static final class StoredJson {
+        private final ObjectMapper mapper;
+        private final String text;
+        private volatile JsonNode json;
+
+        StoredJson(ObjectMapper mapper, String text) {
+            this.mapper = mapper;
+            this.text = text;
+        }
+
+        JsonNode json() {
+            JsonNode read = json;
+            if (read == null && text != null) {
+                try {
+                    read = mapper.readTree(text);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                json = read;
+            }
+            return read;
+        }
     }
 
     record Filter(String entityType, UUID entityId, String actor, OffsetDateTime from, OffsetDateTime to) {
@@ -106,8 +143,8 @@ final class AuditDao {
                 rs.getString("action"),
                 rs.getString("entity_type"),
                 rs.getObject("entity_id", UUID.class),
-                json(rs.getString("before")),
-                json(rs.getString("after")),
+                new StoredJson(mapper, rs.getString("before")),
+                new StoredJson(mapper, rs.getString("after")),
                 rs.getString("request_id"),
                 rs.getString("previous_hash"),
                 rs.getString("hash"),
@@ -115,16 +152,5 @@ final class AuditDao {
                 rs.getString("payload_digest"),
                 rs.getBoolean("redacted"),
                 rs.getString("legacy_hash"));
-    }
-
-    private JsonNode json(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return mapper.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

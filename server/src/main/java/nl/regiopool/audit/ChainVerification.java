@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import nl.regiopool.api.model.AuditVerification;
 import nl.regiopool.problem.ProblemException;
 import org.jdbi.v3.core.Handle;
@@ -53,23 +54,21 @@ final class ChainVerification {
                     ? new ChainVerifier(from.sequence(), stored.hash(), stored.legacyHash())
                     : new ChainVerifier(from.sequence(), from.hash());
         }
-        long after = start;
-        List<AuditDao.StoredEvent> page;
-        do {
-            page = events.page(handle, after, head.lastSequence(), PAGE);
-            verifier.accept(page);
-            for (AuditDao.StoredEvent event : page) {
-                while (!checkpoints.isEmpty() && checkpoints.peekFirst().sequence() <= event.sequence()) {
-                    ChainDao.Checkpoint checkpoint = checkpoints.pollFirst();
-                    check(checkpoint, checkpoint.sequence() == event.sequence()
-                            ? new ChainDao.StoredHash(event.hash(), event.legacyHash()) : null);
-                }
-                if (migration.isPresent() && migration.get().legacySequence() == event.sequence()) {
-                    check(migration.get(), event);
-                }
+        // each page is checked on another thread while this one reads the next
+        List<AuditDao.StoredEvent> page = events.page(handle, start, head.lastSequence(), PAGE);
+        while (true) {
+            List<AuditDao.StoredEvent> current = page;
+            ChainVerifier walking = verifier;
+            CompletableFuture<Void> checked = CompletableFuture.runAsync(
+                    () -> check(current, walking, checkpoints, migration));
+            boolean more = current.size() == PAGE;
+            page = more ? events.page(handle, current.get(current.size() - 1).sequence(), head.lastSequence(), PAGE)
+                    : List.of();
+            checked.join();
+            if (!more || verifier.broken()) {
+                break;
             }
-            after = page.isEmpty() ? after : page.get(page.size() - 1).sequence();
-        } while (page.size() == PAGE && !verifier.broken());
+        }
         boolean tailPresent = verifier.broken()
                 || (verifier.lastSequence() == head.lastSequence() && verifier.lastHash().equals(head.lastHash()));
         boolean checkpointsBeyondHead = checkpoints.stream().anyMatch(c -> c.sequence() > head.lastSequence());
@@ -87,6 +86,22 @@ final class ChainVerification {
             verification.missingAfterSequence(verifier.lastSequence());
         }
         return verification;
+    }
+
+    /** The page's links and content, then the checkpoints and the re-chaining record that name its events. */
+    private void check(List<AuditDao.StoredEvent> page, ChainVerifier verifier,
+                       Deque<ChainDao.Checkpoint> checkpoints, Optional<ChainDao.Migration> migration) {
+        verifier.accept(page);
+        for (AuditDao.StoredEvent event : page) {
+            while (!checkpoints.isEmpty() && checkpoints.peekFirst().sequence() <= event.sequence()) {
+                ChainDao.Checkpoint checkpoint = checkpoints.pollFirst();
+                check(checkpoint, checkpoint.sequence() == event.sequence()
+                        ? new ChainDao.StoredHash(event.hash(), event.legacyHash()) : null);
+            }
+            if (migration.isPresent() && migration.get().legacySequence() == event.sequence()) {
+                check(migration.get(), event);
+            }
+        }
     }
 
     private void check(ChainDao.Checkpoint checkpoint, ChainDao.StoredHash stored) {
