@@ -172,6 +172,11 @@ wait_own_http() { # pid port admin-port
   log "no answer from process $pid on :$3"; return 1
 }
 
+migrate() {
+  log "db migrate (Liquibase, as the schema owner)"
+  java -jar "$JAR" db migrate "$CONFIG" > "$DATA/migrate.log" 2>&1 || { cat "$DATA/migrate.log"; exit 1; }
+}
+
 start_server() {
   log "starting the server (shaded jar) against the standalone database on :$API_PORT"
   require_free_ports "$API_PORT" "$((API_PORT + 1))"

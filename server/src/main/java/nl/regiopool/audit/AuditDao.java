@@ -131,26 +131,27 @@ final class AuditDao {
                 .execute();
     }
 
+    /** An event from a row whose columns start with {@link #COLUMNS}, read by position in that order. */
     StoredEvent map(ResultSet rs) throws SQLException {
-        Array roles = rs.getArray("actor_roles");
+        Array roles = rs.getArray(6);
         return new StoredEvent(
-                rs.getObject("tenant_id", UUID.class),
-                rs.getObject("id", UUID.class),
-                rs.getLong("sequence"),
-                rs.getObject("occurred_at", OffsetDateTime.class),
-                rs.getString("actor_subject"),
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getLong(3),
+                rs.getObject(4, OffsetDateTime.class),
+                rs.getString(5),
                 Arrays.asList((String[]) roles.getArray()),
-                rs.getString("action"),
-                rs.getString("entity_type"),
-                rs.getObject("entity_id", UUID.class),
-                new StoredJson(mapper, rs.getString("before")),
-                new StoredJson(mapper, rs.getString("after")),
-                rs.getString("request_id"),
-                rs.getString("previous_hash"),
-                rs.getString("hash"),
-                rs.getInt("hash_version"),
-                rs.getString("payload_digest"),
-                rs.getBoolean("redacted"),
-                rs.getString("legacy_hash"));
+                rs.getString(7),
+                rs.getString(8),
+                rs.getObject(9, UUID.class),
+                new StoredJson(mapper, rs.getString(10)),
+                new StoredJson(mapper, rs.getString(11)),
+                rs.getString(12),
+                rs.getString(13),
+                rs.getString(14),
+                rs.getInt(15),
+                rs.getString(16),
+                rs.getBoolean(17),
+                rs.getString(18));
     }
 }
