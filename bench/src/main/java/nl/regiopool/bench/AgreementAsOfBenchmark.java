@@ -171,6 +171,7 @@ public final class AgreementAsOfBenchmark {
                     FROM a CROSS JOIN generate_series(1, 3) v""");
             db.commit();
             sql.execute("ANALYZE");
+            db.commit(); // statistics are written in the transaction: without the commit they are rolled back
             List<UUID> members = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery("SELECT id FROM member WHERE tenant_id = '" + tenant + "'")) {
                 while (rows.next()) {

@@ -300,6 +300,7 @@ public final class CandidatesBenchmark {
                     FROM w WHERE n <= %d""".formatted(POOL));
             db.commit();
             sql.execute("ANALYZE");
+            db.commit(); // statistics are written in the transaction: without the commit they are rolled back
             UUID practice;
             long placements;
             try (ResultSet rows = sql.executeQuery("SELECT id FROM m WHERE n = 1")) {

@@ -220,6 +220,7 @@ public final class PlacementCreateBenchmark {
                         FROM generate_series(0, %d) week, generate_series(0, 4) day) s""".formatted(WEEKS - 1));
             db.commit();
             sql.execute("ANALYZE");
+            db.commit(); // statistics are written in the transaction: without the commit they are rolled back
             List<UUID> agreements = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery("SELECT agreement FROM w ORDER BY n")) {
                 while (rows.next()) {

@@ -195,6 +195,7 @@ public final class SettlementBenchmark {
                         WHERE d.k <= %d) s""".formatted(SHIFTS_PER_WORKER));
             db.commit();
             sql.execute("ANALYZE");
+            db.commit(); // statistics are written in the transaction: without the commit they are rolled back
             try (ResultSet rows = sql.executeQuery("SELECT count(*) FROM placement")) {
                 rows.next();
                 return rows.getLong(1);

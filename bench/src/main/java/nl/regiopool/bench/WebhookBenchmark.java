@@ -291,6 +291,7 @@ public final class WebhookBenchmark {
                     FROM w""");
             db.commit();
             sql.execute("ANALYZE");
+            db.commit(); // statistics are written in the transaction: without the commit they are rolled back
             List<Slot> slots = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery("SELECT agreement FROM w ORDER BY n")) {
                 while (rows.next()) {

@@ -32,10 +32,8 @@ final class RestRules {
 
     private static List<Window> windows(Timeline timeline, Duration length, Instant anchorFrom, Instant anchorTo) {
         Set<Instant> anchors = new LinkedHashSet<>();
-        for (Shift s : timeline.shifts()) {
-            if (s.startsAt().isAfter(anchorFrom) && s.startsAt().isBefore(anchorTo)) {
-                anchors.add(s.startsAt());
-            }
+        for (Shift s : timeline.shiftsStartingBetween(anchorFrom, anchorTo)) {
+            anchors.add(s.startsAt());
         }
         List<Window> windows = new ArrayList<>();
         for (Instant a : anchors) {

@@ -32,7 +32,7 @@ public record Shift(UUID id, Instant startsAt, Instant endsAt, int breakMinutes,
         if (breakMinutes < 0) {
             throw new IllegalArgumentException("shift " + id + " has a negative break");
         }
-        if (Duration.ofMinutes(breakMinutes).compareTo(Duration.between(startsAt, endsAt)) >= 0) {
+        if (breakMinutes * 60L >= endsAt.getEpochSecond() - startsAt.getEpochSecond()) {
             throw new IllegalArgumentException("shift " + id + " has a break as long as the shift or longer");
         }
     }
@@ -43,12 +43,21 @@ public record Shift(UUID id, Instant startsAt, Instant endsAt, int breakMinutes,
 
     /** Elapsed time from start to end, DST-correct because both ends are instants. */
     public Duration elapsed() {
-        return Duration.between(startsAt, endsAt);
+        return Duration.ofSeconds(elapsedSeconds());
+    }
+
+    /** Elapsed seconds from start to end (both are whole seconds). */
+    public long elapsedSeconds() {
+        return endsAt.getEpochSecond() - startsAt.getEpochSecond();
     }
 
     /** Worked time: (end &minus; start) &minus; break. */
     public Duration worked() {
-        return elapsed().minusMinutes(breakMinutes);
+        return Duration.ofSeconds(workedSeconds());
+    }
+
+    private long workedSeconds() {
+        return elapsedSeconds() - breakMinutes * 60L;
     }
 
     /**
@@ -58,16 +67,22 @@ public record Shift(UUID id, Instant startsAt, Instant endsAt, int breakMinutes,
      * any partition of the time line add up to exactly {@link #worked()}.
      */
     public Duration workedWithin(Instant from, Instant to) {
-        if (!to.isAfter(from)) {
-            return Duration.ZERO;
-        }
-        return Duration.ofSeconds(cumulativeWorkedSeconds(to) - cumulativeWorkedSeconds(from));
+        return Duration.ofSeconds(workedSecondsWithin(from, to));
     }
 
+    /** {@link #workedWithin} in seconds. */
+    public long workedSecondsWithin(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        return cumulativeWorkedSeconds(to) - cumulativeWorkedSeconds(from);
+    }
+
+    /** W(t); whole seconds elapsed until {@code t}, which may carry a fraction (dropped, as the start has none). */
     private long cumulativeWorkedSeconds(Instant t) {
-        long elapsed = elapsed().getSeconds();
-        long until = Math.max(0, Math.min(elapsed, Duration.between(startsAt, t).getSeconds()));
-        return Math.floorDiv(Math.multiplyExact(until, worked().getSeconds()), elapsed);
+        long elapsed = elapsedSeconds();
+        long until = Math.max(0, Math.min(elapsed, t.getEpochSecond() - startsAt.getEpochSecond()));
+        return Math.floorDiv(Math.multiplyExact(until, workedSeconds()), elapsed);
     }
 
     /** True when the shift's interval {@code [startsAt, endsAt)} meets {@code [from, to)}. */

@@ -15,23 +15,12 @@ final class WeekRules {
     private WeekRules() {
     }
 
-    /** Worked time of all shifts inside the {@code weeks} ISO weeks from {@code monday}. */
-    static Duration workedIn(Timeline timeline, LocalDate monday, int weeks, ZoneId zone) {
-        Instant from = Weeks.start(monday, zone);
-        Instant to = Weeks.start(monday.plusWeeks(weeks), zone);
-        Duration total = Duration.ZERO;
-        for (Shift s : timeline.shiftsIn(from, to)) {
-            total = total.plus(s.workedWithin(from, to));
-        }
-        return total;
-    }
-
     static Optional<Violation> maxWeek(RuleSetVersion rules, ZoneId zone, Shift candidate, Timeline timeline) {
         return rules.find(RuleParameter.MAX_WEEK_WORK).flatMap(max -> {
             LocalDate worstMonday = null;
             Duration worst = Duration.ZERO;
             for (LocalDate monday : Weeks.mondaysTouched(candidate, zone)) {
-                Duration worked = workedIn(timeline, monday, 1, zone);
+                Duration worked = Duration.ofSeconds(timeline.workedSecondsInWeek(monday));
                 if (worked.compareTo(max.value()) > 0 && worked.compareTo(worst) > 0) {
                     worst = worked;
                     worstMonday = monday;
@@ -40,8 +29,8 @@ final class WeekRules {
             if (worstMonday == null) {
                 return Optional.empty();
             }
-            Instant from = Weeks.start(worstMonday, zone);
-            Instant to = Weeks.start(worstMonday.plusWeeks(1), zone);
+            Instant from = timeline.weekStart(worstMonday);
+            Instant to = timeline.weekStart(worstMonday.plusWeeks(1));
             return Optional.of(new Violation(ViolationCode.ATW_MAX_WEEK_HOURS,
                     "Worked time in week " + isoWeek(worstMonday) + " (from Monday " + worstMonday + ") would be "
                             + Texts.hours(worst) + "; at most " + Texts.hours(max.value()) + " per week is allowed.",
@@ -59,7 +48,7 @@ final class WeekRules {
             Duration worst = Duration.ZERO;
             LocalDate first = touched.get(0).minusWeeks(weeks - 1L);
             LocalDate last = touched.get(touched.size() - 1);
-            long[] weekSeconds = weekSeconds(timeline, first, (int) ChronoUnit.WEEKS.between(first, last) + weeks, zone);
+            long[] weekSeconds = weekSeconds(timeline, first, (int) ChronoUnit.WEEKS.between(first, last) + weeks);
             int index = 0;
             for (LocalDate m = first; !m.isAfter(last); m = m.plusWeeks(1), index++) {
                 long seconds = 0;
@@ -75,8 +64,8 @@ final class WeekRules {
             if (worstMonday == null) {
                 return Optional.empty();
             }
-            Instant from = Weeks.start(worstMonday, zone);
-            Instant to = Weeks.start(worstMonday.plusWeeks(weeks), zone);
+            Instant from = timeline.weekStart(worstMonday);
+            Instant to = timeline.weekStart(worstMonday.plusWeeks(weeks));
             Duration average = worst.dividedBy(weeks);
             return Optional.of(new Violation(code,
                     "Worked time in the " + weeks + " weeks " + isoWeek(worstMonday) + " to "
@@ -95,10 +84,11 @@ final class WeekRules {
      * its weeks' worked time (the parts of a shift add up to its worked time, see {@link Shift#workedWithin}), so
      * the averages sum these instead of reading every shift again for each run.
      */
-    private static long[] weekSeconds(Timeline timeline, LocalDate monday, int count, ZoneId zone) {
+    private static long[] weekSeconds(Timeline timeline, LocalDate monday, int count) {
         long[] seconds = new long[count];
-        for (int week = 0; week < count; week++) {
-            seconds[week] = workedIn(timeline, monday.plusWeeks(week), 1, zone).getSeconds();
+        LocalDate week = monday;
+        for (int index = 0; index < count; index++, week = week.plusWeeks(1)) {
+            seconds[index] = timeline.workedSecondsInWeek(week);
         }
         return seconds;
     }

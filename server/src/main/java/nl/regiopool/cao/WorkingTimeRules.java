@@ -2,9 +2,12 @@ package nl.regiopool.cao;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Working-time rules (Arbeidstijdenwet, and CAOs that override its parameters) over all of a worker's shifts,
@@ -76,7 +79,37 @@ public final class WorkingTimeRules {
                 all.add(s);
             }
         }
-        Timeline timeline = new Timeline(all);
+        return check(rules, zone, candidate, new Timeline(all, zone));
+    }
+
+    /**
+     * Each candidate checked as {@link #check(RuleSetVersion, ZoneId, Shift, List)} does, against the other
+     * shifts and the other candidates (all of them placed together, as the shifts of one staffing request):
+     * element i of the answer is {@code check(rules, zone, candidates[i], otherShifts + the other candidates)}.
+     * The candidates share one time line, so its week totals are computed once.
+     */
+    public static List<List<Violation>> checkEach(RuleSetVersion rules, ZoneId zone, List<Shift> candidates,
+                                                  List<Shift> otherShifts) {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(zone, "zone");
+        Set<UUID> ids = new HashSet<>();
+        candidates.forEach(candidate -> ids.add(candidate.id()));
+        boolean disjoint = ids.size() == candidates.size()
+                && otherShifts.stream().noneMatch(other -> ids.contains(other.id()));
+        if (!disjoint) {
+            return candidates.stream().map(candidate -> {
+                List<Shift> others = new ArrayList<>(otherShifts);
+                candidates.stream().filter(other -> other != candidate).forEach(others::add);
+                return check(rules, zone, candidate, others);
+            }).toList();
+        }
+        List<Shift> all = new ArrayList<>(candidates);
+        all.addAll(otherShifts);
+        Timeline timeline = new Timeline(all, zone);
+        return candidates.stream().map(candidate -> check(rules, zone, candidate, timeline)).toList();
+    }
+
+    private static List<Violation> check(RuleSetVersion rules, ZoneId zone, Shift candidate, Timeline timeline) {
         List<Optional<Violation>> found = List.of(
                 ShiftRules.maxShiftLength(rules, candidate),
                 WeekRules.maxWeek(rules, zone, candidate, timeline),

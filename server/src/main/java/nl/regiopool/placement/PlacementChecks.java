@@ -139,6 +139,16 @@ public final class PlacementChecks {
         return WorkingTimeRules.check(rules, zone, candidate, others).stream().map(PlacementChecks::violation).toList();
     }
 
+    /**
+     * {@link #workingTime} for each of several shifts placed together: each is checked against {@code others} and
+     * the other candidates. Element i of the answer belongs to {@code candidates[i]}.
+     */
+    public static List<List<RuleViolation>> workingTimeEach(RuleSetVersion rules, ZoneId zone, List<Shift> candidates,
+                                                            List<Shift> others) {
+        return WorkingTimeRules.checkEach(rules, zone, candidates, others).stream()
+                .map(found -> found.stream().map(PlacementChecks::violation).toList()).toList();
+    }
+
     /** The week's placements under the agreement, this one included, fit its hours per week (ISO weeks, local). */
     private static List<RuleViolation> weekHours(ZoneId zone, PlacementDao.Agreement agreement, Shift candidate,
                                                  List<PlacementDao.OtherShift> others) {

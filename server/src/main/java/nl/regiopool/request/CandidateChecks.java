@@ -59,7 +59,7 @@ final class CandidateChecks {
     }
 
     static Candidate judge(Request request, CandidateDao.Pooled worker, List<CandidateDao.Existing> existing,
-                           List<AgreementRules.OtherAgreement> agreements, Availability availability) {
+                           Availability availability) {
         List<RuleViolation> blockers = new ArrayList<>();
         if (!WorkerStatus.ACTIVE.toString().equals(worker.status())) {
             blockers.add(new RuleViolation("WORKER_NOT_ACTIVE", "Only an ACTIVE worker can be lent.")
@@ -78,7 +78,7 @@ final class CandidateChecks {
         blockers.addAll(workingTime(request, existing));
         blockers.addAll(poolHours(request, worker, existing));
         if (worker.activeAgreementId() == null) {
-            blockers.addAll(agreementHours(request, worker, agreements));
+            blockers.addAll(agreementHours(request, worker));
         }
         List<CandidateReason> reasons = reasons(worker);
         distance(request.location(), worker.location().coordinates()).ifPresent(reasons::add);
@@ -105,10 +105,9 @@ final class CandidateChecks {
         List<Shift> worked = existing.stream().filter(CandidateDao.Existing::countsAsWork)
                 .map(CandidateDao.Existing::worked).toList();
         Map<String, RuleViolation> distinct = new LinkedHashMap<>();
-        for (Shift shift : request.shifts()) {
-            List<Shift> others = new ArrayList<>(worked);
-            request.shifts().stream().filter(other -> !other.id().equals(shift.id())).forEach(others::add);
-            for (RuleViolation violation : PlacementChecks.workingTime(request.rules(), request.zone(), shift, others)) {
+        for (List<RuleViolation> found : PlacementChecks.workingTimeEach(request.rules(), request.zone(),
+                request.shifts(), worked)) {
+            for (RuleViolation violation : found) {
                 distinct.putIfAbsent(violation.getCode() + new TreeSet<>(violation.getEntityIds()), violation);
             }
         }
@@ -149,8 +148,7 @@ final class CandidateChecks {
      * The agreement a placement would need, checked with the agreement rules: the contract's hours and the home
      * employer's minimum share, with the request's busiest week as its hours per week.
      */
-    private static List<RuleViolation> agreementHours(Request request, CandidateDao.Pooled worker,
-                                                      List<AgreementRules.OtherAgreement> agreements) {
+    private static List<RuleViolation> agreementHours(Request request, CandidateDao.Pooled worker) {
         int weekHours = busiestWeekHours(request);
         AgreementRules.Terms terms = new AgreementRules.Terms(null, worker.employerMemberId(),
                 request.borrowerMemberId(), request.role(), request.firstDay(), request.lastDay(), weekHours, 1, 1);
@@ -161,7 +159,7 @@ final class CandidateChecks {
                 new AgreementRules.Party(worker.employerMemberId(), MemberStatus.ACTIVE),
                 new AgreementRules.Party(request.borrowerMemberId(), MemberStatus.ACTIVE),
                 new AgreementRules.CooperativeTerms(request.cooperative().marginPercent(),
-                        request.cooperative().minHomeEmployerSharePercent()), agreements);
+                        request.cooperative().minHomeEmployerSharePercent()), worker.otherAgreements());
         return breaches.stream().filter(breach -> AGREEMENT_CODES.contains(breach.code()))
                 .map(breach -> new RuleViolation(breach.code(), breach.message()).limit(breach.limit())
                         .actual(breach.actual()).entityIds(breach.entityIds()))

@@ -38,12 +38,14 @@ final class CandidateDao {
     /**
      * A pooled worker of another member who holds the role, with what the checks and the score read: the
      * qualification's validity, the pool memberships' hours limit (null: none), the ACTIVE agreement that already
-     * lends the worker to the borrower in this role over the whole period (null: none), how often the worker has
-     * worked at the borrower, and the seconds lent this month.
+     * lends the worker to the borrower in this role over the whole period (null: none), the worker's agreements
+     * (PROPOSED or ACTIVE) whose terms meet the period, how often the worker has worked at the borrower, and the
+     * seconds lent this month.
      */
     record Pooled(UUID workerId, UUID employerMemberId, String status, int contractHoursPerWeek,
                   boolean qualificationOpenEnded, LocalDate qualificationValidUntil, Integer poolMaxHoursPerWeek,
-                  UUID activeAgreementId, long workedHere, long secondsLentThisMonth, Located location) {
+                  UUID activeAgreementId, List<AgreementRules.OtherAgreement> otherAgreements, long workedHere,
+                  long secondsLentThisMonth, Located location) {
 
         boolean qualifiedOn(LocalDate day) {
             return qualificationOpenEnded || (qualificationValidUntil != null && !qualificationValidUntil.isBefore(day));
@@ -84,7 +86,9 @@ final class CandidateDao {
      * The pooled workers with what the checks and the score read, one query per concern: the pooled workers
      * themselves, then for all of them at once the covering agreements, the shifts worked at the borrower and the
      * hours lent this month. Each per-worker fact is an index probe per worker (a lateral join), so that neither the
-     * cooperative's placement history nor its other agreements are read.
+     * cooperative's placement history nor its other agreements are read. ({@code worker_id = ANY(:workers)} is no
+     * substitute: with the array bound as a parameter the planner filters a scan of the cooperative's agreements
+     * with it, comparing every row with every element.)
      */
     static List<Pooled> pooled(Handle handle, Question question) {
         List<Pooled> pooled = pooledWorkers(handle, question);
@@ -92,14 +96,39 @@ final class CandidateDao {
             return pooled;
         }
         UUID[] workers = pooled.stream().map(Pooled::workerId).toArray(UUID[]::new);
-        Map<UUID, UUID> covering = covering(handle, question, workers);
+        Map<UUID, List<Agreement>> agreements = agreements(handle, workers);
         Map<UUID, Long> workedHere = workedHere(handle, question, workers);
         Map<UUID, Long> secondsLent = secondsLent(handle, question, workers);
-        return pooled.stream().map(worker -> new Pooled(worker.workerId(), worker.employerMemberId(), worker.status(),
-                worker.contractHoursPerWeek(), worker.qualificationOpenEnded(), worker.qualificationValidUntil(),
-                worker.poolMaxHoursPerWeek(), covering.get(worker.workerId()),
-                workedHere.getOrDefault(worker.workerId(), 0L), secondsLent.getOrDefault(worker.workerId(), 0L),
-                worker.location())).toList();
+        return pooled.stream().map(worker -> {
+            List<Agreement> own = agreements.getOrDefault(worker.workerId(), List.of());
+            return new Pooled(worker.workerId(), worker.employerMemberId(), worker.status(),
+                    worker.contractHoursPerWeek(), worker.qualificationOpenEnded(), worker.qualificationValidUntil(),
+                    worker.poolMaxHoursPerWeek(),
+                    own.stream().filter(agreement -> agreement.covers(question)).map(Agreement::id).findFirst()
+                            .orElse(null),
+                    own.stream().filter(agreement -> agreement.meets(question.firstDay(), question.lastDay()))
+                            .map(agreement -> new AgreementRules.OtherAgreement(agreement.id(),
+                                    agreement.hoursPerWeek())).toList(),
+                    workedHere.getOrDefault(worker.workerId(), 0L), secondsLent.getOrDefault(worker.workerId(), 0L),
+                    worker.location());
+        }).toList();
+    }
+
+    /** A PROPOSED or ACTIVE agreement of a pooled worker, with its terms in force now. */
+    record Agreement(UUID id, UUID borrowerMemberId, String role, String status, LocalDate startDate,
+                     LocalDate endDate, int hoursPerWeek) {
+
+        /** ACTIVE and lending the worker to the question's borrower in its role over the whole period. */
+        boolean covers(Question question) {
+            return "ACTIVE".equals(status) && borrowerMemberId.equals(question.borrowerMemberId())
+                    && role.equals(question.role()) && !startDate.isAfter(question.firstDay())
+                    && (endDate == null || !endDate.isBefore(question.lastDay()));
+        }
+
+        /** The terms meet [firstDay, lastDay]. */
+        boolean meets(LocalDate firstDay, LocalDate lastDay) {
+            return !startDate.isAfter(lastDay) && (endDate == null || !endDate.isBefore(firstDay));
+        }
     }
 
     /** The pooled workers of other members who hold the role, without the per-worker facts (zero, none). */
@@ -144,29 +173,36 @@ final class CandidateDao {
                         rs.getObject("employer_member_id", UUID.class), rs.getString("status"),
                         rs.getInt("contract_hours_per_week"), Boolean.TRUE.equals(rs.getObject("open_ended")),
                         rs.getObject("valid_until", LocalDate.class), (Integer) rs.getObject("pool_max_hours"),
-                        null, 0, 0,
+                        null, List.of(), 0, 0,
                         Located.of((Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
                                 rs.getString("postcode"), rs.getBoolean("cached"),
                                 (Double) rs.getObject("cached_latitude"), (Double) rs.getObject("cached_longitude"))))
                 .list();
     }
 
-    /** Per worker, the ACTIVE agreement (the first by id) that lends it to the borrower in the role over the period. */
-    private static Map<UUID, UUID> covering(Handle handle, Question question, UUID[] workers) {
-        Map<UUID, UUID> covering = new HashMap<>();
-        handle.createQuery("SELECT DISTINCT ON (a.worker_id) a.worker_id, a.id FROM loan_agreement a\n" + TERMS_NOW + """
-                         WHERE a.borrower_member_id = :borrower AND a.role = :role AND a.status = 'ACTIVE'
-                          AND a.worker_id = ANY(:workers)
-                          AND t.start_date <= :firstDay AND (t.end_date IS NULL OR t.end_date >= :lastDay)
-                        ORDER BY a.worker_id, a.id""")
-                .bind("borrower", question.borrowerMemberId())
-                .bind("role", question.role())
+    /**
+     * Per worker, its PROPOSED and ACTIVE agreements with the terms in force now, by id. The worker's agreements are
+     * found by a probe of the worker index that names only the worker: with the status or the borrower in the probe
+     * as well, and no statistics yet, the planner may walk the cooperative's ACTIVE agreements for every worker.
+     */
+    private static Map<UUID, List<Agreement>> agreements(Handle handle, UUID[] workers) {
+        Map<UUID, List<Agreement>> byWorker = new HashMap<>();
+        handle.createQuery("""
+                        SELECT a.worker_id, a.id, a.borrower_member_id, a.role, a.status, t.start_date, t.end_date,
+                               t.hours_per_week
+                        FROM unnest(:workers) AS candidate(id)
+                        CROSS JOIN LATERAL (
+                            SELECT * FROM loan_agreement a WHERE a.worker_id = candidate.id OFFSET 0) a
+                        """ + TERMS_NOW + """
+                        WHERE a.status IN ('PROPOSED', 'ACTIVE')
+                        ORDER BY a.id""")
                 .bind("workers", workers)
-                .bind("firstDay", question.firstDay())
-                .bind("lastDay", question.lastDay())
-                .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
-                .forEach(entry -> covering.put(entry.getKey(), entry.getValue()));
-        return covering;
+                .map((rs, ctx) -> Map.entry(rs.getObject("worker_id", UUID.class),
+                        new Agreement(rs.getObject("id", UUID.class), rs.getObject("borrower_member_id", UUID.class),
+                                rs.getString("role"), rs.getString("status"), rs.getObject("start_date", LocalDate.class),
+                                rs.getObject("end_date", LocalDate.class), rs.getInt("hours_per_week"))))
+                .forEach(entry -> byWorker.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(entry.getValue()));
+        return byWorker;
     }
 
     /** Per worker, its shifts at the borrower that were confirmed or completed (workers with none are absent). */
@@ -246,26 +282,6 @@ final class CandidateDao {
                             !"NO_SHOW".equals(status), "SHIFT".equals(kind));
                 })
                 .forEach(shift -> byWorker.computeIfAbsent(shift.workerId(), key -> new ArrayList<>()).add(shift));
-        return byWorker;
-    }
-
-    /** The other agreements (PROPOSED or ACTIVE) of each worker whose terms meet the period, by worker. */
-    static Map<UUID, List<AgreementRules.OtherAgreement>> agreements(Handle handle, List<UUID> workerIds,
-                                                                   LocalDate firstDay, LocalDate lastDay) {
-        Map<UUID, List<AgreementRules.OtherAgreement>> byWorker = new HashMap<>();
-        if (workerIds.isEmpty()) {
-            return byWorker;
-        }
-        handle.createQuery("SELECT a.worker_id, a.id, t.hours_per_week FROM loan_agreement a\n" + TERMS_NOW + """
-                         WHERE a.worker_id = ANY(:workers) AND a.status IN ('PROPOSED', 'ACTIVE')
-                          AND t.start_date <= :lastDay AND (t.end_date IS NULL OR t.end_date >= :firstDay)
-                        ORDER BY a.id""")
-                .bind("workers", workerIds.toArray(UUID[]::new))
-                .bind("firstDay", firstDay)
-                .bind("lastDay", lastDay)
-                .map((rs, ctx) -> Map.entry(rs.getObject("worker_id", UUID.class),
-                        new AgreementRules.OtherAgreement(rs.getObject("id", UUID.class), rs.getInt("hours_per_week"))))
-                .forEach(entry -> byWorker.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(entry.getValue()));
         return byWorker;
     }
 

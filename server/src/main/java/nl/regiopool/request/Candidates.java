@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import nl.regiopool.agreement.AgreementRules;
 import nl.regiopool.api.model.Candidate;
 import nl.regiopool.api.model.RequestedShift;
 import nl.regiopool.api.model.StaffingRequest;
@@ -72,8 +71,6 @@ final class Candidates {
         Instant to = shifts.stream().map(Shift::endsAt).max(Instant::compareTo).orElseThrow()
                 .plus(PlacementChecks.HORIZON);
         Map<UUID, List<CandidateDao.Existing>> existing = CandidateDao.shifts(handle, ids, from, to);
-        Map<UUID, List<AgreementRules.OtherAgreement>> agreements = CandidateDao.agreements(handle, ids, firstDay,
-                lastDay);
         Map<UUID, Availability> stated = StatedAvailability.ofAll(handle, ids);
         CandidateDao.Located location = CandidateDao.requestLocation(handle, request.getMemberId(),
                 request.getLocationPostcode());
@@ -84,7 +81,6 @@ final class Candidates {
                 CandidateDao.cooperative(handle), location.coordinates());
         List<Candidate> ranked = pooled.parallelStream()
                 .map(worker -> CandidateChecks.judge(checks, worker, existing.getOrDefault(worker.workerId(), List.of()),
-                        agreements.getOrDefault(worker.workerId(), List.of()),
                         stated.getOrDefault(worker.workerId(), Availability.UNSTATED)))
                 .filter(candidate -> includeIneligible || candidate.getEligible())
                 .sorted(Comparator.comparing(Candidate::getEligible).reversed()
