@@ -58,8 +58,21 @@ final class CandidateChecks {
     private CandidateChecks() {
     }
 
+    /** The reasons of the worker's score: what is known before its checks. */
+    static List<CandidateReason> reasons(Request request, CandidateDao.Pooled worker, Availability availability) {
+        List<CandidateReason> reasons = reasons(worker);
+        distance(request.location(), worker.location().coordinates()).ifPresent(reasons::add);
+        availability(request, availability).ifPresent(reasons::add);
+        return reasons;
+    }
+
+    static int score(List<CandidateReason> reasons) {
+        return reasons.stream().mapToInt(CandidateReason::getPoints).sum();
+    }
+
+    /** The worker judged with its {@link #reasons}: the blockers of the checks a placement of each shift would run. */
     static Candidate judge(Request request, CandidateDao.Pooled worker, List<CandidateDao.Existing> existing,
-                           Availability availability) {
+                           List<CandidateReason> reasons) {
         List<RuleViolation> blockers = new ArrayList<>();
         if (!WorkerStatus.ACTIVE.toString().equals(worker.status())) {
             blockers.add(new RuleViolation("WORKER_NOT_ACTIVE", "Only an ACTIVE worker can be lent.")
@@ -80,11 +93,8 @@ final class CandidateChecks {
         if (worker.activeAgreementId() == null) {
             blockers.addAll(agreementHours(request, worker));
         }
-        List<CandidateReason> reasons = reasons(worker);
-        distance(request.location(), worker.location().coordinates()).ifPresent(reasons::add);
-        availability(request, availability).ifPresent(reasons::add);
-        int score = reasons.stream().mapToInt(CandidateReason::getPoints).sum();
-        return new Candidate(worker.workerId(), worker.employerMemberId(), blockers.isEmpty(), score, reasons, blockers);
+        return new Candidate(worker.workerId(), worker.employerMemberId(), blockers.isEmpty(), score(reasons),
+                new ArrayList<>(reasons), blockers);
     }
 
     private static List<RuleViolation> overlaps(Request request, List<CandidateDao.Existing> existing) {
@@ -213,8 +223,8 @@ final class CandidateChecks {
                         STATED_UNAVAILABLE_POINTS));
     }
 
-    static boolean statedUnavailable(Candidate candidate) {
-        return candidate.getReasons().stream().anyMatch(r -> r.getCode() == CandidateReasonCode.STATED_UNAVAILABLE);
+    static boolean statedUnavailable(List<CandidateReason> reasons) {
+        return reasons.stream().anyMatch(r -> r.getCode() == CandidateReasonCode.STATED_UNAVAILABLE);
     }
 
     private static List<LocalDate> mondays(Request request) {

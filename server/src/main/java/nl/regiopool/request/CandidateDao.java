@@ -30,9 +30,12 @@ final class CandidateDao {
     private CandidateDao() {
     }
 
-    /** The question: the request's role, member, period (local dates) and pools, and the month to count lent hours in. */
+    /**
+     * The question: the request's role, member, period (local dates) and pools, the month to count lent hours in,
+     * and the workers to consider (null: every pooled worker).
+     */
     record Question(UUID requestId, String role, UUID borrowerMemberId, LocalDate firstDay, LocalDate lastDay,
-                    boolean onlyRequestPools, Instant monthStart, Instant monthEnd, UUID onlyWorkerId) {
+                    boolean onlyRequestPools, Instant monthStart, Instant monthEnd, List<UUID> onlyWorkerIds) {
     }
 
     /**
@@ -136,8 +139,8 @@ final class CandidateDao {
         String pools = question.onlyRequestPools()
                 ? " AND m.pool_id IN (SELECT rp.pool_id FROM staffing_request_pool rp WHERE rp.staffing_request_id = :request)"
                 : "";
-        if (question.onlyWorkerId() != null) {
-            pools += " AND m.worker_id = :onlyWorker";
+        if (question.onlyWorkerIds() != null) {
+            pools += " AND m.worker_id = ANY(:onlyWorkers)";
         }
         return handle.createQuery("""
                         WITH pooled AS (
@@ -164,7 +167,8 @@ final class CandidateDao {
                         WHERE w.employer_member_id <> :borrower
                         ORDER BY w.id""")
                 .bind("request", question.requestId())
-                .bind("onlyWorker", question.onlyWorkerId())
+                .bind("onlyWorkers", question.onlyWorkerIds() == null ? new UUID[0]
+                        : question.onlyWorkerIds().toArray(UUID[]::new))
                 .bind("role", question.role())
                 .bind("borrower", question.borrowerMemberId())
                 .bind("firstDay", question.firstDay())

@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import nl.regiopool.agreement.AgreementWorkflow;
 import nl.regiopool.api.model.ApprovalSide;
-import nl.regiopool.api.model.Candidate;
 import nl.regiopool.api.model.ConsentMethod;
 import nl.regiopool.api.model.LoanAgreementCreate;
 import nl.regiopool.api.model.FieldError;
@@ -65,8 +63,7 @@ final class Offers {
                 throw ProblemException.conflict("INVALID_TRANSITION", "A " + request.status()
                         + " staffing request takes no offers; that needs status OPEN or PARTIALLY_FILLED.");
             }
-            Set<UUID> eligible = Candidates.rank(handle, request.request(), false).candidates().stream()
-                    .map(Candidate::getWorkerId).collect(Collectors.toSet());
+            Set<UUID> eligible = Candidates.eligibleAmong(handle, request.request(), List.copyOf(body.getWorkerIds()));
             List<FieldError> errors = body.getWorkerIds().stream().filter(id -> !eligible.contains(id))
                     .map(id -> new FieldError("workerIds", "NOT_ELIGIBLE", "Worker " + id
                             + " is not an eligible candidate of this request (see its candidates)."))

@@ -18,7 +18,6 @@ import java.util.function.BiFunction;
 import nl.regiopool.agreement.AgreementWorkflow;
 import nl.regiopool.api.StaffingRequestsApi;
 import nl.regiopool.api.model.CancelRequest;
-import nl.regiopool.api.model.Candidate;
 import nl.regiopool.api.model.CandidateList;
 import nl.regiopool.api.model.FieldError;
 import nl.regiopool.api.model.OfferCreate;
@@ -179,21 +178,18 @@ public final class StaffingRequestResource implements StaffingRequestsApi {
             throw ProblemException.forbidden("Only a coop_admin may list the ineligible candidates.");
         }
         int offset = Optional.ofNullable(Cursors.decodeLong(cursor)).map(Long::intValue).orElse(0);
-        Supplier<Candidates.Ranking> rank = () -> transactions.read(caller.tenant(), handle -> {
+        Supplier<Candidates.Page> rank = () -> transactions.read(caller.tenant(), handle -> {
             StaffingRequestDao.Row row = StaffingRequestDao.find(handle, staffingRequestId,
                     caller.memberScope().orElse(null), false).orElseThrow(() -> notFound(staffingRequestId));
-            return Candidates.rank(handle, row.request(), ineligibleToo);
+            return Candidates.page(handle, row.request(), ineligibleToo, offset, limit);
         });
-        Candidates.Ranking ranking = rank.get();
+        Candidates.Page page = rank.get();
         // looked up between transactions, so no lock or connection waits for the geocoder; then ranked again
-        if (geocoding.fill(ranking.unlocatedPostcodes())) {
-            ranking = rank.get();
+        if (geocoding.fill(page.unlocatedPostcodes())) {
+            page = rank.get();
         }
-        List<Candidate> all = ranking.candidates();
-        int end = Math.min(all.size(), offset + limit);
-        List<Candidate> page = offset >= all.size() ? List.of() : all.subList(offset, end);
-        return Response.ok(new CandidateList(page, ranking.representativeWeek(), ranking.checkedShifts())
-                .nextCursor(end < all.size() ? Cursors.encode(Integer.toString(end)) : null)).build();
+        return Response.ok(new CandidateList(page.candidates(), page.representativeWeek(), page.checkedShifts())
+                .nextCursor(page.more() ? Cursors.encode(Integer.toString(offset + limit)) : null)).build();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -147,6 +148,53 @@ class CandidatesApiTest extends ApiTest {
         assertThat(secondPage.getData()).extracting(Candidate::getWorkerId)
                 .containsExactlyElementsOf(all.getData().subList(2, 4).stream().map(Candidate::getWorkerId).toList());
         assertThat(secondPage.getNextCursor()).isNull();
+    }
+
+    @Test
+    void pagesOfEligibleCandidatesFollowTheFullRankingWhileOnlyThePagesAreChecked() throws ApiException {
+        List<UUID> busy = new ArrayList<>();
+        for (int n = 0; n < 30; n++) {
+            UUID worker = pooledWorker(lender, "Invaller" + n, null);
+            if (n % 3 == 1) {
+                busy.add(worker);
+                // a home shift over the first Tuesday evening: overlaps the request, so the worker is not eligible
+                new PlacementsApi(TestApp.client(admin)).replaceHomeShifts(worker,
+                        tuesday(1).atStartOfDay(AMSTERDAM).toOffsetDateTime(),
+                        tuesday(1).plusDays(1).atStartOfDay(AMSTERDAM).toOffsetDateTime(), "*",
+                        new HomeShiftsReplace().shifts(List.of(new HomeShiftInput().externalId("avond")
+                                .startsAt(ZonedDateTime.of(tuesday(1), LocalTime.of(18, 0), AMSTERDAM)
+                                        .toOffsetDateTime())
+                                .endsAt(ZonedDateTime.of(tuesday(1), LocalTime.of(22, 0), AMSTERDAM)
+                                        .toOffsetDateTime()))));
+            }
+        }
+        StaffingRequest request = threeTuesdayEvenings();
+        List<Candidate> ranking = asAdmin.listStaffingRequestCandidates(request.getId(), true, 200, null).getData();
+        assertThat(ranking).hasSize(30);
+        List<UUID> eligible = ranking.stream().filter(Candidate::getEligible).map(Candidate::getWorkerId).toList();
+        assertThat(eligible).hasSize(20).doesNotContainAnyElementsOf(busy);
+
+        List<UUID> paged = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            CandidateList page = asPractice.listStaffingRequestCandidates(request.getId(), null, 3, cursor);
+            assertThat(page.getData()).allMatch(Candidate::getEligible);
+            page.getData().forEach(candidate -> paged.add(candidate.getWorkerId()));
+            cursor = page.getNextCursor();
+            pages++;
+        } while (cursor != null);
+        assertThat(paged).containsExactlyElementsOf(eligible);
+        assertThat(pages).isEqualTo(7);
+
+        List<UUID> pagedWithIneligible = new ArrayList<>();
+        cursor = null;
+        do {
+            CandidateList page = asAdmin.listStaffingRequestCandidates(request.getId(), true, 7, cursor);
+            page.getData().forEach(candidate -> pagedWithIneligible.add(candidate.getWorkerId()));
+            cursor = page.getNextCursor();
+        } while (cursor != null);
+        assertThat(pagedWithIneligible).containsExactlyElementsOf(ranking.stream().map(Candidate::getWorkerId).toList());
     }
 
     @Test
