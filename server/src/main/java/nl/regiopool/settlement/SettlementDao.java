@@ -3,8 +3,11 @@ package nl.regiopool.settlement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,11 +20,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** SQL for settlements, their statements, lines and positions. Row-level security scopes every statement. */
 final class SettlementDao {
@@ -71,7 +80,9 @@ final class SettlementDao {
             WHERE %s
             ORDER BY a.id, v.version_no DESC""";
 
-    private static final int LINES_PER_INSERT = 5000;
+    private static final int LINES_PER_INSERT = 2500;
+    /** Sources read at a time: several batches of lines, so that most of their pricing overlaps an insert. */
+    private static final int SOURCES_PER_FETCH = 10_000;
 
     private SettlementDao() {
     }
@@ -208,7 +219,7 @@ final class SettlementDao {
 
     /** The completed shifts starting in [from, to). */
     static void sources(Handle handle, OffsetDateTime from, OffsetDateTime to, Consumer<Source> each) {
-        handle.createQuery(SOURCE).bind("from", from).bind("to", to).setFetchSize(2000)
+        handle.createQuery(SOURCE).bind("from", from).bind("to", to).setFetchSize(SOURCES_PER_FETCH)
                 .map((rs, ctx) -> source(rs)).forEach(each);
     }
 
@@ -219,7 +230,7 @@ final class SettlementDao {
     static void changedSince(Handle handle, OffsetDateTime from, OffsetDateTime to, OffsetDateTime closedAt,
                              Consumer<Source> each) {
         handle.createQuery(SOURCE + " AND p.updated_at > :closedAt").bind("from", from).bind("to", to)
-                .bind("closedAt", closedAt).setFetchSize(2000)
+                .bind("closedAt", closedAt).setFetchSize(SOURCES_PER_FETCH)
                 .map((rs, ctx) -> source(rs)).forEach(each);
     }
 
@@ -294,14 +305,23 @@ final class SettlementDao {
 
     /**
      * Writes a month's rows as they are computed: a statement when its first line comes (with placeholder sums,
-     * see {@link #finishStatements}), lines {@value #LINES_PER_INSERT} to a statement.
+     * see {@link #finishStatements}), lines {@value #LINES_PER_INSERT} to a statement. Each batch of lines is
+     * inserted on a thread of its own while the next batch is priced (one batch in flight at a time, on the same
+     * connection and transaction, whose driver runs one statement at a time), so that a month costs about the
+     * database's time rather than the database's and the pricing's added up. Close it before the transaction ends.
      */
-    static final class MonthWriter {
+    static final class MonthWriter implements AutoCloseable {
         private final Handle handle;
         private final UUID tenantId;
         private final UUID settlementId;
         private final Set<UUID> statements = new HashSet<>();
         private final List<SettlementMath.Line> pending = new ArrayList<>(LINES_PER_INSERT);
+        private final ExecutorService inserts = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "settlement-lines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private Future<?> inserting = CompletableFuture.completedFuture(null);
 
         MonthWriter(Handle handle, UUID tenantId, UUID settlementId) {
             this.handle = handle;
@@ -322,8 +342,40 @@ final class SettlementDao {
         /** Writes the remaining lines, the statements' sums and the positions. */
         void finish(List<SettlementMath.Statement> sums, List<SettlementMath.Position> positions) {
             flush();
+            awaitInsert();
             finishStatements(sums);
             insertPositions(positions);
+        }
+
+        /** Waits for the batch in flight (a failure of it is the caller's from {@link #finish}) and stops the thread. */
+        @Override
+        public void close() {
+            try {
+                inserting.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // seen by finish, or the month is abandoned for another failure
+            } finally {
+                inserts.shutdown();
+            }
+        }
+
+        private void awaitInsert() {
+            try {
+                inserting.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while a settlement's lines were inserted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Exception checked) {
+                    throw new UnableToExecuteStatementException(checked, null);
+                }
+                throw (Error) e.getCause();
+            }
         }
 
         /** A statement has at least one line (a CHECK): its real sums follow when the month is complete. */
@@ -377,60 +429,84 @@ final class SettlementDao {
             if (pending.isEmpty()) {
                 return;
             }
-            int n = pending.size();
-            UUID[] ids = new UUID[n];
-            UUID[] statementIds = new UUID[n];
-            UUID[] placements = new UUID[n];
-            UUID[] agreements = new UUID[n];
-            UUID[] workers = new UUID[n];
-            UUID[] lenders = new UUID[n];
-            UUID[] borrowers = new UUID[n];
-            String[] workDates = new String[n];
-            Long[] seconds = new Long[n];
-            Long[] bases = new Long[n];
-            Long[] surcharges = new Long[n];
-            Long[] fees = new Long[n];
-            Long[] vats = new Long[n];
-            String[] flags = new String[n];
-            String[] corrections = new String[n];
-            for (int i = 0; i < n; i++) {
-                SettlementMath.Line l = pending.get(i);
-                ids[i] = l.id();
-                statementIds[i] = l.statementId();
-                placements[i] = l.placementId();
-                agreements[i] = l.agreementId();
-                workers[i] = l.workerId();
-                lenders[i] = l.lenderMemberId();
-                borrowers[i] = l.borrowerMemberId();
-                workDates[i] = l.workDate().toString();
-                seconds[i] = l.workedSeconds();
-                bases[i] = l.baseCents();
-                surcharges[i] = l.surchargeCents();
-                fees[i] = l.feeCents();
-                vats[i] = l.vatCents();
-                flags[i] = String.join(" ", l.flags().stream().map(Enum::name).sorted().toList());
-                corrections[i] = l.correctionOf() == null ? null : l.correctionOf().atDay(1).toString();
-            }
-            handle.createUpdate("""
-                            INSERT INTO settlement_line (tenant_id, id, settlement_id, statement_id, placement_id,
-                                agreement_id, worker_id, lender_member_id, borrower_member_id, work_date, worked_seconds,
-                                base_cents, surcharge_cents, fee_cents, vat_cents, flags, correction_of_period)
-                            SELECT :tenant, u.id, :settlement, u.statement, u.placement, u.agreement, u.worker, u.lender,
-                                   u.borrower, u.work_date, u.seconds, u.base, u.surcharge, u.fee, u.vat,
-                                   string_to_array(u.flags, ' '), u.correction_of
-                            FROM unnest(:ids, :statements, :placements, :agreements, :workers, :lenders, :borrowers,
-                                        CAST(:workDates AS date[]), :seconds, :bases, :surcharges, :fees, :vats, :flags,
-                                        CAST(:corrections AS date[]))
-                                AS u(id, statement, placement, agreement, worker, lender, borrower, work_date, seconds,
-                                     base, surcharge, fee, vat, flags, correction_of)""")
-                    .bind("tenant", tenantId).bind("settlement", settlementId)
-                    .bind("ids", ids).bind("statements", statementIds).bind("placements", placements)
-                    .bind("agreements", agreements).bind("workers", workers).bind("lenders", lenders)
-                    .bind("borrowers", borrowers).bind("workDates", workDates).bind("seconds", seconds)
-                    .bind("bases", bases).bind("surcharges", surcharges).bind("fees", fees).bind("vats", vats)
-                    .bind("flags", flags).bind("corrections", corrections)
-                    .execute();
+            LineBatch batch = LineBatch.of(pending);
             pending.clear();
+            awaitInsert();
+            Connection connection = handle.getConnection();
+            inserting = inserts.submit(() -> {
+                batch.insert(connection, tenantId, settlementId);
+                return null;
+            });
+        }
+    }
+
+    /** A batch of lines as the columns of one INSERT ... SELECT FROM unnest(...). */
+    private record LineBatch(UUID[] ids, UUID[] statementIds, UUID[] placements, UUID[] agreements, UUID[] workers,
+                             UUID[] lenders, UUID[] borrowers, String[] workDates, Long[] seconds, Long[] bases,
+                             Long[] surcharges, Long[] fees, Long[] vats, String[] flags, String[] corrections) {
+
+        private static final String INSERT = """
+                INSERT INTO settlement_line (tenant_id, id, settlement_id, statement_id, placement_id,
+                    agreement_id, worker_id, lender_member_id, borrower_member_id, work_date, worked_seconds,
+                    base_cents, surcharge_cents, fee_cents, vat_cents, flags, correction_of_period)
+                SELECT ?, u.id, ?, u.statement, u.placement, u.agreement, u.worker, u.lender,
+                       u.borrower, u.work_date, u.seconds, u.base, u.surcharge, u.fee, u.vat,
+                       string_to_array(u.flags, ' '), u.correction_of
+                FROM unnest(?, ?, ?, ?, ?, ?, ?, CAST(? AS date[]), ?, ?, ?, ?, ?, ?, CAST(? AS date[]))
+                    AS u(id, statement, placement, agreement, worker, lender, borrower, work_date, seconds,
+                         base, surcharge, fee, vat, flags, correction_of)""";
+
+        static LineBatch of(List<SettlementMath.Line> lines) {
+            int n = lines.size();
+            LineBatch b = new LineBatch(new UUID[n], new UUID[n], new UUID[n], new UUID[n], new UUID[n], new UUID[n],
+                    new UUID[n], new String[n], new Long[n], new Long[n], new Long[n], new Long[n], new Long[n],
+                    new String[n], new String[n]);
+            for (int i = 0; i < n; i++) {
+                SettlementMath.Line l = lines.get(i);
+                b.ids[i] = l.id();
+                b.statementIds[i] = l.statementId();
+                b.placements[i] = l.placementId();
+                b.agreements[i] = l.agreementId();
+                b.workers[i] = l.workerId();
+                b.lenders[i] = l.lenderMemberId();
+                b.borrowers[i] = l.borrowerMemberId();
+                b.workDates[i] = l.workDate().toString();
+                b.seconds[i] = l.workedSeconds();
+                b.bases[i] = l.baseCents();
+                b.surcharges[i] = l.surchargeCents();
+                b.fees[i] = l.feeCents();
+                b.vats[i] = l.vatCents();
+                b.flags[i] = String.join(" ", l.flags().stream().map(Enum::name).sorted().toList());
+                b.corrections[i] = l.correctionOf() == null ? null : l.correctionOf().atDay(1).toString();
+            }
+            return b;
+        }
+
+        /**
+         * Inserts the batch. The foreign-key check of a line's statement is planned once per connection, at the first
+         * line it checks, when the month's statement table holds a row or two: planned then, it scans the table for
+         * every line, and keeps doing so when the month has hundreds of statements (a fifth of a month's compute).
+         * Planned with sequential scans off, it reads the statement's key.
+         */
+        void insert(Connection connection, UUID tenantId, UUID settlementId) throws SQLException {
+            try (Statement session = connection.createStatement();
+                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                session.execute("SET LOCAL enable_seqscan = off");
+                int i = 0;
+                insert.setObject(++i, tenantId);
+                insert.setObject(++i, settlementId);
+                for (UUID[] column : List.of(ids, statementIds, placements, agreements, workers, lenders, borrowers)) {
+                    insert.setArray(++i, connection.createArrayOf("uuid", column));
+                }
+                insert.setArray(++i, connection.createArrayOf("text", workDates));
+                for (Long[] column : List.of(seconds, bases, surcharges, fees, vats)) {
+                    insert.setArray(++i, connection.createArrayOf("bigint", column));
+                }
+                insert.setArray(++i, connection.createArrayOf("text", flags));
+                insert.setArray(++i, connection.createArrayOf("text", corrections));
+                insert.executeUpdate();
+                session.execute("SET LOCAL enable_seqscan TO DEFAULT");
+            }
         }
     }
 

@@ -49,22 +49,23 @@ final class SettlementRun {
     /** Computes and writes the month's lines, statements and positions; returns the sums it is sealed with. */
     SettlementMath.Totals compute(UUID tenantId, UUID settlementId, YearMonth period, int feeCentsPerHour) {
         SettlementMath.Month month = new SettlementMath.Month(settlementId, feeCentsPerHour);
-        SettlementDao.MonthWriter writer = new SettlementDao.MonthWriter(handle, tenantId, settlementId);
-        OffsetDateTime from = start(period);
-        OffsetDateTime to = start(period.plusMonths(1));
-        SettlementDao.terms(handle, from, to, t -> terms.put(t.agreementId(), Optional.of(t)));
-        Map<UUID, SettlementMath.Settled> settled = SettlementDao.settled(handle, from, to, null);
-        SettlementDao.sources(handle, from, to, source -> settle(month, writer, source, settled, null));
-        for (SettlementDao.Closed closed : SettlementDao.closedBefore(handle, period.atDay(1))) {
-            YearMonth origin = YearMonth.from(closed.period());
-            OffsetDateTime originFrom = start(origin);
-            OffsetDateTime originTo = start(origin.plusMonths(1));
-            Map<UUID, SettlementMath.Settled> before = SettlementDao.settled(handle, originFrom, originTo,
-                    closed.closedAt());
-            SettlementDao.changedSince(handle, originFrom, originTo, closed.closedAt(),
-                    source -> settle(month, writer, source, before, origin));
+        try (SettlementDao.MonthWriter writer = new SettlementDao.MonthWriter(handle, tenantId, settlementId)) {
+            OffsetDateTime from = start(period);
+            OffsetDateTime to = start(period.plusMonths(1));
+            SettlementDao.terms(handle, from, to, t -> terms.put(t.agreementId(), Optional.of(t)));
+            Map<UUID, SettlementMath.Settled> settled = SettlementDao.settled(handle, from, to, null);
+            SettlementDao.sources(handle, from, to, source -> settle(month, writer, source, settled, null));
+            for (SettlementDao.Closed closed : SettlementDao.closedBefore(handle, period.atDay(1))) {
+                YearMonth origin = YearMonth.from(closed.period());
+                OffsetDateTime originFrom = start(origin);
+                OffsetDateTime originTo = start(origin.plusMonths(1));
+                Map<UUID, SettlementMath.Settled> before = SettlementDao.settled(handle, originFrom, originTo,
+                        closed.closedAt());
+                SettlementDao.changedSince(handle, originFrom, originTo, closed.closedAt(),
+                        source -> settle(month, writer, source, before, origin));
+            }
+            writer.finish(month.statements(), month.positions());
         }
-        writer.finish(month.statements(), month.positions());
         return month.totals();
     }
 
