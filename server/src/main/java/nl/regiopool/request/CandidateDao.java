@@ -87,9 +87,10 @@ final class CandidateDao {
 
     /**
      * The pooled workers with what the checks and the score read, one query per concern: the pooled workers
-     * themselves, then for all of them at once the covering agreements, the shifts worked at the borrower and the
-     * hours lent this month. Each per-worker fact is an index probe per worker (a lateral join), so that neither the
-     * cooperative's placement history nor its other agreements are read. ({@code worker_id = ANY(:workers)} is no
+     * themselves, then for all of them at once their agreements (the covering one and the others that meet the
+     * period), the shifts worked at the borrower and the hours lent this month. Each per-worker fact is an index
+     * probe per worker (a lateral join), so that neither the cooperative's placement history nor its other
+     * agreements are read. ({@code worker_id = ANY(:workers)} is no
      * substitute: with the array bound as a parameter the planner filters a scan of the cooperative's agreements
      * with it, comparing every row with every element.)
      */
