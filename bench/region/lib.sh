@@ -25,7 +25,7 @@ CONFIG="$DATA/bench-config.yml"
 # The server's JVM with the flags README "Memory and threads" gives for a small machine (word-split on purpose:
 # flags are single words; the bare Dropwizard baseline runs with the same)
 # shellcheck disable=SC2206
-JAVA_OPTS=(${BENCH_JAVA_OPTS:--Xms192m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k})
+JAVA_OPTS=(${BENCH_JAVA_OPTS:--Xms192m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=5000})
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 

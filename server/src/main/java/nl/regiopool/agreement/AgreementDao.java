@@ -23,7 +23,6 @@ import nl.regiopool.page.Where;
 import nl.regiopool.settings.CooperativeTime;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /** SQL for loan agreements and their versions. Row-level security scopes every statement to the tenant. */
@@ -35,7 +34,8 @@ final class AgreementDao {
             a.termination_effective_date, a.cancelled_at, a.cancellation_reason, a.consented_on, a.consent_method,
             a.consent_recorded_at, a.consent_recorded_by, a.version, a.created_at, a.updated_at""";
 
-    private static final RowMapper<AgreementRow> ROW = ConstructorMapper.of(AgreementRow.class);
+    /** Maps {@link #AGREEMENT_COLUMNS} by position: every query of agreements selects them first, in this order. */
+    private static final RowMapper<AgreementRow> ROW = AgreementRowMapper.INSTANCE;
 
     private static final String VERSION_COLUMNS = """
             agreement_id, version_no, start_date, end_date, hours_per_week, tariff_cents_per_hour,

@@ -3,15 +3,14 @@ package nl.regiopool.agreement;
 import java.time.Instant;
 import java.util.UUID;
 import nl.regiopool.api.model.LoanAgreementStatus;
-import org.jdbi.v3.core.mapper.Nested;
 
 /**
- * A loan_agreement row, mapped by column name: the parties, the status, the moments of each step and the consent.
- * Public only so that Jdbi's ConstructorMapper may call the constructors of it and its parts.
+ * A loan_agreement row ({@link AgreementRowMapper}): the parties, the status, the moments of each step and the
+ * consent.
  */
 public record AgreementRow(UUID id, String number, UUID lenderMemberId, UUID borrowerMemberId, UUID workerId, String role,
-                           String caoRuleSetCode, String waadiRegime, LoanAgreementStatus status, @Nested Steps steps,
-                           @Nested Consent consent, int version, Instant createdAt, Instant updatedAt) {
+                           String caoRuleSetCode, String waadiRegime, LoanAgreementStatus status, Steps steps,
+                           Consent consent, int version, Instant createdAt, Instant updatedAt) {
 
     /** This row after a step of its lifecycle: the new status and the moments recorded so far. */
     AgreementRow moved(LoanAgreementStatus to, Steps after) {
