@@ -17,9 +17,7 @@ import nl.regiopool.page.Cursors;
 import nl.regiopool.page.Where;
 import nl.regiopool.tenancy.Transactions;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.result.UnableToProduceResultException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
@@ -304,11 +302,11 @@ final class PlacementDao {
     }
 
     /** A shift of the worker with the member it is worked for (the borrower; for a home shift, the employer). */
-    /** A shift with the member it is worked for. Public only for Jdbi's ConstructorMapper. */
-    public record WorkedFor(@Nested PlacementRow row, String memberName, String memberPostcode) {
+    record WorkedFor(PlacementRow row, String memberName, String memberPostcode) {
     }
 
-    private static final RowMapper<WorkedFor> WORKED_FOR = ConstructorMapper.of(WorkedFor.class);
+    private static final RowMapper<WorkedFor> WORKED_FOR = (rs, ctx) -> new WorkedFor(
+            PlacementRowMapper.INSTANCE.map(rs, ctx), rs.getString("member_name"), rs.getString("member_postcode"));
 
     /**
      * A page of the worker's shifts (every kind and status) that meet [from, to), in (start, id) order after

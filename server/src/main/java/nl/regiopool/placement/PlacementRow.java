@@ -3,19 +3,16 @@ package nl.regiopool.placement;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import nl.regiopool.api.model.PlacementStatus;
-import org.jdbi.v3.core.mapper.Nested;
-import org.jdbi.v3.core.mapper.PropagateNull;
-import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
 /**
- * One row of {@code placement}: a borrowed shift or a home shift, mapped by column name. JSON columns stay
- * text here. Public only so that Jdbi's ConstructorMapper may call the constructors of it and its parts.
+ * One row of {@code placement} ({@link PlacementRowMapper}): a borrowed shift or a home shift. JSON columns stay
+ * text here.
  */
 public record PlacementRow(UUID id, String kind, UUID agreementId, UUID workerId, UUID borrowerMemberId,
                            UUID employerMemberId, String role, OffsetDateTime startsAt, OffsetDateTime endsAt,
                            int breakMinutes, String locationPostcode, String externalId, PlacementStatus status,
-                           @Nested Progress progress, @Nested Overridden override, int version,
-                           OffsetDateTime createdAt, OffsetDateTime updatedAt, @Nested Dispute dispute) {
+                           Progress progress, Overridden override, int version, OffsetDateTime createdAt,
+                           OffsetDateTime updatedAt, Dispute dispute) {
 
     /** A row to insert: nothing has happened to it yet, the database sets the version and timestamps. */
     static PlacementRow planned(UUID id, String kind, UUID agreementId, UUID workerId, UUID borrowerMemberId,
@@ -42,12 +39,8 @@ public record PlacementRow(UUID id, String kind, UUID agreementId, UUID workerId
      * The lender's dispute of the approved hours and its resolution; null when never disputed (a dispute always
      * has a reason).
      */
-    public record Dispute(@PropagateNull @ColumnName("dispute_reason") String reason,
-                          @ColumnName("disputed_at") OffsetDateTime disputedAt,
-                          @ColumnName("disputed_by") String disputedBy,
-                          @ColumnName("dispute_resolved_at") OffsetDateTime resolvedAt,
-                          @ColumnName("dispute_resolved_by") String resolvedBy,
-                          @ColumnName("dispute_resolution_note") String resolutionNote) {
+    public record Dispute(String reason, OffsetDateTime disputedAt, String disputedBy, OffsetDateTime resolvedAt,
+                          String resolvedBy, String resolutionNote) {
 
         boolean open() {
             return resolvedAt == null;
