@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import nl.regiopool.page.Where;
@@ -16,18 +14,22 @@ import org.jdbi.v3.core.Handle;
 
 final class AuditDao {
 
-    static final String COLUMNS = "tenant_id, id, sequence, occurred_at, actor_subject, actor_roles, action,"
+    static final String COLUMNS = "tenant_id, id, sequence, occurred_at, actor_subject, actor_roles::text AS actor_roles, action,"
             + " entity_type, entity_id, before::text AS before, after::text AS after, request_id, previous_hash, hash,"
             + " hash_version, payload_digest, payload_redacted_at IS NOT NULL AS redacted, legacy_hash";
 
     /**
-     * A stored event. Its payload is read into JSON when first asked for, so that a verifier reading pages on one
-     * thread parses the payloads on the threads that hash them.
+     * A stored event. Its roles and payload are kept as the bytes the database sent and read when first asked for,
+     * so that a verifier reading pages on one thread decodes them on the threads that hash them.
      */
     record StoredEvent(UUID tenantId, UUID id, long sequence, OffsetDateTime occurredAt, String actorSubject,
-                       List<String> actorRoles, String action, String entityType, UUID entityId, StoredJson storedBefore,
+                       StoredRoles storedRoles, String action, String entityType, UUID entityId, StoredJson storedBefore,
                        StoredJson storedAfter, String requestId, String previousHash, String hash, int hashVersion,
                        String payloadDigest, boolean redacted, String legacyHash) {
+
+        List<String> actorRoles() {
+            return storedRoles.roles();
+        }
 
         JsonNode before() {
             return storedBefore.json();
@@ -38,13 +40,13 @@ final class AuditDao {
         }
     }
 
-    /** JSON text as stored, parsed on first use (null text: null JSON). */
+    /** JSON text as stored (UTF-8), parsed on first use (no text: null JSON). */
     static final class StoredJson {
         private final ObjectMapper mapper;
-        private final String text;
+        private final byte[] text;
         private volatile JsonNode json;
 
-        StoredJson(ObjectMapper mapper, String text) {
+        StoredJson(ObjectMapper mapper, byte[] text) {
             this.mapper = mapper;
             this.text = text;
         }
@@ -58,6 +60,25 @@ final class AuditDao {
                     throw new UncheckedIOException(e);
                 }
                 json = read;
+            }
+            return read;
+        }
+    }
+
+    /** A text[] in PostgreSQL's text form ({@code {a,"b c"}}), split into its elements on first use. */
+    static final class StoredRoles {
+        private final String text;
+        private volatile List<String> roles;
+
+        StoredRoles(String text) {
+            this.text = text;
+        }
+
+        List<String> roles() {
+            List<String> read = roles;
+            if (read == null) {
+                read = PgTextArray.elements(text);
+                roles = read;
             }
             return read;
         }
@@ -133,19 +154,19 @@ final class AuditDao {
 
     /** An event from a row whose columns start with {@link #COLUMNS}, read by position in that order. */
     StoredEvent map(ResultSet rs) throws SQLException {
-        Array roles = rs.getArray(6);
         return new StoredEvent(
                 rs.getObject(1, UUID.class),
                 rs.getObject(2, UUID.class),
                 rs.getLong(3),
                 rs.getObject(4, OffsetDateTime.class),
                 rs.getString(5),
-                Arrays.asList((String[]) roles.getArray()),
+                new StoredRoles(rs.getString(6)),
                 rs.getString(7),
                 rs.getString(8),
                 rs.getObject(9, UUID.class),
-                new StoredJson(mapper, rs.getString(10)),
-                new StoredJson(mapper, rs.getString(11)),
+                // the text columns' bytes as sent: UTF-8, the connection's encoding
+                new StoredJson(mapper, rs.getBytes(10)),
+                new StoredJson(mapper, rs.getBytes(11)),
                 rs.getString(12),
                 rs.getString(13),
                 rs.getString(14),
