@@ -58,7 +58,7 @@ public final class AuditResource implements AuditApi {
         Caller caller = CurrentCaller.get();
         sealer.sealCommitted(caller.tenant());
         AuditVerification verification = transactions.read(caller.tenant(), handle ->
-                new ChainVerification(handle, dao, caller.tenant(), sealer.signer()).run(fromCheckpoint));
+                new ChainVerification(handle, transactions, dao, caller.tenant(), sealer.signer()).run(fromCheckpoint));
         return Response.ok(verification).build();
     }
 

@@ -310,4 +310,92 @@ class AuditApiTest extends ApiTest {
                 + checkpoint.getHash() + "\n" + checkpoint.getSignedAt().toInstant()).getBytes(StandardCharsets.UTF_8));
         return signature.verify(Base64.getDecoder().decode(checkpoint.getSignature()));
     }
+
+    @Test
+    void aWalkSplitInTwoHalvesFindsWhatOneWalkFinds() throws Exception {
+        long splitFrom = ChainVerification.splitFrom;
+        ChainVerification.splitFrom = 2;
+        try {
+            MembersApi members = new MembersApi(TestApp.client(TestApp.adminToken(tenant)));
+            for (int i = 0; i < 8; i++) {
+                members.createMember(memberCreate("Praktijk " + i), null);
+            }
+            // events 1 to 9: the first half walks 1-4, the second 5-9 from the hash stored at 4
+            List<AuditEvent> events = asAdmin.listAuditEvents(null, null, null, null, null, 20, null).getData();
+            assertThat(events).hasSize(9);
+            AuditVerification intact = asAdmin.verifyAuditChain();
+            assertThat(intact.getIntact()).isTrue();
+            assertThat(intact.getCheckedEvents()).isEqualTo(9);
+
+            tamperWithName(events.get(6).getId());
+            AuditVerification secondHalf = asAdmin.verifyAuditChain();
+            assertThat(secondHalf.getIntact()).isFalse();
+            assertThat(secondHalf.getFirstBrokenEventId()).isEqualTo(events.get(6).getId());
+            assertThat(secondHalf.getCheckedEvents()).isEqualTo(7);
+
+            tamperWithName(events.get(2).getId());
+            AuditVerification firstHalf = asAdmin.verifyAuditChain();
+            assertThat(firstHalf.getIntact()).isFalse();
+            assertThat(firstHalf.getFirstBrokenEventId()).isEqualTo(events.get(2).getId());
+            assertThat(firstHalf.getCheckedEvents()).isEqualTo(3);
+        } finally {
+            ChainVerification.splitFrom = splitFrom;
+        }
+    }
+
+    @Test
+    void aWalkSplitInTwoHalvesReportsATailThatWasCutOff() throws Exception {
+        long splitFrom = ChainVerification.splitFrom;
+        ChainVerification.splitFrom = 2;
+        try {
+            MembersApi members = new MembersApi(TestApp.client(TestApp.adminToken(tenant)));
+            for (int i = 0; i < 5; i++) {
+                members.createMember(memberCreate("Praktijk " + i), null);
+            }
+            assertThat(asAdmin.verifyAuditChain().getIntact()).isTrue();
+            try (Connection superuser = TestApp.superuserConnection()) {
+                superuser.setAutoCommit(false);
+                try (Statement statement = superuser.createStatement()) {
+                    statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
+                }
+                try (PreparedStatement cut = superuser.prepareStatement(
+                        "DELETE FROM audit_event WHERE tenant_id = ? AND sequence = 6")) {
+                    cut.setObject(1, tenant);
+                    assertThat(cut.executeUpdate()).isEqualTo(1);
+                }
+                try (Statement statement = superuser.createStatement()) {
+                    statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
+                }
+                superuser.commit();
+            }
+
+            AuditVerification verification = asAdmin.verifyAuditChain();
+            assertThat(verification.getIntact()).isFalse();
+            assertThat(verification.getFirstBrokenEventId()).isNull();
+            assertThat(verification.getCheckedEvents()).isEqualTo(5);
+            assertThat(verification.getHeadSequence()).isEqualTo(6);
+            assertThat(verification.getMissingAfterSequence()).isEqualTo(5);
+        } finally {
+            ChainVerification.splitFrom = splitFrom;
+        }
+    }
+
+    private void tamperWithName(UUID eventId) throws Exception {
+        try (Connection superuser = TestApp.superuserConnection()) {
+            superuser.setAutoCommit(false);
+            try (Statement statement = superuser.createStatement()) {
+                statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
+            }
+            try (PreparedStatement tamper = superuser.prepareStatement(
+                    "UPDATE audit_event SET after = jsonb_set(after, '{name}', '\"Vals\"') WHERE tenant_id = ? AND id = ?")) {
+                tamper.setObject(1, tenant);
+                tamper.setObject(2, eventId);
+                assertThat(tamper.executeUpdate()).isEqualTo(1);
+            }
+            try (Statement statement = superuser.createStatement()) {
+                statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
+            }
+            superuser.commit();
+        }
+    }
 }
