@@ -26,8 +26,8 @@ import org.jdbi.v3.core.Handle;
 final class ChainVerification {
 
     /**
-     * Events per statement. Pages in flight stay small enough to die young: with pages of 4,096 a whole-chain verify
-     * of a million events spent more than half its time collecting garbage, most of it in full collections.
+     * Events per statement: few enough that the pages in flight die in the young generation. Larger pages survive
+     * into the old generation of a small heap, and collecting that cost more than the walk itself.
      */
     private static final int PAGE = 512;
 
