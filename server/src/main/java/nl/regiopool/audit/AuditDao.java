@@ -14,9 +14,10 @@ import org.jdbi.v3.core.Handle;
 
 final class AuditDao {
 
-    static final String COLUMNS = "tenant_id, id, sequence, occurred_at, actor_subject, actor_roles::text AS actor_roles, action,"
-            + " entity_type, entity_id, before::text AS before, after::text AS after, request_id, previous_hash, hash,"
-            + " hash_version, payload_digest, payload_redacted_at IS NOT NULL AS redacted, legacy_hash";
+    static final String COLUMNS = "tenant_id, id, sequence, occurred_at, actor_subject,"
+            + " actor_roles::text AS actor_roles, action, entity_type, entity_id, before::text AS before,"
+            + " after::text AS after, request_id, previous_hash, hash, hash_version, payload_digest,"
+            + " payload_redacted_at IS NOT NULL AS redacted, legacy_hash";
 
     /**
      * A stored event. Its roles and payload are kept as the bytes the database sent and read when first asked for,

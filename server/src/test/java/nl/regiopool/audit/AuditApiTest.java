@@ -125,22 +125,7 @@ class AuditApiTest extends ApiTest {
         AuditEvent second = asAdmin.listAuditEvents(null, null, null, null, null, null, null).getData().get(2);
 
         // only a superuser can do this, with the append-only trigger switched off
-        try (Connection superuser = TestApp.superuserConnection()) {
-            superuser.setAutoCommit(false);
-            try (Statement statement = superuser.createStatement()) {
-                statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
-            }
-            try (PreparedStatement tamper = superuser.prepareStatement(
-                    "UPDATE audit_event SET after = jsonb_set(after, '{name}', '\"Vals\"') WHERE tenant_id = ? AND id = ?")) {
-                tamper.setObject(1, tenant);
-                tamper.setObject(2, second.getId());
-                assertThat(tamper.executeUpdate()).isEqualTo(1);
-            }
-            try (Statement statement = superuser.createStatement()) {
-                statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
-            }
-            superuser.commit();
-        }
+        tamperWithName(second.getId());
 
         AuditVerification verification = asAdmin.verifyAuditChain();
         assertThat(verification.getIntact()).isFalse();
@@ -190,21 +175,7 @@ class AuditApiTest extends ApiTest {
         members.createMember(memberCreate("Twee"), null);
         assertThat(asAdmin.verifyAuditChain().getIntact()).isTrue();
 
-        try (Connection superuser = TestApp.superuserConnection()) {
-            superuser.setAutoCommit(false);
-            try (Statement statement = superuser.createStatement()) {
-                statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
-            }
-            try (PreparedStatement cut = superuser.prepareStatement(
-                    "DELETE FROM audit_event WHERE tenant_id = ? AND sequence = 3")) {
-                cut.setObject(1, tenant);
-                assertThat(cut.executeUpdate()).isEqualTo(1);
-            }
-            try (Statement statement = superuser.createStatement()) {
-                statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
-            }
-            superuser.commit();
-        }
+        assertThat(withAppendOnlyOff("DELETE FROM audit_event WHERE tenant_id = ? AND sequence = 3", tenant)).isEqualTo(1);
 
         AuditVerification verification = asAdmin.verifyAuditChain();
         assertThat(verification.getIntact()).isFalse();
@@ -353,21 +324,8 @@ class AuditApiTest extends ApiTest {
                 members.createMember(memberCreate("Praktijk " + i), null);
             }
             assertThat(asAdmin.verifyAuditChain().getIntact()).isTrue();
-            try (Connection superuser = TestApp.superuserConnection()) {
-                superuser.setAutoCommit(false);
-                try (Statement statement = superuser.createStatement()) {
-                    statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
-                }
-                try (PreparedStatement cut = superuser.prepareStatement(
-                        "DELETE FROM audit_event WHERE tenant_id = ? AND sequence = 6")) {
-                    cut.setObject(1, tenant);
-                    assertThat(cut.executeUpdate()).isEqualTo(1);
-                }
-                try (Statement statement = superuser.createStatement()) {
-                    statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
-                }
-                superuser.commit();
-            }
+            assertThat(withAppendOnlyOff("DELETE FROM audit_event WHERE tenant_id = ? AND sequence = 6", tenant))
+                    .isEqualTo(1);
 
             AuditVerification verification = asAdmin.verifyAuditChain();
             assertThat(verification.getIntact()).isFalse();
@@ -381,21 +339,30 @@ class AuditApiTest extends ApiTest {
     }
 
     private void tamperWithName(UUID eventId) throws Exception {
+        assertThat(withAppendOnlyOff(
+                "UPDATE audit_event SET after = jsonb_set(after, '{name}', '\"Vals\"') WHERE tenant_id = ? AND id = ?",
+                tenant, eventId)).isEqualTo(1);
+    }
+
+    /** Runs one statement as a superuser with audit_event's append-only trigger off; its count of rows. */
+    private static int withAppendOnlyOff(String sql, Object... parameters) throws Exception {
         try (Connection superuser = TestApp.superuserConnection()) {
             superuser.setAutoCommit(false);
             try (Statement statement = superuser.createStatement()) {
                 statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
             }
-            try (PreparedStatement tamper = superuser.prepareStatement(
-                    "UPDATE audit_event SET after = jsonb_set(after, '{name}', '\"Vals\"') WHERE tenant_id = ? AND id = ?")) {
-                tamper.setObject(1, tenant);
-                tamper.setObject(2, eventId);
-                assertThat(tamper.executeUpdate()).isEqualTo(1);
+            int rows;
+            try (PreparedStatement change = superuser.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    change.setObject(i + 1, parameters[i]);
+                }
+                rows = change.executeUpdate();
             }
             try (Statement statement = superuser.createStatement()) {
                 statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
             }
             superuser.commit();
+            return rows;
         }
     }
 }
