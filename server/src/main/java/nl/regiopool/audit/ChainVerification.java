@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -93,7 +94,7 @@ final class ChainVerification {
             CompletableFuture<Void> secondWalk = CompletableFuture.runAsync(
                     () -> transactions.read(tenant, other -> second.walk(other)), SECOND_HALF);
             first.walk(handle);
-            secondWalk.join();
+            awaitSecondHalf(secondWalk);
             walked.add(first);
             joined = first.verifier.broken() || (first.verifier.lastSequence() == middle
                     && first.verifier.lastHash().equals(atMiddle.get().hash()));
@@ -133,6 +134,21 @@ final class ChainVerification {
             verification.missingAfterSequence(last.lastSequence());
         }
         return verification;
+    }
+
+    /**
+     * Waits for the second half and fails as its walk failed, with the same exception a walk on the request's own
+     * thread throws (a database error then answers as one does elsewhere, not wrapped in a CompletionException).
+     */
+    private static void awaitSecondHalf(CompletableFuture<Void> secondWalk) {
+        try {
+            secondWalk.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** The events after {@code from} up to {@code to}, walked by one verifier, with the checkpoints among them. */
