@@ -60,9 +60,8 @@ class AuditChainMigrationTest extends ApiTest {
 
     @Test
     void theOldChainIsRechainedAndItsCheckpointsStillCheck() throws Exception {
-        rewriteUnderTheOldRule(false);
-        long legacyHead = scalar("SELECT last_sequence FROM audit_chain_head WHERE tenant_id = ?");
-        String legacyHeadHash = text("SELECT last_hash FROM audit_chain_head WHERE tenant_id = ?");
+        LegacyHead legacy = rewriteUnderTheOldRule(false);
+        long legacyHead = legacy.sequence();
 
         AuditVerification migrated = audit.verifyAuditChain();
         assertThat(migrated.getIntact()).isTrue();
@@ -74,7 +73,7 @@ class AuditChainMigrationTest extends ApiTest {
         assertThat(scalar("SELECT count(*) FROM audit_event WHERE tenant_id = ? AND legacy_hash IS NOT NULL"))
                 .isEqualTo(legacyHead);
         assertThat(text("SELECT legacy_hash || ' ' || legacy_sequence FROM audit_chain_migration WHERE tenant_id = ?"))
-                .isEqualTo(legacyHeadHash + " " + legacyHead);
+                .isEqualTo(legacy.hash() + " " + legacyHead);
 
         assertThat(audit.verifyAuditChainFromCheckpoint(legacyHead).getIntact())
                 .as("the checkpoint signed over the old hash").isTrue();
@@ -157,9 +156,10 @@ class AuditChainMigrationTest extends ApiTest {
      * What the sealer stored before payload digests: every sealed event hashed under version 1 with no digest, the
      * head on version 1, and a checkpoint signed over the old head hash. Done as the superuser with the head row
      * locked, so the running sealer leaves this tenant alone meanwhile. {@code tampered}: and then, before the
-     * sealer sees it, the name in the payload of member Praktijk West's creation is changed.
+     * sealer sees it, the name in the payload of member Praktijk West's creation is changed. Returns the old head:
+     * once this commits, the sealer may re-chain at any moment, so reading the head afterwards could see the new one.
      */
-    private void rewriteUnderTheOldRule(boolean tampered) throws Exception {
+    private LegacyHead rewriteUnderTheOldRule(boolean tampered) throws Exception {
         try (Connection db = TestApp.superuserConnection()) {
             db.setAutoCommit(false);
             try (PreparedStatement lock = db.prepareStatement(
@@ -236,7 +236,11 @@ class AuditChainMigrationTest extends ApiTest {
                 statement.execute("ALTER TABLE audit_checkpoint ENABLE TRIGGER audit_checkpoint_append_only");
             }
             db.commit();
+            return new LegacyHead(sequence, previous);
         }
+    }
+
+    private record LegacyHead(long sequence, String hash) {
     }
 
     private void tamper(String sql, UUID id) throws Exception {
