@@ -52,6 +52,11 @@ final class AuditDao {
             this.text = text;
         }
 
+        /** The text as stored, UTF-8; null for SQL NULL. */
+        byte[] text() {
+            return text;
+        }
+
         JsonNode json() {
             JsonNode read = json;
             if (read == null && text != null) {

@@ -34,13 +34,15 @@ public final class ChainHash {
         }
     });
 
+    private static final ThreadLocal<Utf8Text> TEXT = ThreadLocal.withInitial(Utf8Text::new);
+
     private ChainHash() {
     }
 
     public static String of(String previousHash, UUID tenantId, UUID id, long sequence, Instant occurredAt,
                             String actorSubject, List<String> actorRoles, String action, String entityType,
                             UUID entityId, String payloadDigest, String requestId) {
-        StringBuilder text = new StringBuilder(512).append(previousHash);
+        Utf8Text text = TEXT.get().clear().append(previousHash);
         // Canonical.json of the metadata with hashVersion and payloadDigest, written out in its sorted key order:
         // the verifier hashes every event of a chain this way, and building a JSON tree first cost most of it.
         text.append("{\"action\":");
@@ -54,28 +56,22 @@ public final class ChainHash {
         }
         text.append("],\"actorSubject\":");
         quotedOrNull(actorSubject, text);
-        text.append(",\"entityId\":");
-        Canonical.quoted(entityId.toString(), text);
-        text.append(",\"entityType\":");
+        text.append(",\"entityId\":").quoted(entityId).append(",\"entityType\":");
         quotedOrNull(entityType, text);
-        text.append(",\"hashVersion\":").append(VERSION).append(",\"id\":");
-        Canonical.quoted(id.toString(), text);
-        text.append(",\"occurredAt\":");
-        Canonical.quoted(occurredAt.toString(), text);
-        text.append(",\"payloadDigest\":");
+        text.append(",\"hashVersion\":").append(VERSION).append(",\"id\":").quoted(id)
+                .append(",\"occurredAt\":").quoted(occurredAt).append(",\"payloadDigest\":");
         quotedOrNull(payloadDigest, text);
         text.append(",\"requestId\":");
         quotedOrNull(requestId, text);
-        text.append(",\"sequence\":").append(sequence).append(",\"tenantId\":");
-        Canonical.quoted(tenantId.toString(), text);
-        return sha256(text.append('}').toString());
+        text.append(",\"sequence\":").append(sequence).append(",\"tenantId\":").quoted(tenantId).append('}');
+        return sha256(text);
     }
 
-    private static void quotedOrNull(String value, StringBuilder out) {
+    private static void quotedOrNull(String value, Utf8Text out) {
         if (value == null) {
             out.append("null");
         } else {
-            Canonical.quoted(value, out);
+            out.quoted(value);
         }
     }
 
@@ -85,6 +81,18 @@ public final class ChainHash {
         payload.set("before", before);
         payload.set("after", after);
         return sha256(Canonical.json(payload));
+    }
+
+    /**
+     * {@link #payloadDigest} of a payload as stored: the JSON texts of before and after (null for SQL NULL), read
+     * as the server's mapper reads them.
+     */
+    static String storedPayloadDigest(byte[] before, byte[] after) {
+        Utf8Text text = TEXT.get().clear().append("{\"after\":");
+        Canonical.write(after, text);
+        text.append(",\"before\":");
+        Canonical.write(before, text);
+        return sha256(text.append('}'));
     }
 
     /** Hash version 1: the payload itself in the hashed JSON. */
@@ -117,5 +125,11 @@ public final class ChainHash {
 
     static String sha256(String text) {
         return HEX.formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String sha256(Utf8Text text) {
+        MessageDigest digest = SHA_256.get();
+        digest.update(text.bytes(), 0, text.size());
+        return HEX.formatHex(digest.digest());
     }
 }

@@ -81,7 +81,8 @@ final class ChainVerifier {
         if (event.redacted()) {
             return event.legacyHash() == null || legacyPrevious != null;
         }
-        return event.payloadDigest().equals(ChainHash.payloadDigest(event.before(), event.after()))
+        return event.payloadDigest().equals(
+                        ChainHash.storedPayloadDigest(event.storedBefore().text(), event.storedAfter().text()))
                 && (event.legacyHash() == null
                     || legacyPrevious != null && event.legacyHash().equals(legacy(event, legacyPrevious)));
     }

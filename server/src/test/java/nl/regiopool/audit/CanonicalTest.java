@@ -1,13 +1,18 @@
 package nl.regiopool.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -26,6 +31,33 @@ class CanonicalTest {
             JsonNode node = value(random, 0);
             assertThat(Canonical.json(node)).as("document %d", i).isEqualTo(reference(node));
         }
+    }
+
+    /** Verify writes stored payloads from their text; the digest sealed was of the tree the server's mapper reads. */
+    @Test
+    void writesStoredTextAsTheTreeTheServersMapperReadsFromIt() throws Exception {
+        ObjectMapper server = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        Random random = new Random(20261201);
+        for (int i = 0; i < 20_000; i++) {
+            JsonNode node = value(random, 0);
+            String compact = server.writeValueAsString(node);
+            String spaced = server.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+            for (String text : new String[] {compact, spaced}) {
+                Utf8Text out = new Utf8Text();
+                Canonical.write(text.getBytes(StandardCharsets.UTF_8), out);
+                assertThat(new String(out.copyFrom(0), StandardCharsets.UTF_8)).as("document %d: %s", i, text)
+                        .isEqualTo(Canonical.json(server.readTree(text)));
+            }
+        }
+        Utf8Text none = new Utf8Text();
+        Canonical.write(null, none);
+        assertThat(new String(none.copyFrom(0), StandardCharsets.UTF_8)).isEqualTo("null");
+    }
+
+    @Test
+    void storedTextWithAnythingAfterItsValueIsNotWritten() {
+        assertThatThrownBy(() -> Canonical.write("{} {}".getBytes(StandardCharsets.UTF_8), new Utf8Text()))
+                .isInstanceOf(UncheckedIOException.class);
     }
 
     @Test

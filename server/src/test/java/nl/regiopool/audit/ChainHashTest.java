@@ -2,10 +2,12 @@ package nl.regiopool.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +95,7 @@ class ChainHashTest {
             UUID tenant = new UUID(random.nextLong(), random.nextLong());
             UUID id = new UUID(random.nextLong(), random.nextLong());
             UUID entity = new UUID(random.nextLong(), random.nextLong());
-            Instant at = Instant.ofEpochSecond(1_700_000_000L + random.nextInt(100_000_000), random.nextInt(1_000_000) * 1000L);
+            Instant at = instant(random);
             long sequence = 1 + random.nextInt(Integer.MAX_VALUE);
             String subject = random.nextInt(5) == 0 ? null : text(random);
             String digest = random.nextInt(5) == 0 ? null : ChainHash.sha256(text(random));
@@ -117,6 +119,68 @@ class ChainHashTest {
             assertThat(ChainHash.of(previous, tenant, id, sequence, at, subject, roles, "placement.created", "placement",
                     entity, digest, request)).isEqualTo(ChainHash.sha256(previous + Canonical.json(event)));
         }
+    }
+
+    @Test
+    void aStoredPayloadHasTheDigestOfWhatTheMapperReadsFromIt() throws Exception {
+        ObjectMapper server = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        String[][] payloads = {
+            {null, "{\"name\": \"Praktijk\", \"n\": 1.50, \"tags\": [\"a\", null, true]}"},
+            {"{\"b\": {\"z\": 1, \"a\": \"é\\u2028\"}}", "{\"b\": {\"a\": 2}}"},
+            {"{\"x\": 1}", null},
+            {null, null},
+        };
+        for (String[] payload : payloads) {
+            assertThat(ChainHash.storedPayloadDigest(bytes(payload[0]), bytes(payload[1])))
+                    .isEqualTo(ChainHash.payloadDigest(tree(server, payload[0]), tree(server, payload[1])));
+        }
+    }
+
+    @Test
+    void aPreviousHashThatIsNotHexIsHashedAsItsUtf8() {
+        UUID id = UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-30T21:00:00.123Z");
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("tenantId", id.toString());
+        event.put("id", id.toString());
+        event.put("sequence", 1L);
+        event.put("occurredAt", at.toString());
+        event.put("actorSubject", "é");
+        event.putArray("actorRoles");
+        event.put("action", "a");
+        event.put("entityType", "e");
+        event.put("entityId", id.toString());
+        event.put("requestId", (String) null);
+        event.put("hashVersion", ChainHash.VERSION);
+        event.put("payloadDigest", (String) null);
+        String previous = "ü".repeat(64);
+        assertThat(ChainHash.of(previous, id, id, 1, at, "é", List.of(), "a", "e", id, null, null))
+                .isEqualTo(ChainHash.sha256(previous + Canonical.json(event)));
+    }
+
+    private static byte[] bytes(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode tree(ObjectMapper mapper, String text) throws Exception {
+        return text == null ? null : mapper.readTree(text);
+    }
+
+    /** Whole seconds, milli-, micro- and nanoseconds; now and then a year Instant.toString writes otherwise. */
+    private static Instant instant(Random random) {
+        long second = switch (random.nextInt(10)) {
+            case 0 -> -62_167_219_200L + random.nextInt(3) - 1;
+            case 1 -> 253_402_300_799L + random.nextInt(3) - 1;
+            case 2 -> random.nextLong() % 400_000_000_000L;
+            default -> 1_700_000_000L + random.nextInt(100_000_000);
+        };
+        long nano = switch (random.nextInt(4)) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(1_000) * 1_000_000L;
+            case 2 -> random.nextInt(1_000_000) * 1_000L;
+            default -> random.nextInt(1_000_000_000);
+        };
+        return Instant.ofEpochSecond(second, nano);
     }
 
     private static String text(Random random) {
