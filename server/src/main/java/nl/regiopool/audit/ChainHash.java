@@ -25,16 +25,8 @@ public final class ChainHash {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    /** One digest per thread: looking the algorithm up for every hash took about 5% of a verify. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    });
-
-    private static final ThreadLocal<Utf8Text> TEXT = ThreadLocal.withInitial(Utf8Text::new);
+    /** A text buffer and a digest per thread, found with one lookup per hash. */
+    private static final ThreadLocal<Hashing> HASHING = ThreadLocal.withInitial(Hashing::new);
 
     private ChainHash() {
     }
@@ -42,7 +34,8 @@ public final class ChainHash {
     public static String of(String previousHash, UUID tenantId, UUID id, long sequence, Instant occurredAt,
                             String actorSubject, List<String> actorRoles, String action, String entityType,
                             UUID entityId, String payloadDigest, String requestId) {
-        Utf8Text text = TEXT.get().clear().append(previousHash);
+        Hashing hashing = HASHING.get();
+        Utf8Text text = hashing.text.clear().append(previousHash);
         // Canonical.json of the metadata with hashVersion and payloadDigest, written out in its sorted key order:
         // the verifier hashes every event of a chain this way, and building a JSON tree first cost most of it.
         text.append("{\"action\":");
@@ -64,7 +57,7 @@ public final class ChainHash {
         text.append(",\"requestId\":");
         quotedOrNull(requestId, text);
         text.append(",\"sequence\":").append(sequence).append(",\"tenantId\":").quoted(tenantId).append('}');
-        return sha256(text);
+        return hashing.hexDigest();
     }
 
     private static void quotedOrNull(String value, Utf8Text out) {
@@ -88,11 +81,13 @@ public final class ChainHash {
      * as the server's mapper reads them.
      */
     static String storedPayloadDigest(byte[] before, byte[] after) {
-        Utf8Text text = TEXT.get().clear().append("{\"after\":");
+        Hashing hashing = HASHING.get();
+        Utf8Text text = hashing.text.clear().append("{\"after\":");
         Canonical.write(after, text);
         text.append(",\"before\":");
         Canonical.write(before, text);
-        return sha256(text.append('}'));
+        text.append('}');
+        return hashing.hexDigest();
     }
 
     /** Hash version 1: the payload itself in the hashed JSON. */
@@ -124,12 +119,26 @@ public final class ChainHash {
     }
 
     static String sha256(String text) {
-        return HEX.formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HEX.formatHex(HASHING.get().sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String sha256(Utf8Text text) {
-        MessageDigest digest = SHA_256.get();
-        digest.update(text.bytes(), 0, text.size());
-        return HEX.formatHex(digest.digest());
+    /** Looking the algorithm up for every hash took about 5% of a verify. */
+    private static final class Hashing {
+        private final Utf8Text text = new Utf8Text();
+        private final MessageDigest sha256;
+
+        Hashing() {
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+        }
+
+        /** SHA-256 of the text, hex. */
+        String hexDigest() {
+            sha256.update(text.bytes(), 0, text.size());
+            return HEX.formatHex(sha256.digest());
+        }
     }
 }
