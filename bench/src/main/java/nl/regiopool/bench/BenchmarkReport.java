@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import nl.regiopool.RegiopoolApplication;
 import nl.regiopool.RegiopoolConfiguration;
+import nl.regiopool.testing.Directories;
 
 /** Writes one benchmark's section into BENCHMARKS.md (replacing its previous run), with machine and date. */
 public final class BenchmarkReport {
@@ -48,8 +49,14 @@ public final class BenchmarkReport {
      */
     static DropwizardTestSupport<RegiopoolConfiguration> freshServer(ConfigOverride... overrides) throws IOException {
         String kept = System.getProperty("bench.dataDirectory");
-        Path data = kept != null ? Files.createDirectories(Path.of(kept).toAbsolutePath())
-                : Files.createTempDirectory("regiopool-bench-");
+        Path data;
+        if (kept != null) {
+            data = Files.createDirectories(Path.of(kept).toAbsolutePath());
+        } else {
+            data = Files.createTempDirectory("regiopool-bench-");
+            // by then the benchmark has stopped the server and its database (or the JVM is going down with them)
+            Directories.deleteAtExit(data, () -> { });
+        }
         ConfigOverride[] all = Arrays.copyOf(overrides, overrides.length + 2);
         all[overrides.length] = ConfigOverride.config("database.embeddedDataDirectory", data.resolve("postgres").toString());
         all[overrides.length + 1] = ConfigOverride.config("logging.level", "WARN");

@@ -2,16 +2,14 @@ package nl.regiopool.docs;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import java.util.stream.Stream;
+import nl.regiopool.testing.Directories;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -78,7 +76,7 @@ public final class DocsBrowser implements AutoCloseable {
         try {
             return new DocsBrowser(profile, new ChromeDriver(service, options));
         } catch (RuntimeException e) {
-            delete(profile);
+            Directories.delete(profile);
             throw e;
         }
     }
@@ -147,15 +145,7 @@ public final class DocsBrowser implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            delete(profile);
-        }
-    }
-
-    private static void delete(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Directories.delete(profile);
         }
     }
 }

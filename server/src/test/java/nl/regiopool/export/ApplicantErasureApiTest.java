@@ -171,8 +171,9 @@ class ApplicantErasureApiTest extends ApiTest {
         Path file = dir.resolve(name);
         Files.write(file, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
                 .getBytes(StandardCharsets.US_ASCII));
-        file.toFile().deleteOnExit();
+        // deleted at exit in the reverse order: the file, then its folder
         dir.toFile().deleteOnExit();
+        file.toFile().deleteOnExit();
         return file.toFile();
     }
 }

@@ -14,10 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import nl.regiopool.testing.Directories;
 
 /**
  * The shaded server jar run as a process of its own, as an operator runs it: in a temporary home (where its
@@ -120,9 +119,7 @@ public final class ServerProcess implements AutoCloseable {
             process.waitFor(30, TimeUnit.SECONDS);
         }
         killDatabase();
-        try (Stream<Path> files = Files.walk(home)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        Directories.delete(home);
     }
 
     private static int freePort() {

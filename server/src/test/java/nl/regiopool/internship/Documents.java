@@ -43,8 +43,9 @@ final class Documents {
             Path dir = Files.createTempDirectory("regiopool-docs");
             Path file = dir.resolve(name);
             Files.write(file, content);
-            file.toFile().deleteOnExit();
+            // deleted at exit in the reverse order: the file, then its folder
             dir.toFile().deleteOnExit();
+            file.toFile().deleteOnExit();
             return file.toFile();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -44,7 +44,7 @@ public final class TestApp {
         } catch (Exception e) {
             throw new IllegalStateException("The test application did not start", e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(APP::after));
+        Directories.deleteAtExit(DATA, APP::after);
     }
 
     private TestApp() {
