@@ -470,6 +470,15 @@ class CrossTenantTest extends ApiTest {
     }
 
     /** A digest of every row of both cooperatives, per table, read as the superuser (past row-level security). */
+    /**
+     * What the sealer writes in the background, whenever earlier writes' events are due: a request's own events are
+     * still compared by everything else in them.
+     */
+    private static final List<String> SEALER_TABLES = List.of("audit_chain_head", "audit_checkpoint",
+            "audit_chain_migration");
+    private static final String SEALER_COLUMNS =
+            "ARRAY['sequence', 'previous_hash', 'hash', 'hash_version', 'payload_digest', 'legacy_hash']";
+
     private static Map<String, String> tenantRows() {
         Map<String, String> digests = new LinkedHashMap<>();
         try (Connection superuser = TestApp.superuserConnection()) {
@@ -482,9 +491,12 @@ class CrossTenantTest extends ApiTest {
                 }
             }
             assertThat(tables).contains("member", "worker", "pool", "loan_agreement", "audit_event");
+            tables.removeAll(SEALER_TABLES);
             for (String table : tables) {
+                String row = table.equals("audit_event") ? "(to_jsonb(t) - " + SEALER_COLUMNS + ")::text" : "t::text";
                 try (PreparedStatement digest = superuser.prepareStatement("SELECT count(*) || ':' || coalesce(md5("
-                        + "string_agg(t::text, '|' ORDER BY t::text)), '') FROM " + table + " t WHERE tenant_id IN (?, ?)")) {
+                        + "string_agg(" + row + ", '|' ORDER BY " + row + ")), '') FROM " + table
+                        + " t WHERE tenant_id IN (?, ?)")) {
                     digest.setObject(1, tenantA);
                     digest.setObject(2, tenantB);
                     try (ResultSet rows = digest.executeQuery()) {
