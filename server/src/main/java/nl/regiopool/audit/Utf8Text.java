@@ -20,11 +20,18 @@ final class Utf8Text {
     private static final long FIRST_SECOND_OF_YEAR_0 = -62_167_219_200L;
     private static final long LAST_SECOND_OF_YEAR_9999 = 253_402_300_799L;
 
-    private byte[] bytes = new byte[512];
+    private static final int INITIAL_CAPACITY = 512;
+    private static final int KEPT_CAPACITY = 64 * 1024;
+
+    private byte[] bytes = new byte[INITIAL_CAPACITY];
     private int size;
 
+    /** Empty again; a buffer a large payload grew is let go, as each hashing thread keeps its own. */
     Utf8Text clear() {
         size = 0;
+        if (bytes.length > KEPT_CAPACITY) {
+            bytes = new byte[INITIAL_CAPACITY];
+        }
         return this;
     }
 

@@ -6,8 +6,6 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +18,7 @@ import nl.regiopool.client.api.MeApi;
 import nl.regiopool.client.model.Me;
 import nl.regiopool.client.model.Problem;
 import nl.regiopool.client.model.Role;
+import nl.regiopool.testing.Directories;
 import nl.regiopool.testing.Problems;
 import nl.regiopool.testing.SpecCheckedApplication;
 import nl.regiopool.testing.SpecConformance;
@@ -38,7 +37,7 @@ class OidcApiTest {
 
     private static final long CACHE_MILLIS = 1000;
     private static final JwksServer PROVIDER = new JwksServer();
-    private static final Path DATA = temporaryDirectory();
+    private static final Path DATA = Directories.scratch("regiopool-oidc-");
     private static final DropwizardAppExtension<RegiopoolConfiguration> APP = new DropwizardAppExtension<>(
             SpecCheckedApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("database.embeddedDataDirectory", DATA.resolve("postgres").toString()),
@@ -159,13 +158,5 @@ class OidcApiTest {
         client.setReadTimeout(Duration.ofSeconds(30));
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         return new MeApi(client).getMe();
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("regiopool-oidc-");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

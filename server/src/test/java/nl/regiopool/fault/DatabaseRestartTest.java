@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,6 +34,7 @@ import nl.regiopool.RegiopoolApplication;
 import nl.regiopool.RegiopoolConfiguration;
 import nl.regiopool.auth.TokenIssuer;
 import nl.regiopool.db.EmbeddedDatabase;
+import nl.regiopool.testing.Directories;
 import nl.regiopool.testing.Problems;
 import nl.regiopool.testing.SpecCheckedApplication;
 import nl.regiopool.testing.SpecConformance;
@@ -50,7 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DatabaseRestartTest {
 
-    private static final Path DATA = temporaryDirectory();
+    private static final Path DATA = Directories.scratch("regiopool-fault-");
     private static final DropwizardAppExtension<RegiopoolConfiguration> APP = new DropwizardAppExtension<>(
             SpecCheckedApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("database.embeddedDataDirectory", DATA.resolve("postgres").toString()),
@@ -161,13 +161,5 @@ class DatabaseRestartTest {
         return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getLocalPort() + path))
                 .timeout(Duration.ofSeconds(15)).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("regiopool-fault-");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +21,7 @@ import nl.regiopool.RegiopoolApplication;
 import nl.regiopool.RegiopoolConfiguration;
 import nl.regiopool.auth.TokenIssuer;
 import nl.regiopool.problem.DatabaseErrors;
+import nl.regiopool.testing.Directories;
 import nl.regiopool.testing.Problems;
 import nl.regiopool.testing.SpecCheckedApplication;
 import nl.regiopool.testing.SpecConformance;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class LimitsTest {
 
-    private static final Path DATA = temporaryDirectory();
+    private static final Path DATA = Directories.scratch("regiopool-limits-");
     private static final DropwizardAppExtension<RegiopoolConfiguration> APP = new DropwizardAppExtension<>(
             SpecCheckedApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("database.embeddedDataDirectory", DATA.resolve("postgres").toString()),
@@ -119,13 +119,5 @@ class LimitsTest {
         return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getLocalPort() + path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("regiopool-limits-");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

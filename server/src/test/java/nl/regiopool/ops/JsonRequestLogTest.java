@@ -8,8 +8,6 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.regiopool.RegiopoolConfiguration;
+import nl.regiopool.testing.Directories;
 import nl.regiopool.testing.SpecCheckedApplication;
 import nl.regiopool.testing.TestApp;
 import org.junit.jupiter.api.Test;
@@ -34,10 +33,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class JsonRequestLogTest {
 
-    private static final Path LOG = temporaryDirectory().resolve("requests.log");
+    private static final Path LOG = Directories.scratch("regiopool-json-log-").resolve("requests.log");
     private static final DropwizardAppExtension<RegiopoolConfiguration> APP = new DropwizardAppExtension<>(
             SpecCheckedApplication.class, ResourceHelpers.resourceFilePath("json-log-config.yml"),
-            ConfigOverride.config("database.url", TestApp::jdbcUrl),
+            // read now, not when the overrides are applied: started then, the shared app would take this app's
+            // overrides (they are system properties) as its own
+            ConfigOverride.config("database.url", TestApp.jdbcUrl()),
             ConfigOverride.config("server.requestLog.appenders[0].currentLogFilename", LOG.toString()));
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -118,13 +119,5 @@ class JsonRequestLogTest {
             request.header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString());
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("regiopool-json-log-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
