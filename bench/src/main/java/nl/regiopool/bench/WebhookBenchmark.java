@@ -56,6 +56,11 @@ public final class WebhookBenchmark {
     private static final int LAG_SECONDS = Integer.getInteger("bench.seconds", 60);
     private static final int DRAIN_SECONDS = Integer.getInteger("bench.drainSeconds", 60);
     private static final int THROUGHPUT_SECONDS = Integer.getInteger("bench.throughputSeconds", 30);
+    /**
+     * Creates at full speed before the "off" run, so that it does not run while the create path is still being
+     * compiled ("on" comes after the lag runs, with the compiler long done).
+     */
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 90);
     private static final int THREADS = Integer.getInteger("bench.threads", 16);
     private static final String INTERVAL = System.getProperty("bench.deliveryInterval", "1s");
     private static final Duration SLOW = Duration.ofSeconds(2);
@@ -93,7 +98,7 @@ public final class WebhookBenchmark {
         List<UUID> members = new ArrayList<>();
         ConcurrentLinkedQueue<Slot> slots = new ConcurrentLinkedQueue<>(load(jdbcUrl, tenant, monday, members));
         String admin = tokens.issue("bench-admin", List.of("coop_admin"), tenant, null);
-        createAtFullSpeed(http, admin, slots, 5); // warm-up
+        createAtFullSpeed(http, admin, slots, WARMUP_SECONDS);
 
         String off = createAtFullSpeed(http, admin, slots, THROUGHPUT_SECONDS);
 
@@ -156,7 +161,8 @@ public final class WebhookBenchmark {
         body.add("- Lag: creates at " + RATE + "/s for " + LAG_SECONDS + " s (open loop), then up to " + DRAIN_SECONDS
                 + " s for the healthy endpoints' deliveries to drain; the same again at " + SUSTAINED_RATE + "/s; lag ="
                 + " arrival at a healthy receiver − the event's `occurredAt`");
-        body.add("- Throughput: creates by " + THREADS + " client threads for " + THROUGHPUT_SECONDS + " s, first with"
+        body.add("- Throughput: creates by " + THREADS + " client threads for " + THROUGHPUT_SECONDS + " s (after "
+                + WARMUP_SECONDS + " s of the same at the start), first with"
                 + " no endpoint registered (\"off\": the outbox still writes the event row in each create; no delivery"
                 + " row, the deliverer finds nothing to send), then with the " + ENDPOINTS + " endpoints registered and"
                 + " the deliverer sending (\"on\": a delivery row per subscribed endpoint in the same transaction)");
