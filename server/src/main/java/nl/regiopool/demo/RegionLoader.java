@@ -1,6 +1,7 @@
 package nl.regiopool.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,13 +29,15 @@ final class RegionLoader {
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     static final int WEEKS = 8;
     private static final int LENT_HOURS = 8;
+    /** Tells the day the demo is built around; a test that loads twice pins it, or a midnight between would show. */
+    static volatile Clock clock = Clock.systemUTC();
 
     private final DemoApi api;
     private final DemoTokens tokens;
     private final Parallel parallel;
     private final Runnable endExpiredAgreements;
     private final RegionPlan plan = new RegionPlan(2026);
-    private final LocalDate today = LocalDate.now(ZONE);
+    private final LocalDate today = LocalDate.now(clock.withZone(ZONE));
     private final LocalDate firstMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(5);
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 

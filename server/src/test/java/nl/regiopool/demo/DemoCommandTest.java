@@ -23,6 +23,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -30,6 +33,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.regiopool.RegiopoolApplication;
 import nl.regiopool.RegiopoolConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,6 +111,17 @@ class DemoCommandTest {
         Matcher matcher = Pattern.compile("^" + variable + "=(\\S+)$", Pattern.MULTILINE).matcher(stdout());
         assertThat(matcher.find()).as("%s= in %s", variable, stdout()).isTrue();
         return matcher.group(1);
+    }
+
+    /** Both loads build the same day's demo, even when midnight in Amsterdam falls between them. */
+    @BeforeEach
+    void pinTheDemosDay() {
+        RegionLoader.clock = Clock.fixed(Instant.now(), ZoneOffset.UTC);
+    }
+
+    @AfterEach
+    void releaseTheDemosDay() {
+        RegionLoader.clock = Clock.systemUTC();
     }
 
     @Test
