@@ -69,8 +69,7 @@ public final class Canonical {
         } else if (node.isIntegralNumber() && node.canConvertToLong()) {
             out.append(node.longValue());
         } else if (node.isNumber()) {
-            BigDecimal number = node.decimalValue().stripTrailingZeros();
-            out.append(number.signum() == 0 ? "0" : number.toPlainString());
+            out.append(plain(node.decimalValue()));
         } else {
             out.append(node.toString());
         }
@@ -156,8 +155,13 @@ public final class Canonical {
     }
 
     private static void writeDecimal(BigDecimal value, Utf8Text out) {
+        out.append(plain(value));
+    }
+
+    /** A number that is not a long: plain notation, no trailing zeros, zero as {@code 0}. */
+    private static String plain(BigDecimal value) {
         BigDecimal number = value.stripTrailingZeros();
-        out.append(number.signum() == 0 ? "0" : number.toPlainString());
+        return number.signum() == 0 ? "0" : number.toPlainString();
     }
 
     /**
