@@ -260,9 +260,14 @@ final class WebhookDao {
      * due test names only {@code next_attempt_at} (not null only while PENDING, by the table's check), so the
      * planner cannot take the partial pending index, which stale statistics make look as cheap as the primary key;
      * {@code OFFSET 0} keeps the event and endpoint subqueries from being folded back into joins.
+     *
+     * <p>The claim is planned afresh on every pass (never a server-side prepared statement): a connection's generic
+     * plan, made while the queue was empty and kept until autovacuum first analyzes the table (a minute or more
+     * later), probed the heads at a cost that grew with the queue, and passes ran back to back on a core.
      */
     static List<Claimed> claim(Handle handle, UUID tenantId, Instant now, Instant leaseUntil, int limit) {
         return handle.createQuery(CLAIM)
+                .addCustomizer(PlannedEachTime.INSTANCE)
                 .bind("now", utc(now))
                 .bind("leaseUntil", utc(leaseUntil))
                 .bind("limit", limit)

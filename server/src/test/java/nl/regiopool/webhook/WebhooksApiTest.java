@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -43,6 +44,8 @@ import nl.regiopool.client.model.WebhookEndpointStatus;
 import nl.regiopool.client.model.Worker;
 import nl.regiopool.testing.ApiTest;
 import nl.regiopool.testing.TestApp;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -484,6 +487,30 @@ class WebhooksApiTest extends ApiTest {
             // other tests count what one pass over every cooperative sends
             webhooks(lender).deleteWebhookEndpoint(lenders.getId(), "*");
             webhooks(borrower).deleteWebhookEndpoint(borrowers.getId(), "*");
+        }
+    }
+
+    @Test
+    void theClaimIsPlannedForTheQueueAsItIsOnEveryPass() throws Exception {
+        try (Connection connection = TestApp.superuserConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("SET LOCAL ROLE regiopool_app");
+                sql.execute("SELECT set_config('regiopool.tenant_id', '" + tenant + "', true)");
+            }
+            Handle handle = Jdbi.open(connection);
+            Instant now = Instant.now();
+            for (int pass = 0; pass < 8; pass++) {
+                WebhookDao.claim(handle, tenant, now, now.plusSeconds(60), 10);
+            }
+            try (Statement sql = connection.createStatement();
+                 ResultSet prepared = sql.executeQuery(
+                         "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%WITH heads AS%'")) {
+                prepared.next();
+                assertThat(prepared.getInt(1)).as("the claim kept as a prepared statement with a generic plan")
+                        .isZero();
+            }
+            connection.rollback();
         }
     }
 }
