@@ -48,7 +48,7 @@ public final class PlacementCreateBenchmark {
     private static final AtomicInteger REPORTED_FAILURES = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
-        BenchmarkReport.onFreshServer(args, PlacementCreateBenchmark::run);
+        BenchmarkReport.onFreshServer(args, PlacementCreateBenchmark::run, BenchmarkReport.SERVER_DEFAULT_CHECKPOINTS);
     }
 
     private record Slot(UUID agreementId, LocalDate saturday) {

@@ -1,4 +1,4 @@
-package nl.regiopool.webhook;
+package nl.regiopool.db;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,7 +10,7 @@ import org.postgresql.PGStatement;
  * Sends the statement unnamed, so PostgreSQL plans it for its values and the table as it is now, on every
  * execution, instead of settling on a generic plan after five.
  */
-enum PlannedEachTime implements StatementCustomizer {
+public enum PlannedEachTime implements StatementCustomizer {
     INSTANCE;
 
     @Override
