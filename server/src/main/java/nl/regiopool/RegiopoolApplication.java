@@ -46,6 +46,7 @@ import nl.regiopool.api.model.Worker;
 import nl.regiopool.audit.AuditLog;
 import nl.regiopool.audit.DevCheckpointKey;
 import nl.regiopool.audit.Sealer;
+import nl.regiopool.audit.VerifyWarmUp;
 import nl.regiopool.audit.AuditRecords;
 import nl.regiopool.audit.AuditResource;
 import nl.regiopool.auth.AuthFilter;
@@ -293,6 +294,9 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
         sealer = new Sealer(jdbi, mapper, configuration.getAudit());
         if (configuration.getAudit().isSealInBackground()) {
             environment.lifecycle().manage(sealer);
+        }
+        if (configuration.getAudit().isWarmUpVerify()) {
+            environment.lifecycle().manage(new VerifyWarmUp(mapper));
         }
         WriteCore writeCore = new WriteCore(jdbi, new AuditLog(mapper, Ids::next), new EventOutbox(), sealer);
         writeCore.afterCommit(ProductMetrics::committed);

@@ -31,6 +31,10 @@ public class AuditConfig {
     @JsonProperty
     private boolean sealInBackground = true;
 
+    /** Whether this node verifies a made-up chain in memory at start, so that the first real verify runs compiled. */
+    @JsonProperty
+    private boolean warmUpVerify = true;
+
     /** The Ed25519 key that signs checkpoints: base64 PKCS#8. Without it (and its public half) none are signed. */
     @JsonProperty
     private String checkpointPrivateKey;
@@ -93,5 +97,9 @@ public class AuditConfig {
 
     public Duration getCheckpointInterval() {
         return checkpointInterval;
+    }
+
+    public boolean isWarmUpVerify() {
+        return warmUpVerify;
     }
 }
