@@ -140,7 +140,7 @@ public final class WebhookBenchmark {
         for (int round = 1; round <= ROUNDS; round++) {
             disableAll(jdbcUrl, tenant);
             Throughput rowsOnly = createAtFullSpeed(http, admin, slots, THROUGHPUT_SECONDS);
-            for (UUID endpoint : registered) { // with the deliveries the disabled endpoints kept
+            for (UUID endpoint : registered) { // their deliveries, kept while disabled, go with them
                 http.expect(204, "DELETE", "/v1/webhook-endpoints/" + endpoint, admin, null, "If-Match", "*");
             }
             Throughput off = createAtFullSpeed(http, admin, slots, THROUGHPUT_SECONDS);
