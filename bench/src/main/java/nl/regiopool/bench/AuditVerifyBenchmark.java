@@ -1,6 +1,5 @@
 package nl.regiopool.bench;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.regiopool.RegiopoolApplication;
 import nl.regiopool.RegiopoolConfiguration;
-import nl.regiopool.audit.AuditConfig;
 import nl.regiopool.auth.TokenIssuer;
 import nl.regiopool.bench.region.AuditChainLoader;
 
@@ -31,8 +29,7 @@ public final class AuditVerifyBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
 
     public static void main(String[] args) throws Exception {
-        BenchmarkReport.onFreshServer(args, AuditVerifyBenchmark::run,
-                ConfigOverride.config("audit.warmUpVerify", String.valueOf(new AuditConfig().isWarmUpVerify())));
+        BenchmarkReport.onFreshServer(args, AuditVerifyBenchmark::run, BenchmarkReport.SERVER_DEFAULT_VERIFY_WARM_UP);
     }
 
     private static void run(DropwizardTestSupport<RegiopoolConfiguration> app, Path report) throws Exception {

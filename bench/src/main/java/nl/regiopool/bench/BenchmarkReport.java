@@ -35,6 +35,10 @@ public final class BenchmarkReport {
     static final ConfigOverride SERVER_DEFAULT_CHECKPOINTS = ConfigOverride.config("audit.checkpointEvery",
             String.valueOf(new AuditConfig().getCheckpointEvery()));
 
+    /** The server's own start-up warm-up of the chain verify, which the test profile turns off. */
+    static final ConfigOverride SERVER_DEFAULT_VERIFY_WARM_UP = ConfigOverride.config("audit.warmUpVerify",
+            String.valueOf(new AuditConfig().isWarmUpVerify()));
+
     /** Runs a benchmark against the real server on a fresh embedded PostgreSQL; args[0] is the report file. */
     static void onFreshServer(String[] args, Benchmark benchmark) throws Exception {
         onFreshServer(args, benchmark, new ConfigOverride[0]);
