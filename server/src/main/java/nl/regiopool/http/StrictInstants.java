@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
@@ -42,25 +45,35 @@ public final class StrictInstants extends SimpleModule {
 
     /** Writes the instant as a JSON string, {@link #format}'s text, without making a String of it. */
     public static void write(JsonGenerator generator, OffsetDateTime value) throws IOException {
-        int year = value.getYear();
-        if (year < 0 || year > 9999 || value.getOffset().getTotalSeconds() != 0) {
+        if (value.getOffset().getTotalSeconds() != 0) {
             generator.writeString(format(value));
+            return;
+        }
+        writeUtc(generator, value.toLocalDate(), value.toLocalTime().toSecondOfDay(), value.getNano());
+    }
+
+    /** Writes the UTC instant {@code secondOfDay} seconds and {@code nanos} into {@code date} as {@link #write} does. */
+    public static void writeUtc(JsonGenerator generator, LocalDate date, int secondOfDay, int nanos)
+            throws IOException {
+        int year = date.getYear();
+        if (year < 0 || year > 9999) {
+            generator.writeString(format(OffsetDateTime.of(date, LocalTime.ofSecondOfDay(secondOfDay).withNano(nanos),
+                    ZoneOffset.UTC)));
             return;
         }
         char[] text = new char[30];
         digits(text, 0, year, 4);
         text[4] = '-';
-        digits(text, 5, value.getMonthValue(), 2);
+        digits(text, 5, date.getMonthValue(), 2);
         text[7] = '-';
-        digits(text, 8, value.getDayOfMonth(), 2);
+        digits(text, 8, date.getDayOfMonth(), 2);
         text[10] = 'T';
-        digits(text, 11, value.getHour(), 2);
+        digits(text, 11, secondOfDay / 3600, 2);
         text[13] = ':';
-        digits(text, 14, value.getMinute(), 2);
+        digits(text, 14, secondOfDay / 60 % 60, 2);
         text[16] = ':';
-        digits(text, 17, value.getSecond(), 2);
+        digits(text, 17, secondOfDay % 60, 2);
         int length = 19;
-        int nanos = value.getNano();
         if (nanos > 0) {
             int width = 9;
             while (nanos % 10 == 0) {

@@ -15,7 +15,7 @@ import nl.regiopool.api.model.PlacementDispute;
 import nl.regiopool.api.model.PlacementList;
 import nl.regiopool.api.model.RuleOverride;
 import nl.regiopool.api.model.RuleViolation;
-import nl.regiopool.http.StrictInstants;
+import nl.regiopool.db.RowJson;
 import nl.regiopool.page.Cursors;
 
 /**
@@ -53,6 +53,7 @@ final class PlacementPageJson {
             json.writeFieldName("data");
             json.writeStartArray();
             Columns columns = null;
+            RowJson row = null;
             String lastId = null;
             String nextCursor = null;
             int written = 0;
@@ -63,8 +64,9 @@ final class PlacementPageJson {
                 }
                 if (columns == null) {
                     columns = new Columns(rows);
+                    row = new RowJson(rows);
                 }
-                lastId = writePlacement(json, rows, columns);
+                lastId = writePlacement(json, rows, row, columns);
                 written++;
             }
             json.writeEndArray();
@@ -81,42 +83,37 @@ final class PlacementPageJson {
     }
 
     /** Writes one placement; returns its id. */
-    private String writePlacement(JsonGenerator json, ResultSet rows, Columns c) throws SQLException, IOException {
-        String id = rows.getString(c.id);
+    private String writePlacement(JsonGenerator json, ResultSet rows, RowJson row, Columns c)
+            throws SQLException, IOException {
+        String id = row.uuid(c.id);
         json.writeStartObject();
         json.writeStringField("id", id);
-        json.writeStringField("kind", rows.getString(c.kind));
-        json.writeStringField("workerId", rows.getString(c.workerId));
-        json.writeStringField("borrowerMemberId", rows.getString(c.borrowerMemberId));
-        json.writeStringField("employerMemberId", rows.getString(c.employerMemberId));
-        instant(json, "startsAt", rows, c.startsAt);
-        instant(json, "endsAt", rows, c.endsAt);
-        json.writeNumberField("breakMinutes", rows.getInt(c.breakMinutes));
-        json.writeStringField("status", rows.getString(c.status));
+        row.text(json, "kind", c.kind);
+        row.uuid(json, "workerId", c.workerId);
+        row.uuid(json, "borrowerMemberId", c.borrowerMemberId);
+        row.uuid(json, "employerMemberId", c.employerMemberId);
+        row.instant(json, "startsAt", c.startsAt);
+        row.instant(json, "endsAt", c.endsAt);
+        row.integer(json, "breakMinutes", c.breakMinutes);
+        row.text(json, "status", c.status);
         costLines(json, rows.getString(c.costLines));
-        instant(json, "createdAt", rows, c.createdAt);
-        instant(json, "updatedAt", rows, c.updatedAt);
-        string(json, "agreementId", rows.getString(c.agreementId));
-        string(json, "role", rows.getString(c.role));
-        string(json, "locationPostcode", rows.getString(c.locationPostcode));
-        string(json, "externalId", rows.getString(c.externalId));
-        instant(json, "confirmedAt", rows, c.confirmedAt);
-        instant(json, "actualStartsAt", rows, c.actualStartsAt);
-        instant(json, "actualEndsAt", rows, c.actualEndsAt);
-        int actualBreak = rows.getInt(c.actualBreakMinutes);
-        if (!rows.wasNull()) {
-            json.writeNumberField("actualBreakMinutes", actualBreak);
-        }
-        instant(json, "completedAt", rows, c.completedAt);
-        string(json, "completedBy", rows.getString(c.completedBy));
-        instant(json, "cancelledAt", rows, c.cancelledAt);
-        string(json, "cancelledBy", rows.getString(c.cancelledBy));
-        string(json, "cancellationReason", rows.getString(c.cancellationReason));
-        boolean late = rows.getBoolean(c.lateCancellation);
-        if (!rows.wasNull()) {
-            json.writeBooleanField("lateCancellation", late);
-        }
-        instant(json, "noShowAt", rows, c.noShowAt);
+        row.instant(json, "createdAt", c.createdAt);
+        row.instant(json, "updatedAt", c.updatedAt);
+        row.uuid(json, "agreementId", c.agreementId);
+        row.text(json, "role", c.role);
+        row.text(json, "locationPostcode", c.locationPostcode);
+        row.text(json, "externalId", c.externalId);
+        row.instant(json, "confirmedAt", c.confirmedAt);
+        row.instant(json, "actualStartsAt", c.actualStartsAt);
+        row.instant(json, "actualEndsAt", c.actualEndsAt);
+        row.integer(json, "actualBreakMinutes", c.actualBreakMinutes);
+        row.instant(json, "completedAt", c.completedAt);
+        row.text(json, "completedBy", c.completedBy);
+        row.instant(json, "cancelledAt", c.cancelledAt);
+        row.text(json, "cancelledBy", c.cancelledBy);
+        row.text(json, "cancellationReason", c.cancellationReason);
+        row.bool(json, "lateCancellation", c.lateCancellation);
+        row.instant(json, "noShowAt", c.noShowAt);
         String overrideReason = rows.getString(c.overrideReason);
         if (overrideReason != null) {
             json.writeObjectField("ruleOverride", new RuleOverride(overrideReason, rows.getString(c.overriddenBy),
@@ -142,21 +139,6 @@ final class PlacementPageJson {
             json.writeEndArray();
         } else {
             json.writeObject(mapper.readValue(stored, COST_LINES));
-        }
-    }
-
-    private static void string(JsonGenerator json, String name, String value) throws IOException {
-        if (value != null) {
-            json.writeStringField(name, value);
-        }
-    }
-
-    private static void instant(JsonGenerator json, String name, ResultSet rows, int column)
-            throws IOException, SQLException {
-        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
-        if (value != null) {
-            json.writeFieldName(name);
-            StrictInstants.write(json, value);
         }
     }
 

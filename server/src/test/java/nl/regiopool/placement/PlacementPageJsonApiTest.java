@@ -33,6 +33,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.PGConnection;
 
 /**
  * The placement list written straight from the result set is, byte for byte, what the application's mapper makes
@@ -86,9 +89,10 @@ class PlacementPageJsonApiTest extends ApiTest {
                     "'2026-05-07 06:00Z', '2026-05-07 14:00Z', 45, '2026-05-07 15:00Z', 'b', '2026-05-08 09:00Z',"
                             + " 'lender', 'te lang', '2026-05-09 09:00Z', 'admin', " + literal(AWKWARD)));
             sql.execute(insert(shift, 8, "CANCELLED", "cancelled_at, cancelled_by, cancellation_reason,"
-                    + " late_cancellation", "'2026-05-07 12:00Z', 'member', " + literal(AWKWARD) + ", true"));
+                    + " late_cancellation, confirmed_at", "'2026-05-07 12:00Z', 'member', " + literal(AWKWARD)
+                    + ", true, '1999-12-31 23:59:59.999999Z'"));
             sql.execute(insert(shift, 11, "CANCELLED", "cancelled_at, cancelled_by, cancellation_reason,"
-                    + " late_cancellation", "'2026-05-01 12:00Z', 'member', 'x', false"));
+                    + " late_cancellation, confirmed_at", "'2026-05-01 12:00:00.5Z', 'member', 'x', false, '1066-10-14 09:00Z'"));
             UUID homeShift = UUID.randomUUID();
             ids.add(homeShift);
             sql.execute("INSERT INTO placement (tenant_id, id, kind, worker_id, borrower_member_id,"
@@ -104,10 +108,22 @@ class PlacementPageJsonApiTest extends ApiTest {
         Cursors.unbind();
     }
 
-    @Test
-    void everyPageOfBothViewsIsTheModelsJsonByteForByte() throws Exception {
+    /**
+     * The driver receives a statement's results as text until it prepares the statement on the server, then uuid,
+     * integer, boolean and timestamp columns in binary: a prepare threshold of 0 keeps every execution in text; with
+     * 1, the second execution of a page's statement is binary.
+     */
+    @ParameterizedTest(name = "prepare threshold {0}")
+    @ValueSource(ints = {0, 1})
+    void everyPageOfBothViewsIsTheModelsJsonByteForByteInEitherWireFormat(int prepareThreshold) throws Exception {
+        try (Connection connection = TestApp.applicationConnection()) {
+            connection.unwrap(PGConnection.class).setPrepareThreshold(prepareThreshold);
+            everyPageOfBothViewsIsTheModelsJson(new Transactions(Jdbi.create(connection)));
+        }
+    }
+
+    private void everyPageOfBothViewsIsTheModelsJson(Transactions transactions) throws Exception {
         Cursors.bind("a cursor key for this test".getBytes(StandardCharsets.UTF_8), "GET v1/placements {}");
-        Transactions transactions = new Transactions(jdbi());
         PlacementPageJson json = new PlacementPageJson(mapper());
         PlacementDao.Filter all = new PlacementDao.Filter(null, null, null, null, null, null);
         int pages = 0;
@@ -121,12 +137,14 @@ class PlacementPageJsonApiTest extends ApiTest {
                     Page<PlacementRow> page = Page.of(rows, limit, row -> row.id().toString());
                     byte[] expected = mapper().writeValueAsBytes(new PlacementList(
                             page.data().stream().map(PlacementViews::view).toList()).nextCursor(page.nextCursor()));
-                    byte[] streamed = transactions.readInOneRoundTrip(tenant, bound ->
-                            PlacementDao.pageJson(bound, viewer, all, from, limit, json));
+                    for (int execution = 0; execution < 2; execution++) {
+                        byte[] streamed = transactions.readInOneRoundTrip(tenant, bound ->
+                                PlacementDao.pageJson(bound, viewer, all, from, limit, json));
 
-                    assertThat(new String(streamed, StandardCharsets.UTF_8))
-                            .isEqualTo(new String(expected, StandardCharsets.UTF_8));
-                    assertThat(streamed).isEqualTo(expected);
+                        assertThat(new String(streamed, StandardCharsets.UTF_8))
+                                .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+                        assertThat(streamed).isEqualTo(expected);
+                    }
                     pages++;
                     after = page.nextCursor() == null ? null : UUID.fromString(Cursors.decode(page.nextCursor()));
                 } while (after != null);
