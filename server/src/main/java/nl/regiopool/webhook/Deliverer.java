@@ -134,6 +134,7 @@ public final class Deliverer implements Managed {
             scheduler.shutdownNow();
         }
         senders.shutdownNow();
+        post.close();
         Thread running = recorder;
         recorder = null;
         if (running != null) {
@@ -191,6 +192,7 @@ public final class Deliverer implements Managed {
 
     private void runSafely() {
         try {
+            post.closeExpired();
             claimAndSend(transactions.readPlatform(WebhookDao::cooperatives));
         } catch (RuntimeException e) {
             LOG.warn("Webhook delivery pass failed; the next pass retries", e);

@@ -1,7 +1,6 @@
 package nl.regiopool.webhook;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,9 +11,12 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -23,20 +25,48 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * One HTTP/1.1 POST to exactly the address given, which the caller resolved and checked: the connection never
  * looks the host up again, so a name that rebinds between the check and the connect cannot redirect it. TLS
- * still names the host (SNI) and verifies the certificate against it, and the Host header carries it. Only the
- * status line is read; the rest of the answer is dropped with the connection.
+ * still names the host (SNI) and verifies the certificate against it, and the Host header carries it.
+ *
+ * <p>A connection carries the next POST to the same address, port and host if its answer was read to the end: a
+ * Content-Length of at most {@link #REUSABLE_BODY_LIMIT} bytes (or no body), headers within
+ * {@link #HEAD_LIMIT}, and no "Connection: close". Any other answer (a long or chunked body, HTTP/1.0) ends the
+ * connection after its status line, unread. An idle connection is kept {@link #IDLE_TIMEOUT}; one the receiver
+ * closed meanwhile fails before its answer starts, and the POST goes once more on a new connection. Per delivery
+ * that saves a TCP (and TLS) handshake on both sides.
  */
-final class WebhookPost {
+final class WebhookPost implements AutoCloseable {
 
     /** The longest status line read; a receiver sending more gets no further. */
     private static final int STATUS_LINE_LIMIT = 8 * 1024;
+    /** The most header bytes read after the status line; an answer with more ends its connection. */
+    static final int HEAD_LIMIT = 16 * 1024;
+    /** The longest body read to its end so the connection can be used again. */
+    static final int REUSABLE_BODY_LIMIT = 16 * 1024;
+    /** Below the 5 s after which common servers (Node, Apache) close an idle connection. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(4);
+    private static final int IDLE_PER_TARGET = 4;
 
     private final SSLSocketFactory tls;
     private final Duration timeout;
+    private final ConcurrentHashMap<Target, Deque<Idle>> idle = new ConcurrentHashMap<>();
 
     WebhookPost(SSLSocketFactory tls, Duration timeout) {
         this.tls = tls;
         this.timeout = timeout;
+    }
+
+    /** Where a connection goes: the checked address, the port, and the host it names (Host header, SNI). */
+    private record Target(InetAddress address, int port, String host, boolean https) {
+    }
+
+    private record Idle(Socket socket, InputStream in, long since) {
+    }
+
+    /** A reused connection that failed before its answer started: the receiver had closed it. */
+    private static final class Stale extends IOException {
+        Stale(IOException cause) {
+            super(cause);
+        }
     }
 
     /** The answer's status code; a {@link SocketTimeoutException} when the whole exchange took longer than the timeout. */
@@ -44,20 +74,73 @@ final class WebhookPost {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean https = url.getScheme().toLowerCase(Locale.ROOT).equals("https");
         int port = url.getPort() != -1 ? url.getPort() : https ? 443 : 80;
-        String host = url.getHost();
-        try (Socket plain = new Socket()) {
-            plain.connect(new InetSocketAddress(address, port), remainingMillis(deadline));
-            Socket socket = https ? secure(plain, host, port, deadline) : plain;
+        Target target = new Target(address, port, url.getHost(), https);
+        byte[] head = head(url, target.host(), port, https, headers, body.length).getBytes(StandardCharsets.ISO_8859_1);
+        Idle reused = takeIdle(target);
+        if (reused != null) {
             try {
-                socket.setSoTimeout(remainingMillis(deadline));
+                return exchange(target, reused.socket(), reused.in(), true, head, body, deadline);
+            } catch (Stale closedByReceiver) {
+                // sent again below, on a new connection
+            }
+        }
+        Socket socket = connect(target, deadline);
+        return exchange(target, socket, new BufferedInputStream(socket.getInputStream(), 512), false, head, body,
+                deadline);
+    }
+
+    private Socket connect(Target target, long deadline) throws IOException {
+        Socket plain = new Socket();
+        try {
+            plain.setTcpNoDelay(true);
+            plain.connect(new InetSocketAddress(target.address(), target.port()), remainingMillis(deadline));
+            return target.https() ? secure(plain, target.host(), target.port(), deadline) : plain;
+        } catch (IOException | RuntimeException e) {
+            plain.close();
+            throw e;
+        }
+    }
+
+    private int exchange(Target target, Socket socket, InputStream in, boolean reused, byte[] head, byte[] body,
+                         long deadline) throws IOException {
+        boolean keep = false;
+        try {
+            socket.setSoTimeout(remainingMillis(deadline));
+            String statusLine;
+            try {
                 OutputStream out = socket.getOutputStream();
-                out.write(head(url, host, port, https, headers, body.length).getBytes(StandardCharsets.ISO_8859_1));
+                out.write(head);
                 out.write(body);
                 out.flush();
-                return status(socket, deadline);
-            } finally {
+                statusLine = statusLine(socket, in, deadline);
+            } catch (SocketTimeoutException e) {
+                throw e;
+            } catch (IOException e) {
+                if (reused) {
+                    throw new Stale(e);
+                }
+                throw e;
+            }
+            String[] parts = statusLine.trim().split(" ", 3);
+            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("\\d{3}")) {
+                throw new NotHttp();
+            }
+            int status = Integer.parseInt(parts[1]);
+            keep = parts[0].equals("HTTP/1.1") && status >= 200 && readToTheEnd(socket, in, status, deadline);
+            return status;
+        } finally {
+            if (keep) {
+                offerIdle(target, socket, in);
+            } else {
                 socket.close();
             }
+        }
+    }
+
+    /** An answer that is not HTTP/1.x (or none at all, on a new connection). */
+    private static final class NotHttp extends IOException {
+        NotHttp() {
+            super("not an HTTP/1.1 answer");
         }
     }
 
@@ -83,28 +166,143 @@ final class WebhookPost {
         StringBuilder head = new StringBuilder("POST ").append(target).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(hostHeader).append("\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        return head.append("Content-Length: ").append(length).append("\r\n")
-                .append("Connection: close\r\n\r\n").toString();
+        return head.append("Content-Length: ").append(length).append("\r\n\r\n").toString();
     }
 
     /** Reads "HTTP/1.1 200 OK" up to the line's end, each read within what is left of the deadline. */
-    private static int status(Socket socket, long deadline) throws IOException {
-        InputStream in = new BufferedInputStream(socket.getInputStream(), 512);
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int next;
-        while (line.size() < STATUS_LINE_LIMIT) {
-            socket.setSoTimeout(remainingMillis(deadline));
-            next = in.read();
-            if (next == -1 || next == '\n') {
+    private static String statusLine(Socket socket, InputStream in, long deadline) throws IOException {
+        String line = line(socket, in, deadline, STATUS_LINE_LIMIT);
+        if (line == null) {
+            throw new java.io.EOFException("the connection closed before an answer");
+        }
+        return line;
+    }
+
+    /**
+     * Reads the headers and a body of a known, short length, so the connection can carry the next POST; false when
+     * it cannot: the receiver closes it, the body is long or of unknown length, or the headers run long.
+     */
+    private static boolean readToTheEnd(Socket socket, InputStream in, int status, long deadline) throws IOException {
+        long length = status == 204 || status == 304 ? 0 : -1;
+        boolean close = false;
+        int headBytes = 0;
+        while (true) {
+            String line = line(socket, in, deadline, HEAD_LIMIT - headBytes);
+            if (line == null) {
+                return false;
+            }
+            if (line.isEmpty()) {
                 break;
             }
-            line.write(next);
+            headBytes += line.length() + 2;
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                return false;
+            }
+            String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            String value = line.substring(colon + 1).trim();
+            if (name.equals("connection") && value.toLowerCase(Locale.ROOT).contains("close")) {
+                close = true;
+            } else if (name.equals("transfer-encoding")) {
+                return false;
+            } else if (name.equals("content-length") && length == -1) {
+                try {
+                    length = Long.parseLong(value);
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            }
         }
-        String[] parts = line.toString(StandardCharsets.ISO_8859_1).trim().split(" ", 3);
-        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("\\d{3}")) {
-            throw new IOException("not an HTTP/1.1 answer");
+        if (close || length < 0 || length > REUSABLE_BODY_LIMIT) {
+            return false;
         }
-        return Integer.parseInt(parts[1]);
+        for (long left = length; left > 0; left--) {
+            socket.setSoTimeout(remainingMillis(deadline));
+            if (in.read() == -1) {
+                return false;
+            }
+        }
+        return in.available() == 0;
+    }
+
+    /**
+     * A line up to CRLF (or LF), without it; null at the end of the stream or past {@code limit} bytes. Each read
+     * waits at most what is left of the deadline.
+     */
+    private static String line(Socket socket, InputStream in, long deadline, int limit) throws IOException {
+        StringBuilder line = new StringBuilder();
+        while (line.length() < limit) {
+            socket.setSoTimeout(remainingMillis(deadline));
+            int next = in.read();
+            if (next == -1) {
+                return line.length() == 0 ? null : line.toString();
+            }
+            if (next == '\n') {
+                int end = line.length();
+                return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+            }
+            line.append((char) next);
+        }
+        return null;
+    }
+
+    private Idle takeIdle(Target target) {
+        Deque<Idle> waiting = idle.get(target);
+        if (waiting == null) {
+            return null;
+        }
+        long now = System.nanoTime();
+        for (Idle candidate; (candidate = waiting.pollFirst()) != null; ) {
+            if (now - candidate.since() < IDLE_TIMEOUT.toNanos() && !candidate.socket().isClosed()) {
+                return candidate;
+            }
+            closeQuietly(candidate.socket());
+        }
+        return null;
+    }
+
+    private void offerIdle(Target target, Socket socket, InputStream in) {
+        Deque<Idle> waiting = idle.computeIfAbsent(target, any -> new ConcurrentLinkedDeque<>());
+        if (waiting.size() >= IDLE_PER_TARGET) {
+            closeQuietly(socket);
+            return;
+        }
+        waiting.addFirst(new Idle(socket, in, System.nanoTime()));
+    }
+
+    /** Closes the connections idle longer than {@link #IDLE_TIMEOUT}; the deliverer calls it on every pass. */
+    void closeExpired() {
+        long now = System.nanoTime();
+        idle.forEach((target, waiting) -> waiting.removeIf(candidate -> {
+            if (now - candidate.since() < IDLE_TIMEOUT.toNanos()) {
+                return false;
+            }
+            closeQuietly(candidate.socket());
+            return true;
+        }));
+        idle.entrySet().removeIf(entry -> entry.getValue().isEmpty());
+    }
+
+    /** Connections idle now. */
+    int idleConnections() {
+        return idle.values().stream().mapToInt(Deque::size).sum();
+    }
+
+    @Override
+    public void close() {
+        idle.forEach((target, waiting) -> {
+            for (Idle candidate; (candidate = waiting.pollFirst()) != null; ) {
+                closeQuietly(candidate.socket());
+            }
+        });
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing more to do with it
+        }
     }
 
     private static int remainingMillis(long deadline) throws SocketTimeoutException {

@@ -3,7 +3,9 @@ package nl.regiopool.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -12,7 +14,11 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.Test;
@@ -46,7 +52,7 @@ class WebhookPostTest {
     }
 
     @Test
-    void readsOnlyTheStatusLineOfAHugeAnswer() throws Exception {
+    void readsNothingOfAHugeAnswersBody() throws Exception {
         try (Receiver receiver = new Receiver()) {
             receiver.answer(Receiver.huge());
             long start = System.nanoTime();
@@ -105,6 +111,141 @@ class WebhookPostTest {
             assertThatThrownBy(() -> post(Duration.ofSeconds(5)).post(URI.create("http://127.0.0.1:"
                     + chatty.getLocalPort() + "/"), LOOPBACK, Map.of(), new byte[0])).isInstanceOf(IOException.class);
             answerer.join(1000);
+        }
+    }
+
+    @Test
+    void aConnectionCarriesTheNextPostToTheSameReceiver() throws Exception {
+        try (KeepAliveReceiver receiver = new KeepAliveReceiver("Content-Length: 2\r\n", "ok", false);
+             WebhookPost post = post(Duration.ofSeconds(5))) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(post.post(receiver.url(), LOOPBACK, Map.of("webhook-id", "msg_" + i),
+                        ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8))).isEqualTo(200);
+            }
+            assertThat(receiver.bodies()).containsExactly("{\"n\":0}", "{\"n\":1}", "{\"n\":2}");
+            assertThat(receiver.connections()).hasValue(1);
+            assertThat(post.idleConnections()).isEqualTo(1);
+            post.closeExpired();
+            assertThat(post.idleConnections()).as("not idle for long yet").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theJdksHttpServerKeepsTheConnectionForTheNextPost() throws Exception {
+        try (Receiver receiver = new Receiver(); WebhookPost post = post(Duration.ofSeconds(5))) {
+            receiver.answer(Receiver.status(200));
+            URI url = URI.create(receiver.url());
+            assertThat(post.post(url, LOOPBACK, Map.of(), new byte[1])).isEqualTo(200);
+            assertThat(post.idleConnections()).isEqualTo(1);
+            assertThat(post.post(url, LOOPBACK, Map.of(), new byte[1])).isEqualTo(200);
+            assertThat(post.idleConnections()).isEqualTo(1);
+            assertThat(receiver.received()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aConnectionTheReceiverClosedMeanwhileIsReplacedAndThePostSentOnce() throws Exception {
+        try (KeepAliveReceiver receiver = new KeepAliveReceiver("Content-Length: 0\r\n", "", true);
+             WebhookPost post = post(Duration.ofSeconds(5))) {
+            assertThat(post.post(receiver.url(), LOOPBACK, Map.of(), "1".getBytes(StandardCharsets.UTF_8))).isEqualTo(200);
+            Thread.sleep(100); // the receiver has closed its end by now
+
+            assertThat(post.post(receiver.url(), LOOPBACK, Map.of(), "2".getBytes(StandardCharsets.UTF_8))).isEqualTo(200);
+
+            assertThat(receiver.bodies()).containsExactly("1", "2");
+            assertThat(receiver.connections()).hasValue(2);
+        }
+    }
+
+    @Test
+    void anAnswerWithALongChunkedOrClosingBodyEndsItsConnection() throws Exception {
+        for (String head : new String[] {"Content-Length: " + (WebhookPost.REUSABLE_BODY_LIMIT + 1) + "\r\n",
+                "Transfer-Encoding: chunked\r\n", "Content-Length: 0\r\nConnection: close\r\n"}) {
+            try (KeepAliveReceiver receiver = new KeepAliveReceiver(head, "", false);
+                 WebhookPost post = post(Duration.ofSeconds(5))) {
+                assertThat(post.post(receiver.url(), LOOPBACK, Map.of(), new byte[1])).isEqualTo(200);
+                assertThat(post.post(receiver.url(), LOOPBACK, Map.of(), new byte[1])).isEqualTo(200);
+
+                assertThat(receiver.connections()).as(head).hasValue(2);
+                assertThat(post.idleConnections()).isZero();
+            }
+        }
+    }
+
+    /**
+     * Answers every POST on a connection with 200, the given headers and body, and keeps the connection open for
+     * the next (or closes it after each answer, without saying so).
+     */
+    private static final class KeepAliveReceiver implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 50, LOOPBACK);
+        private final AtomicInteger connections = new AtomicInteger();
+        private final List<String> bodies = new CopyOnWriteArrayList<>();
+
+        KeepAliveReceiver(String headers, String body, boolean closeAfterEachAnswer) throws IOException {
+            Thread acceptor = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket socket = server.accept();
+                        connections.incrementAndGet();
+                        Thread connection = new Thread(() -> serve(socket, headers, body, closeAfterEachAnswer));
+                        connection.setDaemon(true);
+                        connection.start();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        private void serve(Socket socket, String headers, String body, boolean closeAfterEachAnswer) {
+            try (socket) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.ISO_8859_1));
+                while (true) {
+                    String line = in.readLine();
+                    if (line == null) {
+                        return;
+                    }
+                    int length = 0;
+                    while (!(line = in.readLine()).isEmpty()) {
+                        if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                            length = Integer.parseInt(line.substring(15).trim());
+                        }
+                    }
+                    char[] received = new char[length];
+                    for (int read = 0; read < length; ) {
+                        read += in.read(received, read, length - read);
+                    }
+                    bodies.add(new String(received));
+                    socket.getOutputStream().write(("HTTP/1.1 200 OK\r\n" + headers + "\r\n" + body)
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream().flush();
+                    if (closeAfterEachAnswer) {
+                        return;
+                    }
+                }
+            } catch (IOException | RuntimeException gone) {
+                // the client closed its end
+            }
+        }
+
+        URI url() {
+            return URI.create("http://hooks.linde.example:" + server.getLocalPort() + "/hooks");
+        }
+
+        AtomicInteger connections() {
+            return connections;
+        }
+
+        List<String> bodies() {
+            return bodies;
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
         }
     }
 }
