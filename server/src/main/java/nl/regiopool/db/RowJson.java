@@ -2,6 +2,7 @@ package nl.regiopool.db;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -23,11 +24,11 @@ public final class RowJson {
     /** PostgreSQL's binary timestamps count microseconds from 2000-01-01T00:00Z. */
     private static final long EPOCH_2000_SECONDS = 946_684_800L;
     private static final long MICROS_PER_SECOND = 1_000_000L;
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final ResultSet rows;
     private final boolean[] binary;
-    private final byte[] text = new byte[36];
+    private final byte[] uuidText = new byte[36];
 
     public RowJson(ResultSet rows) throws SQLException {
         this.rows = rows;
@@ -45,7 +46,7 @@ public final class RowJson {
         if (raw == null) {
             return null;
         }
-        return binary[column] ? new String(uuidText(raw), 0, 36, java.nio.charset.StandardCharsets.US_ASCII)
+        return binary[column] ? new String(uuidText(raw), 0, 36, StandardCharsets.US_ASCII)
                 : rows.getString(column);
     }
 
@@ -67,12 +68,12 @@ public final class RowJson {
         int at = 0;
         for (int i = 0; i < 16; i++) {
             if (i == 4 || i == 6 || i == 8 || i == 10) {
-                text[at++] = '-';
+                uuidText[at++] = '-';
             }
-            text[at++] = HEX[(raw[i] >> 4) & 0xf];
-            text[at++] = HEX[raw[i] & 0xf];
+            uuidText[at++] = HEX[(raw[i] >> 4) & 0xf];
+            uuidText[at++] = HEX[raw[i] & 0xf];
         }
-        return text;
+        return uuidText;
     }
 
     /** Writes a text column as a string field; writes nothing when it is null. */
