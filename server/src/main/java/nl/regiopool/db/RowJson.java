@@ -46,7 +46,7 @@ public final class RowJson {
         if (raw == null) {
             return null;
         }
-        return binary[column] ? new String(uuidText(raw), 0, 36, StandardCharsets.US_ASCII)
+        return binary[column] && raw.length == 16 ? new String(uuidText(raw), 0, 36, StandardCharsets.US_ASCII)
                 : rows.getString(column);
     }
 
@@ -57,10 +57,12 @@ public final class RowJson {
             return;
         }
         json.writeFieldName(name);
-        if (binary[column]) {
+        if (binary[column] && raw.length == 16) {
             json.writeRawUTF8String(uuidText(raw), 0, 36);
+        } else if (!binary[column] && isAscii(raw)) {
+            json.writeUTF8String(raw, 0, raw.length);
         } else {
-            json.writeRawUTF8String(raw, 0, raw.length);
+            json.writeString(rows.getString(column));
         }
     }
 
@@ -83,7 +85,7 @@ public final class RowJson {
             return;
         }
         json.writeFieldName(name);
-        if (isAscii(raw)) {
+        if (!binary[column] && isAscii(raw)) {
             json.writeUTF8String(raw, 0, raw.length);
         } else {
             json.writeString(rows.getString(column));
