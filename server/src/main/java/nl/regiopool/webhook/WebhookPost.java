@@ -45,6 +45,8 @@ final class WebhookPost implements AutoCloseable {
     /** Below the 5 s after which common servers (Node, Apache) close an idle connection. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(4);
     private static final int IDLE_PER_TARGET = 4;
+    /** How long the rest of an answer may take after its status line before the connection is given up. */
+    static final Duration REST_OF_ANSWER_WAIT = Duration.ofSeconds(1);
 
     private final SSLSocketFactory tls;
     private final Duration timeout;
@@ -126,7 +128,8 @@ final class WebhookPost implements AutoCloseable {
                 throw new NotHttp();
             }
             int status = Integer.parseInt(parts[1]);
-            keep = parts[0].equals("HTTP/1.1") && status >= 200 && readToTheEnd(socket, in, status, deadline);
+            keep = parts[0].equals("HTTP/1.1") && status >= 200 && readsToTheEnd(socket, in, status,
+                    Math.min(deadline, System.nanoTime() + REST_OF_ANSWER_WAIT.toNanos()));
             return status;
         } finally {
             if (keep) {
@@ -180,8 +183,17 @@ final class WebhookPost implements AutoCloseable {
 
     /**
      * Reads the headers and a body of a known, short length, so the connection can carry the next POST; false when
-     * it cannot: the receiver closes it, the body is long or of unknown length, or the headers run long.
+     * it cannot: the receiver closes it, the body is long or of unknown length, the headers run long, or the rest
+     * of the answer is slow or breaks off. The status is the answer either way.
      */
+    private static boolean readsToTheEnd(Socket socket, InputStream in, int status, long deadline) {
+        try {
+            return readToTheEnd(socket, in, status, deadline);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static boolean readToTheEnd(Socket socket, InputStream in, int status, long deadline) throws IOException {
         long length = status == 204 || status == 304 ? 0 : -1;
         boolean close = false;

@@ -172,6 +172,18 @@ class WebhookPostTest {
         }
     }
 
+    @Test
+    void anAnswerWhoseBodyNeverComesStillCountsByItsStatus() throws Exception {
+        try (KeepAliveReceiver receiver = new KeepAliveReceiver("Content-Length: 100\r\n", "", false);
+             WebhookPost post = post(Duration.ofSeconds(8))) {
+            long start = System.nanoTime();
+            assertThat(post.post(receiver.url(), LOOPBACK, Map.of(), new byte[1])).isEqualTo(200);
+            // the rest of the answer is waited for about REST_OF_ANSWER_WAIT, not the whole timeout
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+            assertThat(post.idleConnections()).isZero();
+        }
+    }
+
     /**
      * Answers every POST on a connection with 200, the given headers and body, and keeps the connection open for
      * the next (or closes it after each answer, without saying so).
