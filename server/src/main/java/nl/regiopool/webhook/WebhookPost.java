@@ -1,6 +1,7 @@
 package nl.regiopool.webhook;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -172,11 +173,14 @@ final class WebhookPost implements AutoCloseable {
         return head.append("Content-Length: ").append(length).append("\r\n\r\n").toString();
     }
 
-    /** Reads "HTTP/1.1 200 OK" up to the line's end, each read within what is left of the deadline. */
+    /**
+     * Reads "HTTP/1.1 200 OK" up to the line's end or {@link #STATUS_LINE_LIMIT}, each read within what is left of
+     * the deadline.
+     */
     private static String statusLine(Socket socket, InputStream in, long deadline) throws IOException {
-        String line = line(socket, in, deadline, STATUS_LINE_LIMIT);
+        String line = line(socket, in, deadline, STATUS_LINE_LIMIT, true);
         if (line == null) {
-            throw new java.io.EOFException("the connection closed before an answer");
+            throw new EOFException("the connection closed before an answer");
         }
         return line;
     }
@@ -199,7 +203,7 @@ final class WebhookPost implements AutoCloseable {
         boolean close = false;
         int headBytes = 0;
         while (true) {
-            String line = line(socket, in, deadline, HEAD_LIMIT - headBytes);
+            String line = line(socket, in, deadline, HEAD_LIMIT - headBytes, false);
             if (line == null) {
                 return false;
             }
@@ -238,10 +242,11 @@ final class WebhookPost implements AutoCloseable {
     }
 
     /**
-     * A line up to CRLF (or LF), without it; null at the end of the stream or past {@code limit} bytes. Each read
-     * waits at most what is left of the deadline.
+     * A line up to CRLF (or LF), without it; null at the end of the stream. Past {@code limit} bytes, the bytes read
+     * if {@code truncate}, else null. Each read waits at most what is left of the deadline.
      */
-    private static String line(Socket socket, InputStream in, long deadline, int limit) throws IOException {
+    private static String line(Socket socket, InputStream in, long deadline, int limit, boolean truncate)
+            throws IOException {
         StringBuilder line = new StringBuilder();
         while (line.length() < limit) {
             socket.setSoTimeout(remainingMillis(deadline));
@@ -255,7 +260,7 @@ final class WebhookPost implements AutoCloseable {
             }
             line.append((char) next);
         }
-        return null;
+        return truncate ? line.toString() : null;
     }
 
     private Idle takeIdle(Target target) {

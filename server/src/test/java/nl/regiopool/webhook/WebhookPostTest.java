@@ -173,6 +173,16 @@ class WebhookPostTest {
     }
 
     @Test
+    void aStatusLineLongerThanTheLimitCountsByItsCode() throws Exception {
+        try (KeepAliveReceiver receiver = new KeepAliveReceiver("X-Reason: " + "x".repeat(9_000) + "\r\n", "", false,
+                "HTTP/1.1 200 " + "O".repeat(9_000));
+             WebhookPost post = post(Duration.ofSeconds(5))) {
+            assertThat(post.post(receiver.url(), LOOPBACK, Map.of(), new byte[1])).isEqualTo(200);
+            assertThat(post.idleConnections()).as("the rest of that answer is not read").isZero();
+        }
+    }
+
+    @Test
     void anAnswerWhoseBodyNeverComesStillCountsByItsStatus() throws Exception {
         try (KeepAliveReceiver receiver = new KeepAliveReceiver("Content-Length: 100\r\n", "", false);
              WebhookPost post = post(Duration.ofSeconds(8))) {
@@ -194,12 +204,18 @@ class WebhookPostTest {
         private final List<String> bodies = new CopyOnWriteArrayList<>();
 
         KeepAliveReceiver(String headers, String body, boolean closeAfterEachAnswer) throws IOException {
+            this(headers, body, closeAfterEachAnswer, "HTTP/1.1 200 OK");
+        }
+
+        KeepAliveReceiver(String headers, String body, boolean closeAfterEachAnswer, String statusLine)
+                throws IOException {
             Thread acceptor = new Thread(() -> {
                 while (!server.isClosed()) {
                     try {
                         Socket socket = server.accept();
                         connections.incrementAndGet();
-                        Thread connection = new Thread(() -> serve(socket, headers, body, closeAfterEachAnswer));
+                        Thread connection = new Thread(() -> serve(socket, statusLine + "\r\n" + headers, body,
+                                closeAfterEachAnswer));
                         connection.setDaemon(true);
                         connection.start();
                     } catch (IOException closed) {
@@ -211,7 +227,7 @@ class WebhookPostTest {
             acceptor.start();
         }
 
-        private void serve(Socket socket, String headers, String body, boolean closeAfterEachAnswer) {
+        private void serve(Socket socket, String head, String body, boolean closeAfterEachAnswer) {
             try (socket) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                         StandardCharsets.ISO_8859_1));
@@ -231,7 +247,7 @@ class WebhookPostTest {
                         read += in.read(received, read, length - read);
                     }
                     bodies.add(new String(received));
-                    socket.getOutputStream().write(("HTTP/1.1 200 OK\r\n" + headers + "\r\n" + body)
+                    socket.getOutputStream().write((head + "\r\n" + body)
                             .getBytes(StandardCharsets.ISO_8859_1));
                     socket.getOutputStream().flush();
                     if (closeAfterEachAnswer) {
