@@ -343,7 +343,9 @@ public final class TwoNodeDrill {
             String pendingSql = "SELECT (SELECT count(*) FROM loan_agreement WHERE status = 'ACTIVE' AND id IN " + agreements
                     + ") + (SELECT count(*) FROM staffing_request WHERE status = 'OPEN' AND id IN " + requests
                     + ") + (SELECT count(*) FROM internship_applicant WHERE erased_at IS NULL AND id IN " + applicants
-                    + ") + (SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING')";
+                    + ") + (SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING')"
+                    + " + (SELECT count(*) FROM event e JOIN webhook_dispatch c ON c.tenant_id = e.tenant_id"
+                    + " WHERE (e.txid, e.position) > (c.txid, c.position))";
             long pending;
             while ((pending = scalar(db, pendingSql)) > 0 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(1000);

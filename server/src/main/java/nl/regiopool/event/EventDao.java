@@ -16,24 +16,12 @@ final class EventDao {
     record Row(UUID id, String type, OffsetDateTime occurredAt, String data, String position) {
     }
 
-    /**
-     * The event, and a pending delivery (due at once) for every endpoint that subscribes to its type and whose owner
-     * may read it, in one statement. A disabled endpoint's deliveries wait for it to be enabled again.
-     */
+    /** The event; the webhook deliverer makes its deliveries once it has committed (see {@code WebhookDao#dispatch}). */
     static void insert(Handle handle, UUID tenantId, UUID id, String type, String entityType, UUID entityId,
                        UUID[] readers, String data) {
         handle.createUpdate("""
-                        WITH event AS (
-                            INSERT INTO event (tenant_id, id, type, entity_type, entity_id, readers, data)
-                            VALUES (:tenant, :id, :type, :entityType, :entityId, :readers, CAST(:data AS jsonb))
-                            RETURNING tenant_id, id, txid, position, occurred_at)
-                        INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, event_id, event_txid, event_position,
-                            next_attempt_at)
-                        SELECT event.tenant_id, gen_random_uuid(), endpoint.id, event.id, event.txid, event.position,
-                            event.occurred_at
-                        FROM event JOIN webhook_endpoint endpoint ON endpoint.tenant_id = event.tenant_id
-                        WHERE :type = ANY (endpoint.event_types)
-                            AND (endpoint.member_id IS NULL OR endpoint.member_id = ANY (:readers))""")
+                        INSERT INTO event (tenant_id, id, type, entity_type, entity_id, readers, data)
+                        VALUES (:tenant, :id, :type, :entityType, :entityId, :readers, CAST(:data AS jsonb))""")
                 .bind("tenant", tenantId)
                 .bind("id", id)
                 .bind("type", type)

@@ -8,7 +8,7 @@ import nl.regiopool.tenancy.TenantScope;
 import nl.regiopool.write.Outbox;
 import org.jdbi.v3.core.Handle;
 
-/** Writes the public events of a write's audited changes, and a delivery to each endpoint that may receive it. */
+/** Writes the public events of a write's audited changes: the feed's, and the webhook deliverer's outbox. */
 public final class EventOutbox implements Outbox {
 
     @Override

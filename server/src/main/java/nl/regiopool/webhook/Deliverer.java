@@ -37,17 +37,19 @@ import nl.regiopool.tenancy.Transactions;
 import nl.regiopool.write.JobRuns;
 import nl.regiopool.write.WriteContext;
 import nl.regiopool.write.WriteCore;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends due webhook deliveries. Each pass claims, per cooperative, the first pending delivery of every enabled
- * endpoint (see {@link WebhookDao#claim}), no more than there are free sender threads, and posts them without
- * waiting for them, so a receiver that hangs (10 s at most), fails or redirects holds up only its own endpoint and
- * a claimed delivery never queues behind a slow one. A pass runs every interval over every cooperative, and soon
- * for one cooperative when a write there committed events or an attempt there ended. One recorder thread writes
- * the attempts' results in batches; results, retries with backoff and disabling go through the write core under a
- * system actor.
+ * Sends due webhook deliveries. Each pass first makes, per cooperative, the deliveries of the events committed
+ * since the last (see {@link WebhookDao#dispatch}), then claims a run of pending deliveries of every enabled endpoint
+ * whose first is due (see {@link WebhookDao#claim}), no more runs than there are free sender threads, and starts
+ * them without waiting for them: one sender thread posts a run in order, so a receiver that hangs (10 s at most),
+ * fails or redirects holds up only its own endpoint and a claimed delivery never queues behind another endpoint's.
+ * A pass runs every interval over every cooperative, and soon for one cooperative when a write there committed
+ * events or a run there ended. One recorder thread writes the attempts' results in batches; results, retries with
+ * backoff and disabling go through the write core under a system actor.
  */
 public final class Deliverer implements Managed {
 
@@ -67,6 +69,19 @@ public final class Deliverer implements Managed {
      * after every commit and every attempt, under load they ran back to back and took a core between them.
      */
     static final Duration QUICK_PASS_GAP = Duration.ofMillis(50);
+    /**
+     * Deliveries one claim takes per endpoint at most, sent one after the other by one sender thread. A claim per
+     * delivery capped an endpoint at one delivery per pass; under load passes are tens of milliseconds apart.
+     */
+    static final int RUN_LENGTH = 20;
+    /** A run starts no new attempt after this, well within the lease even if its last attempt takes the timeout. */
+    private static final Duration RUN_TIME = LEASE.dividedBy(2);
+    /**
+     * Events whose deliveries one statement makes, and statements in one pass: a backlog (after an outage) is made
+     * in steps, so a pass's transaction stays short.
+     */
+    private static final int DISPATCH_BATCH = 1_000;
+    private static final int DISPATCH_BATCHES_PER_PASS = 10;
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
 
@@ -201,40 +216,45 @@ public final class Deliverer implements Managed {
 
     /** One pass, waiting for the attempts it started; returns how many it made. */
     public int runOnce() {
-        List<CompletableFuture<Void>> attempts = claimAndSend(transactions.readPlatform(WebhookDao::cooperatives));
-        CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new)).join();
-        return attempts.size();
+        List<CompletableFuture<Integer>> runs = claimAndSend(transactions.readPlatform(WebhookDao::cooperatives));
+        return runs.stream().mapToInt(CompletableFuture::join).sum();
     }
 
-    private List<CompletableFuture<Void>> claimAndSend(List<UUID> tenants) {
+    private List<CompletableFuture<Integer>> claimAndSend(List<UUID> tenants) {
         try {
-            List<CompletableFuture<Void>> attempts = claimAndStartSending(tenants);
+            List<CompletableFuture<Integer>> started = claimAndStartSending(tenants);
             runs.succeeded();
-            return attempts;
+            return started;
         } catch (RuntimeException e) {
             runs.failed();
             throw e;
         }
     }
 
-    private List<CompletableFuture<Void>> claimAndStartSending(List<UUID> tenants) {
-        List<CompletableFuture<Void>> attempts = new ArrayList<>();
+    /** Claims per cooperative and starts each endpoint's run on a sender thread; a run is its attempts made. */
+    private List<CompletableFuture<Integer>> claimAndStartSending(List<UUID> tenants) {
+        List<CompletableFuture<Integer>> started = new ArrayList<>();
         for (UUID tenant : tenants) {
             int room = config.getDeliveryThreads() - inFlight.get();
             if (room <= 0) {
                 break;
             }
             Instant now = clock.instant();
-            List<WebhookDao.Claimed> claimed = writes.asSystem(system(tenant), tenant,
-                    write -> WebhookDao.claim(write.handle(), tenant, now, now.plus(LEASE), room));
-            for (WebhookDao.Claimed delivery : claimed) {
+            List<WebhookDao.Claimed> claimed = writes.asSystem(system(tenant), tenant, write -> {
+                dispatch(write.handle());
+                return WebhookDao.claim(write.handle(), tenant, now, now.plus(LEASE), room, RUN_LENGTH);
+            });
+            Map<UUID, List<WebhookDao.Claimed>> byEndpoint = new LinkedHashMap<>();
+            claimed.forEach(delivery -> byEndpoint.computeIfAbsent(delivery.endpointId(), e -> new ArrayList<>())
+                    .add(delivery));
+            for (List<WebhookDao.Claimed> run : byEndpoint.values()) {
                 inFlight.incrementAndGet();
-                attempts.add(CompletableFuture.runAsync(() -> attempt(delivery), senders)
+                started.add(CompletableFuture.supplyAsync(() -> attempt(run), senders)
                         .whenComplete((ignored, failure) -> {
                             inFlight.decrementAndGet();
                             if (failure != null) {
-                                LOG.warn("Webhook delivery {} failed unexpectedly; it is tried again after its lease",
-                                        delivery.id(), failure);
+                                LOG.warn("Webhook deliveries to endpoint {} failed unexpectedly; they are tried again"
+                                        + " after their lease", run.get(0).endpointId(), failure);
                             }
                             if (config.isPassAfterAttempt()) {
                                 passSoon(tenant);
@@ -242,34 +262,74 @@ public final class Deliverer implements Managed {
                         }));
             }
         }
-        return attempts;
+        return started;
     }
 
-    private void attempt(WebhookDao.Claimed delivery) {
-        Instant start = clock.instant();
-        Outcome outcome = send(delivery, start);
-        long latency = Math.max(0, Duration.between(start, clock.instant()).toMillis());
-        if (!outcome.success()) {
-            ProductMetrics.webhookDeliveryFailed();
+    /** Makes the deliveries of the events committed since the last pass, a batch per statement. */
+    private static void dispatch(Handle handle) {
+        for (int batches = 0; batches < DISPATCH_BATCHES_PER_PASS; batches++) {
+            if (WebhookDao.dispatch(handle, DISPATCH_BATCH) < DISPATCH_BATCH) {
+                return;
+            }
         }
-        Attempted attempted = new Attempted(delivery, outcome, clock.instant(), latency, new CompletableFuture<>());
+    }
+
+    /**
+     * Sends an endpoint's run in order, one after the other, until one fails or {@link #RUN_TIME} has passed; the
+     * ones not sent are given back. Returns once every result is recorded; the attempts made.
+     */
+    private int attempt(List<WebhookDao.Claimed> run) {
+        long started = System.nanoTime();
+        List<Attempted> results = new ArrayList<>();
+        boolean stopped = false;
+        for (WebhookDao.Claimed delivery : run) {
+            if (stopped || (!results.isEmpty() && System.nanoTime() - started > RUN_TIME.toNanos())) {
+                stopped = true;
+                results.add(new Attempted(delivery, null, clock.instant(), 0, new CompletableFuture<>()));
+                continue;
+            }
+            Instant start = clock.instant();
+            Outcome outcome = send(delivery, start);
+            long latency = Math.max(0, Duration.between(start, clock.instant()).toMillis());
+            if (!outcome.success()) {
+                ProductMetrics.webhookDeliveryFailed();
+                stopped = true;
+            }
+            results.add(new Attempted(delivery, outcome, clock.instant(), latency, new CompletableFuture<>()));
+        }
         if (recorder == null) {
-            recordAll(List.of(attempted));
+            recordAll(results);
         } else {
-            results.add(attempted);
+            this.results.addAll(results);
         }
-        try {
-            attempted.recorded().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Recording delivery " + delivery.id() + " failed", e.getCause());
+        for (Attempted attempted : results) {
+            try {
+                attempted.recorded().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Recording delivery " + attempted.delivery().id() + " failed",
+                        e.getCause());
+            }
         }
+        return (int) results.stream().filter(Attempted::sent).count();
     }
 
-    /** An attempt's result, recorded (or not) when {@code recorded} completes. */
+    /**
+     * An attempt's result, recorded (or not) when {@code recorded} completes; no outcome: not sent, given back
+     * because its run stopped before it.
+     */
     private record Attempted(WebhookDao.Claimed delivery, Outcome outcome, Instant at, long latency,
                              CompletableFuture<Void> recorded) {
+
+        boolean sent() {
+            return outcome != null;
+        }
+
+        boolean succeeded() {
+            return outcome != null && outcome.success();
+        }
     }
 
     /** The recorder thread: takes what the senders found and records it in batches, until stopped. */
@@ -348,7 +408,7 @@ public final class Deliverer implements Managed {
     private void record(UUID tenant, List<Attempted> attempts) {
         writes.asSystem(system(tenant), tenant, write -> {
             List<WebhookDao.Success> successes = attempts.stream()
-                    .filter(attempted -> attempted.outcome().success())
+                    .filter(Attempted::succeeded)
                     .map(attempted -> new WebhookDao.Success(attempted.delivery().id(),
                             attempted.delivery().endpointId(), attempted.at(), attempted.outcome().status(),
                             attempted.latency()))
@@ -356,9 +416,14 @@ public final class Deliverer implements Managed {
             if (!successes.isEmpty()) {
                 WebhookDao.succeeded(write.handle(), successes);
             }
-            attempts.stream().filter(attempted -> !attempted.outcome().success())
+            attempts.stream().filter(attempted -> attempted.sent() && !attempted.succeeded())
                     .forEach(attempted -> recordFailure(write, attempted.delivery(), attempted.outcome(),
                             attempted.at(), attempted.latency()));
+            List<UUID> unsent = attempts.stream().filter(attempted -> !attempted.sent())
+                    .map(attempted -> attempted.delivery().id()).toList();
+            if (!unsent.isEmpty()) {
+                WebhookDao.released(write.handle(), unsent, clock.instant());
+            }
             return null;
         });
     }

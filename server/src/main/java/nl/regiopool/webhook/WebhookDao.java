@@ -53,8 +53,10 @@ final class WebhookDao {
         }
     }
 
+    /** A new endpoint; the cooperative's first also starts its dispatch cursor ({@link #startDispatch}). */
     static Endpoint insert(Handle handle, UUID tenantId, UUID id, UUID memberId, String url, List<String> eventTypes,
                            String description, String secret) {
+        startDispatch(handle, tenantId);
         return handle.createQuery("""
                         INSERT INTO webhook_endpoint (tenant_id, id, member_id, url, event_types, description, secret)
                         VALUES (:tenant, :id, :member, :url, :types, :description, :secret)
@@ -68,6 +70,85 @@ final class WebhookDao {
                 .bind("secret", secret)
                 .map(WebhookDao::endpoint)
                 .one();
+    }
+
+    /**
+     * Starts the cooperative's dispatch cursor with its first endpoint, at the horizon of running transactions:
+     * every event before it was written before the endpoint existed. Later endpoints find the cursor in place.
+     */
+    static void startDispatch(Handle handle, UUID tenantId) {
+        handle.createUpdate("""
+                        INSERT INTO webhook_dispatch (tenant_id, txid, position)
+                        VALUES (:tenant, pg_snapshot_xmin(pg_current_snapshot()), 0)
+                        ON CONFLICT (tenant_id) DO NOTHING""")
+                .bind("tenant", tenantId)
+                .execute();
+    }
+
+    /**
+     * Makes the deliveries of the next events after the cooperative's dispatch cursor, at most {@code limit} of
+     * them, and moves the cursor past them: a row, due at once, per event and endpoint that subscribes to its type,
+     * whose owner may read it and that was registered when it occurred (a disabled endpoint's rows wait for it to be
+     * enabled again). Only events of transactions older than every one still running, in feed order, so an event
+     * that commits late is never passed over. The cursor is locked SKIP LOCKED: while one node dispatches a
+     * cooperative, the others leave it to that node. Returns the events dispatched (0: none, or another node is at it).
+     *
+     * <p>The endpoints are locked (key share) as they are read, so one deleted meanwhile is left out rather than
+     * failing the insert's foreign key. Member endpoints are joined by the event's readers (a hash join), not tested
+     * against every event: that test took half of the statement's time with 200 endpoints.
+     */
+    static int dispatch(Handle handle, int limit) {
+        Optional<Cursor> cursor = handle.createQuery("""
+                        SELECT txid::text, position FROM webhook_dispatch
+                        WHERE tenant_id = current_tenant_id() FOR UPDATE SKIP LOCKED""")
+                .map((rs, ctx) -> new Cursor(rs.getString(1), rs.getLong(2)))
+                .findOne();
+        if (cursor.isEmpty()) {
+            return 0;
+        }
+        return handle.createQuery("""
+                        WITH batch AS (
+                            SELECT e.tenant_id, e.id, e.txid, e.position, e.type, e.readers, e.occurred_at FROM event e
+                            WHERE e.tenant_id = current_tenant_id()
+                                AND (e.txid, e.position) > (CAST(:txid AS xid8), :position)
+                                AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
+                            ORDER BY e.txid, e.position
+                            LIMIT :limit),
+                        endpoint AS (
+                            SELECT endpoint.id, endpoint.member_id, endpoint.event_types, endpoint.created_at
+                            FROM webhook_endpoint endpoint
+                            WHERE endpoint.tenant_id = current_tenant_id()
+                                AND (endpoint.member_id IS NULL OR endpoint.member_id IN (SELECT unnest(readers) FROM batch))
+                            FOR KEY SHARE),
+                        made AS (
+                            INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, event_id, event_txid,
+                                event_position, next_attempt_at)
+                            SELECT batch.tenant_id, gen_random_uuid(), endpoint.id, batch.id, batch.txid, batch.position,
+                                batch.occurred_at
+                            FROM batch
+                            CROSS JOIN LATERAL (SELECT DISTINCT reader FROM unnest(batch.readers) reader) reader
+                            JOIN endpoint ON endpoint.member_id = reader.reader
+                            WHERE batch.type = ANY (endpoint.event_types) AND endpoint.created_at <= batch.occurred_at
+                            UNION ALL
+                            SELECT batch.tenant_id, gen_random_uuid(), endpoint.id, batch.id, batch.txid, batch.position,
+                                batch.occurred_at
+                            FROM batch JOIN endpoint ON endpoint.member_id IS NULL
+                            WHERE batch.type = ANY (endpoint.event_types) AND endpoint.created_at <= batch.occurred_at),
+                        last AS (
+                            SELECT txid, position FROM batch ORDER BY txid DESC, position DESC LIMIT 1),
+                        moved AS (
+                            UPDATE webhook_dispatch SET txid = last.txid, position = last.position FROM last
+                            WHERE webhook_dispatch.tenant_id = current_tenant_id())
+                        SELECT count(*) FROM batch""")
+                .bind("txid", cursor.get().txid())
+                .bind("position", cursor.get().position())
+                .bind("limit", limit)
+                .mapTo(Integer.class)
+                .one();
+    }
+
+    /** The last event whose deliveries have been made. */
+    private record Cursor(String txid, long position) {
     }
 
     /** The endpoint if the owner (a member, or null for any) may see it; locked for update when asked. */
@@ -226,16 +307,30 @@ final class WebhookDao {
                             ORDER BY head.next_attempt_at
                             LIMIT :limit),
                         due AS (
-                            SELECT locked.tenant_id, locked.id FROM heads
+                            SELECT locked.tenant_id, locked.id, locked.endpoint_id, locked.event_txid, locked.event_position
+                            FROM heads
                             CROSS JOIN LATERAL (
-                                SELECT d.tenant_id, d.id FROM webhook_delivery d
+                                SELECT d.tenant_id, d.id, d.endpoint_id, d.event_txid, d.event_position
+                                FROM webhook_delivery d
                                 WHERE d.tenant_id = current_tenant_id() AND d.id = heads.id
                                     AND d.next_attempt_at <= :now
                                 FOR UPDATE SKIP LOCKED) locked),
+                        followers AS (
+                            SELECT next.tenant_id, next.id FROM due
+                            CROSS JOIN LATERAL (
+                                SELECT d.tenant_id, d.id FROM webhook_delivery d
+                                WHERE d.tenant_id = current_tenant_id() AND d.endpoint_id = due.endpoint_id
+                                    AND d.status = 'PENDING'
+                                    AND (d.event_txid, d.event_position) > (due.event_txid, due.event_position)
+                                    AND d.event_txid < pg_snapshot_xmin(pg_current_snapshot())
+                                ORDER BY d.event_txid, d.event_position
+                                LIMIT :followers
+                                FOR UPDATE SKIP LOCKED) next),
                         claimed AS (
                             UPDATE webhook_delivery d SET next_attempt_at = :leaseUntil
-                            FROM due WHERE d.tenant_id = due.tenant_id AND d.id = due.id
-                            RETURNING d.id, d.endpoint_id, d.attempts, d.event_id)
+                            FROM (SELECT tenant_id, id FROM due UNION ALL SELECT tenant_id, id FROM followers) chosen
+                            WHERE d.tenant_id = chosen.tenant_id AND d.id = chosen.id
+                            RETURNING d.id, d.endpoint_id, d.attempts, d.event_id, d.event_txid, d.event_position)
                         SELECT claimed.id, claimed.endpoint_id, claimed.attempts, event.id, event.type, event.occurred_at,
                             event.data::text, endpoint.url, endpoint.secret, endpoint.previous_secret,
                             endpoint.previous_secret_expires_at
@@ -245,16 +340,21 @@ final class WebhookDao {
                             WHERE e.tenant_id = current_tenant_id() AND e.id = claimed.event_id OFFSET 0) event
                         CROSS JOIN LATERAL (
                             SELECT w.url, w.secret, w.previous_secret, w.previous_secret_expires_at FROM webhook_endpoint w
-                            WHERE w.tenant_id = current_tenant_id() AND w.id = claimed.endpoint_id OFFSET 0) endpoint""";
+                            WHERE w.tenant_id = current_tenant_id() AND w.id = claimed.endpoint_id OFFSET 0) endpoint
+                        ORDER BY claimed.endpoint_id, claimed.event_txid, claimed.event_position""";
 
     /**
-     * Claims due deliveries of enabled endpoints, at most one per endpoint (its first pending one, in event order,
-     * of a transaction older than any still running), by moving their next attempt to the lease's end: a node that
-     * dies mid-attempt leaves them to be tried again then. Each endpoint's first pending delivery is one step down
-     * the pending index, so a claim costs the same however many deliveries wait. SKIP LOCKED lets any number of
-     * nodes claim at once; the due conditions are repeated on the locked row, so a delivery another node claimed
-     * since this statement's snapshot is not claimed again. Naming {@code current_tenant_id()} (the row-level
-     * security policy's own value) lets the planner probe the indexes by tenant.
+     * Claims due deliveries of enabled endpoints, in runs of at most {@code perEndpoint} per endpoint: its first
+     * pending one, in event order, of a transaction older than any still running, if that is due, and the pending
+     * ones after it. A claim moves their next attempt to the lease's end: a node that dies mid-attempt leaves them
+     * to be tried again then. Only the first of an endpoint can be waiting for a retry (a run stops at its first
+     * failure and gives back the rest), so the ones after it are taken as they are. Each endpoint's first pending
+     * delivery is one step down the pending index, so a claim costs the same however many deliveries wait. SKIP
+     * LOCKED lets any number of nodes claim at once: a node takes the ones after the first only once it holds the
+     * first, so two nodes never share an endpoint's run. The due conditions are repeated on the locked first row, so
+     * a delivery another node claimed since this statement's snapshot is not claimed again. Naming
+     * {@code current_tenant_id()} (the row-level security policy's own value) lets the planner probe the indexes by
+     * tenant. The rows come ordered by endpoint and event.
      *
      * <p>The heads are locked, and their events and endpoints read, by key in subqueries of their own, so those
      * plans do not depend on the tables' statistics. Joined instead, statistics taken while the tables were nearly
@@ -268,12 +368,14 @@ final class WebhookDao {
      * plan, made while the queue was empty and kept until autovacuum first analyzes the table (a minute or more
      * later), probed the heads at a cost that grew with the queue, and passes ran back to back on a core.
      */
-    static List<Claimed> claim(Handle handle, UUID tenantId, Instant now, Instant leaseUntil, int limit) {
+    static List<Claimed> claim(Handle handle, UUID tenantId, Instant now, Instant leaseUntil, int endpoints,
+                               int perEndpoint) {
         return handle.createQuery(CLAIM)
                 .addCustomizer(PlannedEachTime.INSTANCE)
                 .bind("now", utc(now))
                 .bind("leaseUntil", utc(leaseUntil))
-                .bind("limit", limit)
+                .bind("limit", endpoints)
+                .bind("followers", perEndpoint - 1)
                 .map((rs, ctx) -> {
                     OffsetDateTime previousUntil = rs.getObject(11, OffsetDateTime.class);
                     return new Claimed(tenantId, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
@@ -301,8 +403,23 @@ final class WebhookDao {
                 .execute();
     }
 
+    /** Gives claimed deliveries back unsent (their run stopped before them): due at once, behind their endpoint's first. */
+    static void released(Handle handle, List<UUID> ids, Instant at) {
+        handle.createUpdate("""
+                        UPDATE webhook_delivery SET next_attempt_at = :at
+                        WHERE tenant_id = current_tenant_id() AND id = ANY (:ids) AND status = 'PENDING'""")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .bind("at", utc(at))
+                .execute();
+    }
+
+    /** Deliveries pending, and events whose deliveries are still to be made. */
     static long pendingCount(Handle handle) {
-        return handle.createQuery("SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING'").mapTo(Long.class).one();
+        return handle.createQuery("""
+                        SELECT (SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING')
+                            + (SELECT count(*) FROM event e JOIN webhook_dispatch cursor ON cursor.tenant_id = e.tenant_id
+                               WHERE (e.txid, e.position) > (cursor.txid, cursor.position))""")
+                .mapTo(Long.class).one();
     }
 
     static List<UUID> cooperatives(Handle handle) {

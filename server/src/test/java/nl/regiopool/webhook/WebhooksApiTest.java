@@ -2,6 +2,7 @@ package nl.regiopool.webhook;
 
 import static nl.regiopool.testing.Problems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -203,6 +205,56 @@ class WebhooksApiTest extends ApiTest {
             assertThat(feed.stream().filter(e -> e.getType().equals("placement.created")).map(Event::getId).map(UUID::toString))
                     .containsExactlyElementsOf(lenders.received().stream().map(r -> r.header("webhook-id")).toList());
             assertThat(events(stranger).listEvents(null, null, null).getData()).isEmpty();
+        }
+    }
+
+    @Test
+    void anEndpointGetsOnlyWhatOccursAfterItsRegistrationAndEachDeliveryIsMadeOnceByConcurrentPasses() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            placeShift(1);
+            WebhookEndpoint endpoint = register(lender, receiver.url(), "placement.created");
+            Placement after = placeShift(2);
+            assertThat(webhooks(lender).listWebhookDeliveries(endpoint.getId(), null, null).getData())
+                    .as("the write stores its event; the deliverer makes the delivery").isEmpty();
+
+            CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> deliverer().runOnce());
+            CompletableFuture<Integer> other = CompletableFuture.supplyAsync(() -> deliverer().runOnce());
+            one.get(30, TimeUnit.SECONDS);
+            other.get(30, TimeUnit.SECONDS);
+            deliverer().runOnce();
+
+            assertThat(receiver.received()).singleElement().satisfies(request -> assertThat(
+                    JSON.readTree(request.body()).get("data").get("id").asText()).isEqualTo(after.getId().toString()));
+            assertThat(webhooks(lender).listWebhookDeliveries(endpoint.getId(), null, null).getData()).singleElement()
+                    .satisfies(delivery -> assertThat(delivery.getStatus()).isEqualTo(WebhookDeliveryStatus.SUCCEEDED));
+        }
+    }
+
+    @Test
+    void aPassSendsAnEndpointsDeliveriesInOrderAndARunStopsAtItsFirstFailure() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            AtomicInteger requests = new AtomicInteger();
+            receiver.answer(exchange -> exchange.sendResponseHeaders(requests.incrementAndGet() == 2 ? 500 : 200, -1));
+            WebhookEndpoint endpoint = register(lender, receiver.url(), "placement.created");
+            List<String> placed = new ArrayList<>();
+            for (int day = 1; day <= 4; day++) {
+                placed.add(placeShift(day).getId().toString());
+            }
+
+            deliverer().runOnce();
+            assertThat(receiver.received()).as("the first, then the second fails and the run stops there").hasSize(2);
+            deliverer().runOnce();
+            assertThat(receiver.received()).as("nothing before the failed one's backoff").hasSize(2);
+            clock.advance(Duration.ofSeconds(6));
+            deliverer().runOnce();
+            assertThat(receiver.received()).as("the failed one again and the rest, in one run").hasSize(5);
+
+            assertThat(receiver.received()).extracting(r -> JSON.readTree(r.body()).get("data").get("id").asText())
+                    .containsExactly(placed.get(0), placed.get(1), placed.get(1), placed.get(2), placed.get(3));
+            assertThat(webhooks(lender).listWebhookDeliveries(endpoint.getId(), null, null).getData())
+                    .extracting(WebhookDelivery::getStatus, WebhookDelivery::getAttempts)
+                    .containsExactly(tuple(WebhookDeliveryStatus.SUCCEEDED, 1), tuple(WebhookDeliveryStatus.SUCCEEDED, 1),
+                            tuple(WebhookDeliveryStatus.SUCCEEDED, 2), tuple(WebhookDeliveryStatus.SUCCEEDED, 1));
         }
     }
 
@@ -472,7 +524,8 @@ class WebhooksApiTest extends ApiTest {
                 sql.execute("SELECT set_config('regiopool.tenant_id', '" + tenant + "', true)");
                 StringBuilder lines = new StringBuilder();
                 try (ResultSet rows = sql.executeQuery("EXPLAIN " + WebhookDao.CLAIM.replace(":now", "now()")
-                        .replace(":leaseUntil", "now() + interval '1 minute'").replace(":limit", "100"))) {
+                        .replace(":leaseUntil", "now() + interval '1 minute'").replace(":limit", "100")
+                        .replace(":followers", "19"))) {
                     while (rows.next()) {
                         lines.append(rows.getString(1)).append('\n');
                     }
@@ -484,6 +537,9 @@ class WebhooksApiTest extends ApiTest {
             assertThat(locking.lines().skip(1).findFirst().orElseThrow())
                     .as(plan).contains("Index Scan using webhook_delivery_pkey on webhook_delivery d");
             assertThat(plan).contains("Index Scan using event_pkey on event");
+            String followers = locking.substring(locking.indexOf("LockRows", 1));
+            assertThat(followers.lines().skip(1).findFirst().orElseThrow()).as(plan)
+                    .contains("Index Scan using webhook_delivery_pending_idx on webhook_delivery d");
             // other tests count what one pass over every cooperative sends
             webhooks(lender).deleteWebhookEndpoint(lenders.getId(), "*");
             webhooks(borrower).deleteWebhookEndpoint(borrowers.getId(), "*");
@@ -501,7 +557,7 @@ class WebhooksApiTest extends ApiTest {
             Handle handle = Jdbi.open(connection);
             Instant now = Instant.now();
             for (int pass = 0; pass < 8; pass++) {
-                WebhookDao.claim(handle, tenant, now, now.plusSeconds(60), 10);
+                WebhookDao.claim(handle, tenant, now, now.plusSeconds(60), 10, Deliverer.RUN_LENGTH);
             }
             try (Statement sql = connection.createStatement();
                  ResultSet prepared = sql.executeQuery(
