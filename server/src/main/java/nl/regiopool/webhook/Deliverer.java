@@ -59,11 +59,11 @@ public final class Deliverer implements Managed {
     /** A claimed delivery is tried again after this if its node died mid-attempt. */
     private static final Duration LEASE = Duration.ofSeconds(60);
     /**
-     * Results recorded in one transaction at most. Sender threads are many, as most of their time goes to waiting
+     * Runs recorded in one transaction at most. Sender threads are many, as most of their time goes to waiting
      * for receivers; one recorder writes what they found, so they never take the connection pool from requests,
      * and a busy minute costs a transaction per batch rather than per attempt.
      */
-    private static final int RECORD_BATCH = 256;
+    private static final int RECORD_BATCH = 64;
     /**
      * Quick passes start at least this far apart. Every pass makes deliveries and probes the head of each enabled
      * endpoint; started after every commit and every attempt, under load they ran back to back and took a core
@@ -93,7 +93,7 @@ public final class Deliverer implements Managed {
     private final WebhooksConfig config;
     private final WebhookPost post = new WebhookPost((SSLSocketFactory) SSLSocketFactory.getDefault(), TIMEOUT);
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final BlockingQueue<Attempted> results = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Run> results = new LinkedBlockingQueue<>();
     private final AtomicBoolean passQueued = new AtomicBoolean();
     private volatile long lastQuickPassStarted = System.nanoTime() - QUICK_PASS_GAP.toNanos();
     /** Cooperatives to look at in the next quick pass. */
@@ -277,65 +277,56 @@ public final class Deliverer implements Managed {
 
     /**
      * Sends an endpoint's run in order, one after the other, until one fails or {@link #RUN_TIME} has passed; the
-     * ones not sent are given back. Returns once every result is recorded; the attempts made.
+     * ones not sent stay as they were, due behind their endpoint's first. Returns once the run is recorded; the
+     * attempts made.
      */
-    private int attempt(List<WebhookDao.Claimed> run) {
+    private int attempt(List<WebhookDao.Claimed> deliveries) {
         long started = System.nanoTime();
-        List<Attempted> results = new ArrayList<>();
-        boolean stopped = false;
-        for (WebhookDao.Claimed delivery : run) {
-            if (stopped || (!results.isEmpty() && System.nanoTime() - started > RUN_TIME.toNanos())) {
-                stopped = true;
-                results.add(new Attempted(delivery, null, clock.instant(), 0, new CompletableFuture<>()));
-                continue;
+        List<Attempted> attempts = new ArrayList<>();
+        for (WebhookDao.Claimed delivery : deliveries) {
+            if (!attempts.isEmpty() && System.nanoTime() - started > RUN_TIME.toNanos()) {
+                break;
             }
             Instant start = clock.instant();
             Outcome outcome = send(delivery, start);
             long latency = Math.max(0, Duration.between(start, clock.instant()).toMillis());
+            attempts.add(new Attempted(delivery, outcome, clock.instant(), latency));
             if (!outcome.success()) {
                 ProductMetrics.webhookDeliveryFailed();
-                stopped = true;
-            }
-            results.add(new Attempted(delivery, outcome, clock.instant(), latency, new CompletableFuture<>()));
-        }
-        if (recorder == null) {
-            recordAll(results);
-        } else {
-            this.results.addAll(results);
-        }
-        for (Attempted attempted : results) {
-            try {
-                attempted.recorded().get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 break;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Recording delivery " + attempted.delivery().id() + " failed",
-                        e.getCause());
             }
         }
-        return (int) results.stream().filter(Attempted::sent).count();
+        Run run = new Run(deliveries.get(0).tenantId(), attempts, new CompletableFuture<>());
+        if (recorder == null) {
+            recordAll(List.of(run));
+        } else {
+            results.add(run);
+        }
+        try {
+            run.recorded().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Recording the deliveries to endpoint " + deliveries.get(0).endpointId()
+                    + " failed", e.getCause());
+        }
+        return attempts.size();
+    }
+
+    /** An attempt's result. */
+    private record Attempted(WebhookDao.Claimed delivery, Outcome outcome, Instant at, long latency) {
     }
 
     /**
-     * An attempt's result, recorded (or not) when {@code recorded} completes; no outcome: not sent, given back
-     * because its run stopped before it.
+     * The attempts of one run, recorded together (or not) when {@code recorded} completes: a pass that saw the
+     * run's first delivery done but the next not yet tried would claim it a second time.
      */
-    private record Attempted(WebhookDao.Claimed delivery, Outcome outcome, Instant at, long latency,
-                             CompletableFuture<Void> recorded) {
-
-        boolean sent() {
-            return outcome != null;
-        }
-
-        boolean succeeded() {
-            return outcome != null && outcome.success();
-        }
+    private record Run(UUID tenantId, List<Attempted> attempts, CompletableFuture<Void> recorded) {
     }
 
     /** The recorder thread: takes what the senders found and records it in batches, until stopped. */
     private void recordWhatArrives() {
-        List<Attempted> batch = new ArrayList<>();
+        List<Run> batch = new ArrayList<>();
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 batch.add(results.take());
@@ -349,24 +340,23 @@ public final class Deliverer implements Managed {
     }
 
     /**
-     * Records results, one transaction per cooperative; if that fails, one transaction per result, so one that
-     * cannot be recorded does not hold up the others (it is tried again after its lease).
+     * Records runs, one transaction per cooperative; if that fails, one transaction per run, so one that cannot be
+     * recorded does not hold up the others (it is tried again after its lease).
      */
-    private void recordAll(List<Attempted> batch) {
-        Map<UUID, List<Attempted>> byTenant = new LinkedHashMap<>();
-        batch.forEach(attempted -> byTenant.computeIfAbsent(attempted.delivery().tenantId(), t -> new ArrayList<>())
-                .add(attempted));
-        byTenant.forEach((tenant, attempts) -> {
+    private void recordAll(List<Run> batch) {
+        Map<UUID, List<Run>> byTenant = new LinkedHashMap<>();
+        batch.forEach(run -> byTenant.computeIfAbsent(run.tenantId(), t -> new ArrayList<>()).add(run));
+        byTenant.forEach((tenant, runs) -> {
             try {
-                record(tenant, attempts);
-                attempts.forEach(attempted -> attempted.recorded().complete(null));
+                record(tenant, runs.stream().flatMap(run -> run.attempts().stream()).toList());
+                runs.forEach(run -> run.recorded().complete(null));
             } catch (RuntimeException together) {
-                for (Attempted attempted : attempts) {
+                for (Run run : runs) {
                     try {
-                        record(tenant, List.of(attempted));
-                        attempted.recorded().complete(null);
+                        record(tenant, run.attempts());
+                        run.recorded().complete(null);
                     } catch (RuntimeException alone) {
-                        attempted.recorded().completeExceptionally(alone);
+                        run.recorded().completeExceptionally(alone);
                     }
                 }
             }
@@ -409,7 +399,7 @@ public final class Deliverer implements Managed {
     private void record(UUID tenant, List<Attempted> attempts) {
         writes.asSystem(system(tenant), tenant, write -> {
             List<WebhookDao.Success> successes = attempts.stream()
-                    .filter(Attempted::succeeded)
+                    .filter(attempted -> attempted.outcome().success())
                     .map(attempted -> new WebhookDao.Success(attempted.delivery().id(),
                             attempted.delivery().endpointId(), attempted.at(), attempted.outcome().status(),
                             attempted.latency()))
@@ -417,14 +407,9 @@ public final class Deliverer implements Managed {
             if (!successes.isEmpty()) {
                 WebhookDao.succeeded(write.handle(), successes);
             }
-            attempts.stream().filter(attempted -> attempted.sent() && !attempted.succeeded())
+            attempts.stream().filter(attempted -> !attempted.outcome().success())
                     .forEach(attempted -> recordFailure(write, attempted.delivery(), attempted.outcome(),
                             attempted.at(), attempted.latency()));
-            List<UUID> unsent = attempts.stream().filter(attempted -> !attempted.sent())
-                    .map(attempted -> attempted.delivery().id()).toList();
-            if (!unsent.isEmpty()) {
-                WebhookDao.released(write.handle(), unsent, clock.instant());
-            }
             return null;
         });
     }

@@ -316,21 +316,24 @@ final class WebhookDao {
                                     AND d.next_attempt_at <= :now
                                 FOR UPDATE SKIP LOCKED) locked),
                         followers AS (
-                            SELECT next.tenant_id, next.id FROM due
+                            SELECT next.id, next.endpoint_id, next.attempts, next.event_id, next.event_txid,
+                                next.event_position
+                            FROM due
                             CROSS JOIN LATERAL (
-                                SELECT d.tenant_id, d.id FROM webhook_delivery d
+                                SELECT d.id, d.endpoint_id, d.attempts, d.event_id, d.event_txid, d.event_position
+                                FROM webhook_delivery d
                                 WHERE d.tenant_id = current_tenant_id() AND d.endpoint_id = due.endpoint_id
                                     AND d.status = 'PENDING'
                                     AND (d.event_txid, d.event_position) > (due.event_txid, due.event_position)
                                     AND d.event_txid < pg_snapshot_xmin(pg_current_snapshot())
                                 ORDER BY d.event_txid, d.event_position
-                                LIMIT :followers
-                                FOR UPDATE SKIP LOCKED) next),
-                        claimed AS (
+                                LIMIT :followers) next),
+                        leased AS (
                             UPDATE webhook_delivery d SET next_attempt_at = :leaseUntil
-                            FROM (SELECT tenant_id, id FROM due UNION ALL SELECT tenant_id, id FROM followers) chosen
-                            WHERE d.tenant_id = chosen.tenant_id AND d.id = chosen.id
-                            RETURNING d.id, d.endpoint_id, d.attempts, d.event_id, d.event_txid, d.event_position)
+                            FROM due WHERE d.tenant_id = due.tenant_id AND d.id = due.id
+                            RETURNING d.id, d.endpoint_id, d.attempts, d.event_id, d.event_txid, d.event_position),
+                        claimed AS (
+                            SELECT * FROM leased UNION ALL SELECT * FROM followers)
                         SELECT claimed.id, claimed.endpoint_id, claimed.attempts, event.id, event.type, event.occurred_at,
                             event.data::text, endpoint.url, endpoint.secret, endpoint.previous_secret,
                             endpoint.previous_secret_expires_at
@@ -346,15 +349,15 @@ final class WebhookDao {
     /**
      * Claims due deliveries of enabled endpoints, in runs of at most {@code perEndpoint} per endpoint: its first
      * pending one, in event order, of a transaction older than any still running, if that is due, and the pending
-     * ones after it. A claim moves their next attempt to the lease's end: a node that dies mid-attempt leaves them
-     * to be tried again then. Only the first of an endpoint can be waiting for a retry (a run stops at its first
-     * failure and gives back the rest), so the ones after it are taken as they are. Each endpoint's first pending
-     * delivery is one step down the pending index, so a claim costs the same however many deliveries wait. SKIP
-     * LOCKED lets any number of nodes claim at once: a node takes the ones after the first only once it holds the
-     * first, so two nodes never share an endpoint's run. The due conditions are repeated on the locked first row, so
-     * a delivery another node claimed since this statement's snapshot is not claimed again. Naming
-     * {@code current_tenant_id()} (the row-level security policy's own value) lets the planner probe the indexes by
-     * tenant. The rows come ordered by endpoint and event.
+     * ones after it. The claim moves the first one's next attempt to the lease's end, which holds the whole run: no
+     * pass takes an endpoint whose first pending delivery is not due, and a run's results are recorded in one
+     * transaction. A node that dies mid-run leaves the run to be claimed again when the lease ends. Only the first of
+     * an endpoint can be waiting for a retry (a run stops at its first failure), so the ones after it are taken as
+     * they are. Each endpoint's first pending delivery is one step down the pending index, so a claim costs the same
+     * however many deliveries wait. SKIP LOCKED lets any number of nodes claim at once; the due conditions are
+     * repeated on the locked first row, so a delivery another node claimed since this statement's snapshot is not
+     * claimed again. Naming {@code current_tenant_id()} (the row-level security policy's own value) lets the planner
+     * probe the indexes by tenant. The rows come ordered by endpoint and event.
      *
      * <p>The heads are locked, and their events and endpoints read, by key in subqueries of their own, so those
      * plans do not depend on the tables' statistics. Joined instead, statistics taken while the tables were nearly
@@ -400,16 +403,6 @@ final class WebhookDao {
                 .bind("latency", latencyMs)
                 .bind("error", error)
                 .bind("next", nextAttemptAt == null ? null : utc(nextAttemptAt))
-                .execute();
-    }
-
-    /** Gives claimed deliveries back unsent (their run stopped before them): due at once, behind their endpoint's first. */
-    static void released(Handle handle, List<UUID> ids, Instant at) {
-        handle.createUpdate("""
-                        UPDATE webhook_delivery SET next_attempt_at = :at
-                        WHERE tenant_id = current_tenant_id() AND id = ANY (:ids) AND status = 'PENDING'""")
-                .bind("ids", ids.toArray(UUID[]::new))
-                .bind("at", utc(at))
                 .execute();
     }
 
