@@ -7,6 +7,9 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -37,6 +40,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import nl.regiopool.RegiopoolApplication;
 import nl.regiopool.RegiopoolConfiguration;
 import nl.regiopool.auth.TokenIssuer;
+import nl.regiopool.webhook.Deliverer;
 
 /**
  * Webhook delivery under load through the real server and its deliverer: 200 member endpoints on local receivers
@@ -49,6 +53,7 @@ public final class WebhookBenchmark {
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private static final int ENDPOINTS = Integer.getInteger("bench.endpoints", 200);
     private static final int WORKERS = Integer.getInteger("bench.workers", 4_000);
+    private static final String RECEIVER_THREAD = "webhook-bench-receiver-";
     /** A Saturday shift a week per worker: slots enough for the whole run at about 900 creates a second. */
     private static final int WEEKS = 80;
     private static final int RATE = Integer.getInteger("bench.rate", 100);
@@ -94,6 +99,7 @@ public final class WebhookBenchmark {
 
     private static void run(DropwizardTestSupport<RegiopoolConfiguration> app, Path report) throws Exception {
         String jdbcUrl = ((RegiopoolApplication) app.getApplication()).databaseUrl();
+        Path postgresData = Path.of(app.getConfiguration().getDatabase().getEmbeddedDataDirectory());
         TokenIssuer tokens = new TokenIssuer(app.getConfiguration().getAuth());
         BenchHttp http = new BenchHttp(app.getLocalPort(), THREADS + 16);
         UUID tenant = http.newCooperative(tokens.issue("bench-operator", List.of("operator"), null, null),
@@ -107,7 +113,12 @@ public final class WebhookBenchmark {
         AtomicReference<ConcurrentLinkedQueue<Long>> lagMillis = new AtomicReference<>(new ConcurrentLinkedQueue<>());
         AtomicInteger unhealthyCalls = new AtomicInteger();
         HttpServer receivers = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
-        receivers.setExecutor(Executors.newCachedThreadPool(BenchHttp::daemon));
+        AtomicInteger receiverThreads = new AtomicInteger();
+        receivers.setExecutor(Executors.newFixedThreadPool(256, task -> { // threads that stay, so their CPU is counted
+            Thread thread = BenchHttp.daemon(task);
+            thread.setName(RECEIVER_THREAD + receiverThreads.incrementAndGet());
+            return thread;
+        }));
         receivers.createContext("/hooks/", exchange -> receive(exchange, lagMillis, unhealthyCalls));
         receivers.start();
         List<UUID> healthy = new ArrayList<>();
@@ -143,12 +154,16 @@ public final class WebhookBenchmark {
             for (UUID endpoint : registered) { // their deliveries, kept while disabled, go with them
                 http.expect(204, "DELETE", "/v1/webhook-endpoints/" + endpoint, admin, null, "If-Match", "*");
             }
+            Cpu offStart = Cpu.now(postgresData);
             Throughput off = createAtFullSpeed(http, admin, slots, THROUGHPUT_SECONDS);
+            Cpu offCpu = Cpu.now(postgresData).minus(offStart);
             List<UUID> healthyNow = new ArrayList<>();
             registered = register(http, tokens, tenant, members, receivers, healthyNow);
             ConcurrentLinkedQueue<Long> receivedOn = new ConcurrentLinkedQueue<>();
             lagMillis.set(receivedOn);
+            Cpu onStart = Cpu.now(postgresData);
             Throughput on = createAtFullSpeed(http, admin, slots, THROUGHPUT_SECONDS);
+            Cpu onCpu = Cpu.now(postgresData).minus(onStart);
             long[] lagsOn = receivedOn.stream().mapToLong(lag -> lag * 1000).toArray();
             long backlog = pendingHealthy(jdbcUrl, healthyNow);
             offRates.add(off.perSecond());
@@ -160,6 +175,9 @@ public final class WebhookBenchmark {
                             + " its end (pending to healthy endpoints + events not yet dispatched) / lag p99 | %d / %d / %s |",
                     round, THROUGHPUT_SECONDS, lagsOn.length, backlog, lagsOn.length == 0 ? "-"
                             : String.format("%.0f ms", BenchmarkReport.percentileMillis(lagsOn, 99))));
+            throughputRows.add("| round " + round + ": CPU ms per create off / on: PostgreSQL, deliverer threads,"
+                    + " receivers, rest of the JVM (server requests, client) | " + offCpu.perCreate(off.creates())
+                    + " / " + onCpu.perCreate(on.creates()) + " |");
         }
         receivers.stop(0);
         double offMedian = median(offRates);
@@ -178,9 +196,10 @@ public final class WebhookBenchmark {
                 + " receivers (one JDK HttpServer on 127.0.0.1): " + healthy.size() + " healthy (200 at once), "
                 + (ENDPOINTS / 8) + " answering 500, " + (ENDPOINTS / 8) + " answering after " + SLOW.toSeconds()
                 + " s; deliverer every " + INTERVAL + " (`webhooks.deliveryInterval`, the server's default is 1s),"
-                + " and at once for the cooperative after each write that published events and after each attempt"
-                + " (`webhooks.passAfterCommit`, `webhooks.passAfterAttempt`, the defaults); "
-                + app.getConfiguration().getWebhooks().getDeliveryThreads() + " sender threads");
+                + " and soon (passes at least " + Deliverer.QUICK_PASS_GAP.toMillis() + " ms apart) for the cooperative"
+                + " after each write that published events and after each run of attempts (`webhooks.passAfterCommit`,"
+                + " `webhooks.passAfterAttempt`, the defaults); " + app.getConfiguration().getWebhooks().getDeliveryThreads()
+                + " sender threads, each sending one endpoint's run of up to " + Deliverer.RUN_LENGTH + " in order");
         body.add("- Lag: creates at " + RATE + "/s for " + LAG_SECONDS + " s (open loop), then up to " + DRAIN_SECONDS
                 + " s for the healthy endpoints' deliveries to drain; the same again at " + SUSTAINED_RATE + "/s; lag ="
                 + " arrival at a healthy receiver − the event's `occurredAt`");
@@ -263,6 +282,44 @@ public final class WebhookBenchmark {
         return http.send("POST", "/v1/placements", token, "{\"agreementId\":\"" + slot.agreementId()
                 + "\",\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plus(Duration.ofMinutes(480))
                 + "\",\"breakMinutes\":30}").statusCode();
+    }
+
+    /**
+     * CPU used so far: PostgreSQL's, this JVM's, and within it the deliverer's threads (senders, recorder, passes)
+     * and the receivers' (their dispatcher and handler threads; they would run on the members' own machines).
+     */
+    private record Cpu(long postgresMillis, long jvmMillis, long delivererMillis, long receiverMillis) {
+
+        static Cpu now(Path postgresData) {
+            ProcessCpu.Sample process = ProcessCpu.sample(postgresData);
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long deliverer = 0;
+            long receiver = 0;
+            for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (thread == null) {
+                    continue;
+                }
+                long nanos = Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+                if (thread.getThreadName().startsWith(RECEIVER_THREAD)
+                        || thread.getThreadName().equals("HTTP-Dispatcher")) {
+                    receiver += nanos;
+                } else if (thread.getThreadName().startsWith("webhook-")) {
+                    deliverer += nanos;
+                }
+            }
+            return new Cpu(process.postgresMillis(), process.jvmMillis(), deliverer / 1_000_000, receiver / 1_000_000);
+        }
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(postgresMillis - earlier.postgresMillis, jvmMillis - earlier.jvmMillis,
+                    delivererMillis - earlier.delivererMillis, receiverMillis - earlier.receiverMillis);
+        }
+
+        String perCreate(int creates) {
+            double n = Math.max(1, creates);
+            return String.format("%.2f, %.2f, %.2f, %.2f", postgresMillis / n, delivererMillis / n, receiverMillis / n,
+                    (jvmMillis - delivererMillis - receiverMillis) / n);
+        }
     }
 
     private record Throughput(double perSecond, int creates, int failed) {

@@ -56,7 +56,7 @@ public final class Deliverer implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(Deliverer.class);
     private static final String ACTOR = "system:webhook-deliverer";
     static final Duration TIMEOUT = Duration.ofSeconds(10);
-    /** A claimed delivery is tried again after this if its node died mid-attempt. */
+    /** A claimed run is claimed again after this if its node died mid-run. */
     private static final Duration LEASE = Duration.ofSeconds(60);
     /**
      * Runs recorded in one transaction at most. Sender threads are many, as most of their time goes to waiting
@@ -69,12 +69,12 @@ public final class Deliverer implements Managed {
      * endpoint; started after every commit and every attempt, under load they ran back to back and took a core
      * between them. With runs of {@link #RUN_LENGTH}, one pass in this gap still sends an endpoint 100 a second.
      */
-    static final Duration QUICK_PASS_GAP = Duration.ofMillis(200);
+    public static final Duration QUICK_PASS_GAP = Duration.ofMillis(200);
     /**
      * Deliveries one claim takes per endpoint at most, sent one after the other by one sender thread. A claim per
      * delivery capped an endpoint at one delivery per pass; under load passes are tens of milliseconds apart.
      */
-    static final int RUN_LENGTH = 20;
+    public static final int RUN_LENGTH = 20;
     /** A run starts no new attempt after this, well within the lease even if its last attempt takes the timeout. */
     private static final Duration RUN_TIME = LEASE.dividedBy(2);
     /**

@@ -42,8 +42,9 @@ public class WebhooksConfig {
     private int maxConsecutiveFailures = 20;
 
     /**
-     * Attempts in flight at once on this node, each on its own thread; a slow receiver holds one for at most the
-     * timeout, so there are enough for every slow or hanging endpoint and the healthy ones beside them.
+     * Runs in flight at once on this node (an endpoint's deliveries, sent in order), each on its own thread; a slow
+     * receiver holds one for at most the timeout per attempt, so there are enough for every slow or hanging endpoint
+     * and the healthy ones beside them.
      */
     @Min(1)
     @Max(1000)
