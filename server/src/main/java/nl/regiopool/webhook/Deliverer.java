@@ -221,6 +221,16 @@ public final class Deliverer implements Managed {
         return runs.stream().mapToInt(CompletableFuture::join).sum();
     }
 
+    /** Makes the deliveries of every cooperative's committed events, and sends nothing (tests list them). */
+    public void dispatchOnce() {
+        for (UUID tenant : transactions.readPlatform(WebhookDao::cooperatives)) {
+            writes.asSystem(system(tenant), tenant, write -> {
+                dispatch(write.handle());
+                return null;
+            });
+        }
+    }
+
     private List<CompletableFuture<Integer>> claimAndSend(List<UUID> tenants) {
         try {
             List<CompletableFuture<Integer>> started = claimAndStartSending(tenants);

@@ -287,7 +287,7 @@ class CrossTenantTest extends ApiTest {
         IDS.put("agreementId", agreement.toString());
 
         // the lender's endpoint, on a host the test resolves to a public address (nothing is sent to it: the
-        // deliverer does not run during tests), gets a delivery of the placement below
+        // deliverer does not run during tests), gets a delivery of the placement below (made by dispatchOnce)
         nl.regiopool.webhook.WebhookUrls urls = ((nl.regiopool.RegiopoolApplication) TestApp.APP.getApplication()).webhookUrls();
         urls.resolver(host -> new java.net.InetAddress[] {java.net.InetAddress.getByName("93.184.216.34")});
         WebhooksApi lenderWebhooks = new WebhooksApi(TestApp.client(TestApp.memberToken(tenantA, lender.getId())));
@@ -322,6 +322,7 @@ class CrossTenantTest extends ApiTest {
                 .createSettlement(new SettlementCreate().period("2026-02"), null);
         IDS.put("settlementId", settlement.getId().toString());
         IDS.put("statementId", settlement.getStatements().get(0).getId().toString());
+        ((nl.regiopool.RegiopoolApplication) TestApp.APP.getApplication()).deliverer().dispatchOnce();
         IDS.put("deliveryId", lenderWebhooks.listWebhookDeliveries(endpoint, null, null).getData().get(0).getId().toString());
         UUID staffingRequest = new StaffingRequestsApi(TestApp.client(adminA)).createStaffingRequest(
                 new StaffingRequestCreate().memberId(borrower.getId()).role(QualificationRole.DOKTERSASSISTENT)
