@@ -356,12 +356,12 @@ public final class Deliverer implements Managed {
     private void recordAll(List<Run> batch) {
         Map<UUID, List<Run>> byTenant = new LinkedHashMap<>();
         batch.forEach(run -> byTenant.computeIfAbsent(run.tenantId(), t -> new ArrayList<>()).add(run));
-        byTenant.forEach((tenant, runs) -> {
+        byTenant.forEach((tenant, tenantRuns) -> {
             try {
-                record(tenant, runs.stream().flatMap(run -> run.attempts().stream()).toList());
-                runs.forEach(run -> run.recorded().complete(null));
+                record(tenant, tenantRuns.stream().flatMap(run -> run.attempts().stream()).toList());
+                tenantRuns.forEach(run -> run.recorded().complete(null));
             } catch (RuntimeException together) {
-                for (Run run : runs) {
+                for (Run run : tenantRuns) {
                     try {
                         record(tenant, run.attempts());
                         run.recorded().complete(null);
