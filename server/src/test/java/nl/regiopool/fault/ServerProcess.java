@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import nl.regiopool.testing.Directories;
 
@@ -122,11 +123,20 @@ public final class ServerProcess implements AutoCloseable {
         Directories.delete(home);
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768-60999 by default). A port the kernel hands out for
+     * {@code new ServerSocket(0)} comes from that range, and so does the local port of every outgoing connection:
+     * the server's own connections to its database took the port chosen for its HTTP connector before it bound it.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int tries = 0; tries < 1000; tries++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("No free port between 20000 and 32000");
     }
 }
