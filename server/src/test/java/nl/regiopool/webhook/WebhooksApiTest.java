@@ -210,7 +210,8 @@ class WebhooksApiTest extends ApiTest {
 
     @Test
     void anEndpointGetsOnlyWhatOccursAfterItsRegistrationAndEachDeliveryIsMadeOnceByConcurrentPasses() throws Exception {
-        try (Receiver receiver = new Receiver()) {
+        try (Receiver receiver = new Receiver(); Receiver borrowers = new Receiver()) {
+            register(borrower, borrowers.url(), "placement.created"); // the cooperative's cursor is in place
             placeShift(1);
             WebhookEndpoint endpoint = register(lender, receiver.url(), "placement.created");
             Placement after = placeShift(2);
