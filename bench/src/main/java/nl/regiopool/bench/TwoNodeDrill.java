@@ -62,6 +62,16 @@ public final class TwoNodeDrill {
     private static final int ITEMS = Integer.getInteger("twonode.items", 25);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(6);
     private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * A POST the killed node wrote just before the signal can reach the receiver's handler after the kill's
+     * timestamp; with runs, a node posts an endpoint's deliveries back to back, so one is often on the wire.
+     */
+    private static final Duration IN_FLIGHT_AT_KILL = Duration.ofSeconds(1);
+    /**
+     * The survivor sends a dead node's run again only when its lease (60 s from the claim) ends, and a run starts
+     * no POST later than 30 s after its claim: a copy sooner than this after the first would be a double send.
+     */
+    private static final Duration RESENT_NO_SOONER = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String proxy = System.getProperty("twonode.proxy");
@@ -390,7 +400,8 @@ public final class TwoNodeDrill {
     /**
      * One delivery row per endpoint and event, each SUCCEEDED at its first recorded attempt. The receiver may see
      * an event twice only if node A posted it and died before recording the result: the survivor sends it again
-     * after the claim's lease (at-least-once, the webhook-id header lets receivers drop the copy).
+     * after the claim's lease (at-least-once, the webhook-id header lets receivers drop the copy). A copy that came
+     * sooner than {@link #RESENT_NO_SOONER} after the first, or whose first came well after the kill, is a failure.
      */
     private void webhooks(Connection db, List<String> out, Instant killedAt) throws SQLException {
         long deliveries = scalar(db, "SELECT count(*) FROM webhook_delivery");
@@ -401,13 +412,22 @@ public final class TwoNodeDrill {
         List<String> duplicates = receipts.entrySet().stream().filter(e -> e.getValue().size() > 1)
                 .map(Map.Entry::getKey).toList();
         long explained = duplicates.stream().filter(id -> {
-            Instant firstSeen = receipts.get(id).get(0);
-            return !firstSeen.isAfter(killedAt) && firstSeen.isAfter(killedAt.minus(WEBHOOK_TIMEOUT.plusSeconds(1)));
+            List<Instant> seen = receipts.get(id);
+            boolean byTheKilledNode = !seen.get(0).isAfter(killedAt.plus(IN_FLIGHT_AT_KILL))
+                    && seen.get(0).isAfter(killedAt.minus(WEBHOOK_TIMEOUT.plusSeconds(1)));
+            boolean afterTheLease = seen.stream().skip(1)
+                    .allMatch(copy -> !copy.isBefore(seen.get(0).plus(RESENT_NO_SOONER)));
+            if (!byTheKilledNode || !afterTheLease) {
+                System.err.println("unexplained copy of " + id + ": received at " + seen.stream()
+                        .map(at -> Duration.between(killedAt, at).toMillis() + " ms").toList() + " from the kill");
+            }
+            return byTheKilledNode && afterTheLease;
         }).count();
         out.add("| webhook deliverer: deliveries / succeeded at their first recorded attempt / events with more than"
                 + " one delivery row | " + deliveries + " / " + succeededFirst + " / " + perEvent + " |");
         out.add("| webhook receiver: distinct events received / received more than once (of which sent by node A in"
-                + " its last " + WEBHOOK_TIMEOUT.toSeconds() + " s and resent after the lease) | " + received + " / "
+                + " its last " + WEBHOOK_TIMEOUT.toSeconds() + " s, or on the wire at the kill, and resent after the"
+                + " lease) | " + received + " / "
                 + duplicates.size() + " (" + explained + ") |");
         if (succeededFirst != deliveries || perEvent != 0 || received != deliveries || explained != duplicates.size()) {
             failures.add("webhooks: " + deliveries + " deliveries, " + succeededFirst + " succeeded first, " + perEvent
