@@ -301,13 +301,21 @@ final class WebhookDao {
                 .findOne();
     }
 
-    /** The claim statement ({@link #claim}); its plan is tested under missing statistics. */
+    /**
+     * Set for the claim only: no plan that sorts where an index gives the order. See {@link #claim}; the plan is
+     * tested under missing and misleading statistics.
+     */
+    static final String CLAIM_PLANNER = "SET LOCAL enable_sort = off";
+
+    /** The claim statement ({@link #claim}), planned with {@link #CLAIM_PLANNER}. */
     static final String CLAIM = """
                         WITH heads AS (
-                            SELECT head.id, head.next_attempt_at
+                            SELECT head.ctid, head.id, head.next_attempt_at, endpoint.id AS endpoint_id, endpoint.url,
+                                endpoint.secret, endpoint.previous_secret, endpoint.previous_secret_expires_at
                             FROM webhook_endpoint endpoint
                             CROSS JOIN LATERAL (
-                                SELECT first.id, first.next_attempt_at, first.event_txid FROM webhook_delivery first
+                                SELECT first.ctid, first.id, first.next_attempt_at, first.event_txid
+                                FROM webhook_delivery first
                                 WHERE first.tenant_id = endpoint.tenant_id AND first.endpoint_id = endpoint.id
                                     AND first.status = 'PENDING'
                                 ORDER BY first.event_txid, first.event_position
@@ -318,12 +326,13 @@ final class WebhookDao {
                             ORDER BY head.next_attempt_at
                             LIMIT :limit),
                         due AS (
-                            SELECT locked.tenant_id, locked.id, locked.endpoint_id, locked.event_txid, locked.event_position
+                            SELECT locked.ctid, locked.tenant_id, locked.id, locked.endpoint_id, locked.event_txid,
+                                locked.event_position
                             FROM heads
                             CROSS JOIN LATERAL (
-                                SELECT d.tenant_id, d.id, d.endpoint_id, d.event_txid, d.event_position
+                                SELECT d.ctid, d.tenant_id, d.id, d.endpoint_id, d.event_txid, d.event_position
                                 FROM webhook_delivery d
-                                WHERE d.tenant_id = current_tenant_id() AND d.id = heads.id
+                                WHERE d.ctid = heads.ctid AND d.tenant_id = current_tenant_id() AND d.id = heads.id
                                     AND d.next_attempt_at <= :now
                                 FOR UPDATE SKIP LOCKED) locked),
                         followers AS (
@@ -341,20 +350,18 @@ final class WebhookDao {
                                 LIMIT :followers) next),
                         leased AS (
                             UPDATE webhook_delivery d SET next_attempt_at = :leaseUntil
-                            FROM due WHERE d.tenant_id = due.tenant_id AND d.id = due.id
+                            FROM due WHERE d.ctid = due.ctid AND d.tenant_id = due.tenant_id AND d.id = due.id
                             RETURNING d.id, d.endpoint_id, d.attempts, d.event_id, d.event_txid, d.event_position),
                         claimed AS (
                             SELECT * FROM leased UNION ALL SELECT * FROM followers)
                         SELECT claimed.id, claimed.endpoint_id, claimed.attempts, event.id, event.type, event.occurred_at,
-                            event.data::text, endpoint.url, endpoint.secret, endpoint.previous_secret,
-                            endpoint.previous_secret_expires_at
+                            event.data::text, heads.url, heads.secret, heads.previous_secret,
+                            heads.previous_secret_expires_at
                         FROM claimed
+                        JOIN heads ON heads.endpoint_id = claimed.endpoint_id
                         CROSS JOIN LATERAL (
                             SELECT e.id, e.type, e.occurred_at, e.data FROM event e
                             WHERE e.tenant_id = current_tenant_id() AND e.id = claimed.event_id OFFSET 0) event
-                        CROSS JOIN LATERAL (
-                            SELECT w.url, w.secret, w.previous_secret, w.previous_secret_expires_at FROM webhook_endpoint w
-                            WHERE w.tenant_id = current_tenant_id() AND w.id = claimed.endpoint_id OFFSET 0) endpoint
                         ORDER BY claimed.endpoint_id, claimed.event_txid, claimed.event_position""";
 
     /**
@@ -370,13 +377,16 @@ final class WebhookDao {
      * claimed again. Naming {@code current_tenant_id()} (the row-level security policy's own value) lets the planner
      * probe the indexes by tenant. The rows come ordered by endpoint and event.
      *
-     * <p>The heads are locked, and their events and endpoints read, by key in subqueries of their own, so those
-     * plans do not depend on the tables' statistics. Joined instead, statistics taken while the tables were nearly
-     * empty (they fill faster than autovacuum looks) made the planner walk every pending delivery and rescan the
-     * heads for each: seconds per claim, up to the statement timeout, under 100 events a second. The locked head's
-     * due test names only {@code next_attempt_at} (not null only while PENDING, by the table's check), so the
-     * planner cannot take the partial pending index, which stale statistics make look as cheap as the primary key;
-     * {@code OFFSET 0} keeps the event and endpoint subqueries from being folded back into joins.
+     * <p>The plan must not depend on the tables' statistics, which are often wrong here: taken while the tables were
+     * nearly empty (they fill faster than autovacuum looks), or just after a cooperative's endpoints were deleted,
+     * when every delivery row was dead (no live rows: every way to a row costs the planner the same). Such plans
+     * found each endpoint's first pending delivery by scanning the cooperative's deliveries and sorting them, for
+     * every endpoint: seconds per claim, up to the statement timeout, until autovacuum analyzed the table again. So
+     * the first pending delivery and the ones after it are read in a subquery per endpoint, with sorting turned off
+     * for the statement ({@link #CLAIM_PLANNER}): the pending index gives their order, so it is the only plan left
+     * without a sort. The first is locked and leased by its row's address ({@code ctid}, a TID scan: a row another
+     * node updated meanwhile is followed to its newest version and checked again), and its event read by key in a
+     * subquery of its own that {@code OFFSET 0} keeps from being folded back into a join.
      *
      * <p>The claim is planned afresh on every pass (never a server-side prepared statement): a connection's generic
      * plan, made while the queue was empty and kept until autovacuum first analyzes the table (a minute or more
@@ -384,7 +394,8 @@ final class WebhookDao {
      */
     static List<Claimed> claim(Handle handle, UUID tenantId, Instant now, Instant leaseUntil, int endpoints,
                                int perEndpoint) {
-        return handle.createQuery(CLAIM)
+        handle.execute(CLAIM_PLANNER);
+        List<Claimed> claimed = handle.createQuery(CLAIM)
                 .addCustomizer(PlannedEachTime.INSTANCE)
                 .bind("now", utc(now))
                 .bind("leaseUntil", utc(leaseUntil))
@@ -398,6 +409,8 @@ final class WebhookDao {
                             rs.getString(10), previousUntil == null ? null : previousUntil.toInstant());
                 })
                 .list();
+        handle.execute("RESET enable_sort");
+        return claimed;
     }
 
     /** Records an attempt: the delivery's next state (null next attempt: done, SUCCEEDED or FAILED). */
