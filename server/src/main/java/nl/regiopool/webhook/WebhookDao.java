@@ -327,7 +327,8 @@ final class WebhookDao {
                             LIMIT :limit),
                         due AS (
                             SELECT locked.ctid, locked.tenant_id, locked.id, locked.endpoint_id, locked.event_txid,
-                                locked.event_position
+                                locked.event_position, heads.url, heads.secret, heads.previous_secret,
+                                heads.previous_secret_expires_at
                             FROM heads
                             CROSS JOIN LATERAL (
                                 SELECT d.ctid, d.tenant_id, d.id, d.endpoint_id, d.event_txid, d.event_position
@@ -337,7 +338,8 @@ final class WebhookDao {
                                 FOR UPDATE SKIP LOCKED) locked),
                         followers AS (
                             SELECT next.id, next.endpoint_id, next.attempts, next.event_id, next.event_txid,
-                                next.event_position
+                                next.event_position, due.url, due.secret, due.previous_secret,
+                                due.previous_secret_expires_at
                             FROM due
                             CROSS JOIN LATERAL (
                                 SELECT d.id, d.endpoint_id, d.attempts, d.event_id, d.event_txid, d.event_position
@@ -351,14 +353,14 @@ final class WebhookDao {
                         leased AS (
                             UPDATE webhook_delivery d SET next_attempt_at = :leaseUntil
                             FROM due WHERE d.ctid = due.ctid AND d.tenant_id = due.tenant_id AND d.id = due.id
-                            RETURNING d.id, d.endpoint_id, d.attempts, d.event_id, d.event_txid, d.event_position),
+                            RETURNING d.id, d.endpoint_id, d.attempts, d.event_id, d.event_txid, d.event_position, due.url,
+                                due.secret, due.previous_secret, due.previous_secret_expires_at),
                         claimed AS (
                             SELECT * FROM leased UNION ALL SELECT * FROM followers)
                         SELECT claimed.id, claimed.endpoint_id, claimed.attempts, event.id, event.type, event.occurred_at,
-                            event.data::text, heads.url, heads.secret, heads.previous_secret,
-                            heads.previous_secret_expires_at
+                            event.data::text, claimed.url, claimed.secret, claimed.previous_secret,
+                            claimed.previous_secret_expires_at
                         FROM claimed
-                        JOIN heads ON heads.endpoint_id = claimed.endpoint_id
                         CROSS JOIN LATERAL (
                             SELECT e.id, e.type, e.occurred_at, e.data FROM event e
                             WHERE e.tenant_id = current_tenant_id() AND e.id = claimed.event_id OFFSET 0) event
@@ -386,7 +388,9 @@ final class WebhookDao {
      * for the statement ({@link #CLAIM_PLANNER}): the pending index gives their order, so it is the only plan left
      * without a sort. The first is locked and leased by its row's address ({@code ctid}, a TID scan: a row another
      * node updated meanwhile is followed to its newest version and checked again), and its event read by key in a
-     * subquery of its own that {@code OFFSET 0} keeps from being folded back into a join.
+     * subquery of its own that {@code OFFSET 0} keeps from being folded back into a join. The endpoint's url and
+     * secrets travel with the rows from the heads: joined back to the heads at the end, the planner (one row
+     * expected everywhere) ran the whole run lookup again for every head.
      *
      * <p>The claim is planned afresh on every pass (never a server-side prepared statement): a connection's generic
      * plan, made while the queue was empty and kept until autovacuum first analyzes the table (a minute or more
