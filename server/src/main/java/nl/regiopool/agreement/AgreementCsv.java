@@ -59,13 +59,13 @@ final class AgreementCsv implements StreamingOutput {
         while (true) {
             UUID from = after;
             Page page = transactions.read(tenantId, handle -> {
-                List<AgreementRow> found = AgreementDao.list(handle, visibility, filter, at, asOf != null, from, PAGE);
-                Map<UUID, List<TermsRow>> versions = AgreementDao.versions(handle,
-                        found.stream().map(AgreementRow::id).toList());
+                List<AgreementDao.Listed> found = AgreementDao.list(handle::createQuery, visibility, filter, at,
+                        asOf != null, from, PAGE);
                 Set<UUID> members = new HashSet<>();
-                found.forEach(row -> members.addAll(List.of(row.lenderMemberId(), row.borrowerMemberId())));
-                return new Page(found.stream().map(row -> AgreementViews.at(row, versions.get(row.id()), at)).toList(),
-                        AgreementDao.names(handle, members, found.stream().map(AgreementRow::workerId).toList()));
+                found.forEach(listed -> members.addAll(List.of(listed.row().lenderMemberId(),
+                        listed.row().borrowerMemberId())));
+                return new Page(found.stream().map(listed -> AgreementViews.at(listed.row(), listed.versions(), at)).toList(),
+                        AgreementDao.names(handle, members, found.stream().map(listed -> listed.row().workerId()).toList()));
             });
             List<LoanAgreement> rows = page.agreements();
             for (LoanAgreement agreement : rows.subList(0, Math.min(PAGE, rows.size()))) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import nl.regiopool.api.model.WorkerStatus;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.page.Where;
 import nl.regiopool.settings.CooperativeTime;
+import nl.regiopool.tenancy.Transactions;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
@@ -41,6 +43,13 @@ final class AgreementDao {
             agreement_id, version_no, start_date, end_date, hours_per_week, tariff_cents_per_hour,
             cost_price_cents_per_hour, vat_eligible, vat_unmet_conditions, lender_approved_at, lender_approved_by,
             borrower_approved_at, borrower_approved_by, created_at, in_force_from, superseded_at, effective_from""";
+
+    /** {@link #VERSION_COLUMNS} of the version table as {@code w}, for a query that has other columns of those names. */
+    private static final String VERSION_COLUMNS_OF_W = Arrays.stream(VERSION_COLUMNS.split(","))
+            .map(column -> "w." + column.strip()).collect(Collectors.joining(", "));
+
+    /** How many columns {@link #AGREEMENT_COLUMNS} are: the versions' columns follow them in a page with versions. */
+    private static final int AGREEMENT_COLUMN_COUNT = AGREEMENT_COLUMNS.split(",").length;
 
     /** The terms version that stood at :at: the latest in force by then, else the proposal (version 1). */
     private static final String TERMS_AT = """
@@ -146,12 +155,17 @@ final class AgreementDao {
                 .findOne();
     }
 
+    /** An agreement with all versions of its terms, in version order. */
+    record Listed(AgreementRow row, List<TermsRow> versions) {
+    }
+
     /**
-     * One page of agreements as they stood at {@code at} ({@code historical}: an {@code asOf} in the past).
-     * The terms version is joined only when a filter needs it.
+     * One page of agreements as they stood at {@code at} ({@code historical}: an {@code asOf} in the past), each with
+     * all versions of its terms, in one query that {@code queries} makes: the page, then its versions joined to it.
+     * The terms version is joined into the page only when a filter needs it.
      */
-    static List<AgreementRow> list(Handle handle, Visibility visibility, Filter filter, Instant at, boolean historical,
-                                   UUID after, int limit) {
+    static List<Listed> list(Transactions.BoundQuery queries, Visibility visibility, Filter filter, Instant at,
+                             boolean historical, UUID after, int limit) {
         Where where = new Where().and("a.created_at <= :at")
                 .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .bind("limit", limit + 1)
@@ -185,9 +199,24 @@ final class AgreementDao {
             // the same order as a.id, which the planner cannot see through the fence
             order = "s.agreement_id";
         }
-        Query query = handle.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM " + from
-                + (byTerms ? TERMS_AT : "") + where.clause() + "ORDER BY " + order + " LIMIT :limit");
-        return where.bindTo(query).map(ROW).list();
+        String page = "SELECT " + AGREEMENT_COLUMNS + " FROM " + from + (byTerms ? TERMS_AT : "") + where.clause()
+                + "ORDER BY " + order + " LIMIT :limit";
+        Query query = queries.create("SELECT p.*, " + VERSION_COLUMNS_OF_W + " FROM (" + page + ") p"
+                + " JOIN loan_agreement_version w ON w.agreement_id = p.id ORDER BY p.id, w.version_no");
+        return where.bindTo(query).scanResultSet((results, ctx) -> {
+            ResultSet rs = results.get();
+            List<Listed> listed = new ArrayList<>();
+            Listed current = null;
+            while (rs.next()) {
+                UUID id = rs.getObject(1, UUID.class);
+                if (current == null || !current.row().id().equals(id)) {
+                    current = new Listed(ROW.map(rs, ctx), new ArrayList<>(2));
+                    listed.add(current);
+                }
+                current.versions().add(terms(rs, AGREEMENT_COLUMN_COUNT));
+            }
+            return listed;
+        });
     }
 
     /** Every agreement that lends the worker, in id order. */
@@ -365,18 +394,24 @@ final class AgreementDao {
     }
 
     private static TermsRow terms(ResultSet rs) throws SQLException {
-        Array unmet = rs.getArray("vat_unmet_conditions");
-        return new TermsRow(rs.getObject("agreement_id", UUID.class), rs.getInt("version_no"),
-                rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
-                rs.getInt("hours_per_week"), rs.getLong("tariff_cents_per_hour"), rs.getLong("cost_price_cents_per_hour"),
-                rs.getBoolean("vat_eligible"), Arrays.asList((String[]) unmet.getArray()),
-                instant(rs, "lender_approved_at"), rs.getString("lender_approved_by"),
-                instant(rs, "borrower_approved_at"), rs.getString("borrower_approved_by"),
-                instant(rs, "created_at"), instant(rs, "in_force_from"), instant(rs, "superseded_at"),
-                rs.getObject("effective_from", LocalDate.class));
+        return terms(rs, 0);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    /** Maps {@link #VERSION_COLUMNS} by position, after the first {@code skipped} columns of the row. */
+    private static TermsRow terms(ResultSet rs, int skipped) throws SQLException {
+        int c = skipped;
+        Array unmet = rs.getArray(c + 9);
+        return new TermsRow(rs.getObject(c + 1, UUID.class), rs.getInt(c + 2),
+                rs.getObject(c + 3, LocalDate.class), rs.getObject(c + 4, LocalDate.class),
+                rs.getInt(c + 5), rs.getLong(c + 6), rs.getLong(c + 7),
+                rs.getBoolean(c + 8), Arrays.asList((String[]) unmet.getArray()),
+                instant(rs, c + 10), rs.getString(c + 11),
+                instant(rs, c + 12), rs.getString(c + 13),
+                instant(rs, c + 14), instant(rs, c + 15), instant(rs, c + 16),
+                rs.getObject(c + 17, LocalDate.class));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

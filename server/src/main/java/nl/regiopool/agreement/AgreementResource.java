@@ -6,9 +6,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.regiopool.agreement.AgreementLifecycle.Action;
@@ -18,21 +16,17 @@ import nl.regiopool.api.model.AmendmentRequest;
 import nl.regiopool.api.model.ApprovalRequest;
 import nl.regiopool.api.model.ApprovalSide;
 import nl.regiopool.api.model.CancelRequest;
-import nl.regiopool.api.model.CooperativeSettings;
-import nl.regiopool.api.model.LoanAgreement;
 import nl.regiopool.api.model.LoanAgreementCreate;
 import nl.regiopool.api.model.LoanAgreementList;
 import nl.regiopool.api.model.LoanAgreementStatus;
 import nl.regiopool.api.model.LoanAgreementVersionList;
 import nl.regiopool.api.model.ProposeRequest;
 import nl.regiopool.api.model.QualificationRole;
-import nl.regiopool.api.model.RuleViolation;
 import nl.regiopool.api.model.TerminateRequest;
 import nl.regiopool.api.model.WorkerConsentRequest;
 import nl.regiopool.auth.Caller;
 import nl.regiopool.auth.CurrentCaller;
 import nl.regiopool.auth.CallerRole;
-import nl.regiopool.ruleset.CaoRuleSetDao;
 import nl.regiopool.page.Cursors;
 import nl.regiopool.http.ETags;
 import nl.regiopool.http.Negotiation;
@@ -41,8 +35,6 @@ import nl.regiopool.problem.ProblemException;
 import nl.regiopool.write.WriteContext;
 import nl.regiopool.http.Writes;
 import nl.regiopool.settings.CooperativeTime;
-import nl.regiopool.settings.SettingsDao;
-import nl.regiopool.tenancy.Ids;
 import nl.regiopool.tenancy.Transactions;
 import org.jdbi.v3.core.Handle;
 
@@ -127,17 +119,27 @@ public final class AgreementResource implements LoanAgreementsApi {
         return Response.ok(page(caller, filter, null, Cursors.decodeUuid(cursor), limit)).build();
     }
 
+    /**
+     * A page as it stood at {@code asOf}, or now. A page as of a given instant is one query in one round trip; now is
+     * the transaction's, which the page's query then reads in the same transaction.
+     */
     private LoanAgreementList page(Caller caller, AgreementDao.Filter filter, Instant asOf, UUID after, int limit) {
+        AgreementDao.Visibility visibility = AgreementDao.Visibility.of(caller);
+        if (asOf != null) {
+            return view(transactions.readInOneRoundTrip(caller.tenant(),
+                    queries -> AgreementDao.list(queries, visibility, filter, asOf, true, after, limit)), asOf, limit);
+        }
         return transactions.read(caller.tenant(), handle -> {
-            Instant at = asOf != null ? asOf : CooperativeTime.now(handle);
-            List<AgreementRow> rows = AgreementDao.list(handle, AgreementDao.Visibility.of(caller), filter, at, asOf != null, after, limit);
-            Page<AgreementRow> page = Page.of(rows, limit, row -> row.id().toString());
-            Map<UUID, List<TermsRow>> versions = AgreementDao.versions(handle,
-                    page.data().stream().map(AgreementRow::id).toList());
-            return new LoanAgreementList(page.data().stream()
-                    .map(row -> AgreementViews.at(row, versions.get(row.id()), at)).toList())
-                    .nextCursor(page.nextCursor());
+            Instant now = CooperativeTime.now(handle);
+            return view(AgreementDao.list(handle::createQuery, visibility, filter, now, false, after, limit), now, limit);
         });
+    }
+
+    private static LoanAgreementList view(List<AgreementDao.Listed> listed, Instant at, int limit) {
+        Page<AgreementDao.Listed> page = Page.of(listed, limit, agreement -> agreement.row().id().toString());
+        return new LoanAgreementList(page.data().stream()
+                .map(agreement -> AgreementViews.at(agreement.row(), agreement.versions(), at)).toList())
+                .nextCursor(page.nextCursor());
     }
 
     @Override
