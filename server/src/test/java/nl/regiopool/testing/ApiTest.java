@@ -108,30 +108,11 @@ public abstract class ApiTest {
 
     /** Rows in every table of the schema, counted as the superuser (past row-level security). */
     protected static java.util.Map<String, Long> allRowCounts() {
-        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-        try (Connection connection = TestApp.superuserConnection();
-             Statement statement = connection.createStatement();
-             ResultSet tables = statement.executeQuery(
-                     // the sealer moves the chain head and signs checkpoints in the background, after earlier
-                     // writes; a request's own events are counted in audit_event
-                     "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
-                             + " AND tablename NOT IN ('audit_chain_head', 'audit_checkpoint') ORDER BY tablename")) {
-            StringBuilder union = new StringBuilder();
-            while (tables.next()) {
-                String table = tables.getString(1);
-                union.append(union.isEmpty() ? "" : " UNION ALL ")
-                        .append("SELECT '").append(table).append("', count(*) FROM \"").append(table).append('"');
-            }
-            try (Statement countStatement = connection.createStatement();
-                 ResultSet rows = countStatement.executeQuery(union.toString())) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getLong(2));
-                }
-            }
+        try {
+            return RowCounts.ofEveryTable();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return counts;
     }
 
     /** Rows in a table, counted as the superuser (past row-level security). */
