@@ -2,10 +2,7 @@ package nl.regiopool.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -117,11 +114,8 @@ public abstract class ApiTest {
 
     /** Rows in a table, counted as the superuser (past row-level security). */
     protected static long rowCount(String table) {
-        try (Connection connection = TestApp.superuserConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
-            rows.next();
-            return rows.getLong(1);
+        try {
+            return RowCounts.of(table);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
