@@ -251,6 +251,7 @@ class AuditApiTest extends ApiTest {
 
     @Test
     void aCheckpointWhoseSignatureDoesNotHoldIsReported() throws Exception {
+        asAdmin.verifyAuditChain(); // seals the cooperative's first event now, and with it the first checkpoint
         new MembersApi(TestApp.client(TestApp.adminToken(tenant))).createMember(memberCreate("Een"), null);
         try (Connection superuser = TestApp.superuserConnection()) {
             superuser.setAutoCommit(false);
