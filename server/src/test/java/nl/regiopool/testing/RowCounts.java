@@ -57,9 +57,9 @@ final class RowCounts {
     }
 
     private static Map<String, Long> countEveryTable() throws SQLException {
-        connection();
+        Connection kept = connection();
         if (countQuery == null) {
-            countQuery = connection.prepareStatement(unionOfCounts());
+            countQuery = kept.prepareStatement(unionOfCounts(kept));
         }
         Map<String, Long> counts = new TreeMap<>();
         try (ResultSet rows = countQuery.executeQuery()) {
@@ -70,9 +70,9 @@ final class RowCounts {
         return counts;
     }
 
-    private static String unionOfCounts() throws SQLException {
+    private static String unionOfCounts(Connection kept) throws SQLException {
         StringBuilder union = new StringBuilder();
-        try (Statement statement = connection.createStatement();
+        try (Statement statement = kept.createStatement();
              ResultSet tables = statement.executeQuery(
                      // the sealer moves the chain head and signs checkpoints in the background, after earlier
                      // writes; a request's own events are counted in audit_event
