@@ -41,6 +41,7 @@ import nl.regiopool.RegiopoolApplication;
 import nl.regiopool.RegiopoolConfiguration;
 import nl.regiopool.auth.TokenIssuer;
 import nl.regiopool.webhook.Deliverer;
+import nl.regiopool.webhook.WebhooksConfig;
 
 /**
  * Webhook delivery under load through the real server and its deliverer: 200 member endpoints on local receivers
@@ -71,6 +72,8 @@ public final class WebhookBenchmark {
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 90);
     private static final int THREADS = Integer.getInteger("bench.threads", 16);
     private static final String INTERVAL = System.getProperty("bench.deliveryInterval", "1s");
+    private static final String QUICK_PASS_GAP = System.getProperty("bench.quickPassGap",
+            new WebhooksConfig().getQuickPassGap().toString());
     private static final Duration SLOW = Duration.ofSeconds(2);
 
     private WebhookBenchmark() {
@@ -79,6 +82,7 @@ public final class WebhookBenchmark {
     public static void main(String[] args) throws Exception {
         BenchmarkReport.onFreshServer(args, WebhookBenchmark::run,
                 ConfigOverride.config("webhooks.deliveryInterval", INTERVAL),
+                ConfigOverride.config("webhooks.quickPassGap", QUICK_PASS_GAP),
                 ConfigOverride.config("webhooks.passAfterAttempt", "true"),
                 ConfigOverride.config("webhooks.passAfterCommit", "true"),
                 ConfigOverride.config("webhooks.allowPrivateAddresses", "true"),
@@ -196,7 +200,7 @@ public final class WebhookBenchmark {
                 + " receivers (one JDK HttpServer on 127.0.0.1): " + healthy.size() + " healthy (200 at once), "
                 + (ENDPOINTS / 8) + " answering 500, " + (ENDPOINTS / 8) + " answering after " + SLOW.toSeconds()
                 + " s; deliverer every " + INTERVAL + " (`webhooks.deliveryInterval`, the server's default is 1s),"
-                + " and soon (passes at least " + Deliverer.QUICK_PASS_GAP.toMillis() + " ms apart) for the cooperative"
+                + " and soon (passes at least " + QUICK_PASS_GAP + " apart, `webhooks.quickPassGap`) for the cooperative"
                 + " after each write that published events and after each run of attempts (`webhooks.passAfterCommit`,"
                 + " `webhooks.passAfterAttempt`, the defaults); " + app.getConfiguration().getWebhooks().getDeliveryThreads()
                 + " sender threads, each sending one endpoint's run of up to " + Deliverer.RUN_LENGTH + " in order");

@@ -1,9 +1,10 @@
 package nl.regiopool.webhook;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -65,14 +66,10 @@ public final class Deliverer implements Managed {
      */
     private static final int RECORD_BATCH = 64;
     /**
-     * Quick passes start at least this far apart. Every pass makes deliveries and probes the head of each enabled
-     * endpoint; started after every commit and every attempt, under load they ran back to back and took a core
-     * between them. With runs of {@link #RUN_LENGTH}, one pass in this gap still sends an endpoint 100 a second.
-     */
-    public static final Duration QUICK_PASS_GAP = Duration.ofMillis(200);
-    /**
      * Deliveries one claim takes per endpoint at most, sent one after the other by one sender thread. A claim per
-     * delivery capped an endpoint at one delivery per pass; under load passes are tens of milliseconds apart.
+     * delivery capped an endpoint at one delivery per pass; with a pass every quick-pass gap
+     * ({@link WebhooksConfig#getQuickPassGap()}, 200 ms by default), runs of this length still send an endpoint
+     * 100 a second.
      */
     public static final int RUN_LENGTH = 20;
     /** A run starts no new attempt after this, well within the lease even if its last attempt takes the timeout. */
@@ -83,8 +80,6 @@ public final class Deliverer implements Managed {
      */
     private static final int DISPATCH_BATCH = 1_000;
     private static final int DISPATCH_BATCHES_PER_PASS = 10;
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
 
     private final Transactions transactions;
     private final WriteCore writes;
@@ -95,7 +90,8 @@ public final class Deliverer implements Managed {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final BlockingQueue<Run> results = new LinkedBlockingQueue<>();
     private final AtomicBoolean passQueued = new AtomicBoolean();
-    private volatile long lastQuickPassStarted = System.nanoTime() - QUICK_PASS_GAP.toNanos();
+    private final long quickPassGapNanos;
+    private volatile long lastQuickPassStarted;
     /** Cooperatives to look at in the next quick pass. */
     private final Set<UUID> dueTenants = ConcurrentHashMap.newKeySet();
     private final JobRuns runs;
@@ -112,6 +108,8 @@ public final class Deliverer implements Managed {
         this.mapper = mapper;
         this.config = config;
         this.senders = newSenders();
+        this.quickPassGapNanos = TimeUnit.MILLISECONDS.toNanos(config.getQuickPassGap().toMilliseconds());
+        this.lastQuickPassStarted = System.nanoTime() - quickPassGapNanos;
         this.runs = new JobRuns("webhook-deliverer", Duration.ofMillis(config.getDeliveryInterval().toMilliseconds()),
                 Clock.systemUTC());
     }
@@ -170,7 +168,7 @@ public final class Deliverer implements Managed {
 
     /**
      * Looks at the cooperative's due deliveries soon, on the scheduler thread, and no sooner than
-     * {@link #QUICK_PASS_GAP} after the last quick pass started. At most one such pass waits at a time; it covers
+     * the quick-pass gap after the last quick pass started. At most one such pass waits at a time; it covers
      * every cooperative asked for until it starts.
      */
     private void passSoon(UUID tenant) {
@@ -181,7 +179,7 @@ public final class Deliverer implements Managed {
         dueTenants.add(tenant);
         if (passQueued.compareAndSet(false, true)) {
             try {
-                long wait = lastQuickPassStarted + QUICK_PASS_GAP.toNanos() - System.nanoTime();
+                long wait = lastQuickPassStarted + quickPassGapNanos - System.nanoTime();
                 running.schedule(() -> {
                     passQueued.set(false);
                     lastQuickPassStarted = System.nanoTime();
@@ -253,7 +251,8 @@ public final class Deliverer implements Managed {
             Instant now = clock.instant();
             List<WebhookDao.Claimed> claimed = writes.asSystem(system(tenant), tenant, write -> {
                 dispatch(write.handle());
-                return WebhookDao.claim(write.handle(), tenant, now, now.plus(LEASE), room, RUN_LENGTH);
+                return WebhookDao.anyPending(write.handle())
+                        ? WebhookDao.claim(write.handle(), tenant, now, now.plus(LEASE), room, RUN_LENGTH) : List.of();
             });
             Map<UUID, List<WebhookDao.Claimed>> byEndpoint = new LinkedHashMap<>();
             claimed.forEach(delivery -> byEndpoint.computeIfAbsent(delivery.endpointId(), e -> new ArrayList<>())
@@ -383,8 +382,7 @@ public final class Deliverer implements Managed {
             return new Outcome(false, null, "Not sent: " + target.refusal() + ".");
         }
         try {
-            String body = mapper.writeValueAsString(new Event(delivery.eventId(), delivery.eventType(),
-                    delivery.occurredAt(), mapper.readValue(delivery.data(), OBJECT)));
+            String body = body(delivery);
             String id = delivery.eventId().toString();
             long timestamp = now.getEpochSecond();
             Map<String, String> headers = new LinkedHashMap<>();
@@ -404,6 +402,25 @@ public final class Deliverer implements Managed {
             return new Outcome(false, null, "Not delivered: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
+    }
+
+    /**
+     * The event as the feed shows it ({@link Event}), its data written as stored rather than read into objects and
+     * written again: the same JSON, with the database's spacing.
+     */
+    private String body(WebhookDao.Claimed delivery) throws IOException {
+        StringWriter body = new StringWriter(delivery.data().length() + 160);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(body)) {
+            json.writeStartObject();
+            json.writeStringField("id", delivery.eventId().toString());
+            json.writeStringField("type", delivery.eventType());
+            json.writeFieldName("occurredAt");
+            json.writeObject(delivery.occurredAt());
+            json.writeFieldName("data");
+            json.writeRawValue(delivery.data());
+            json.writeEndObject();
+        }
+        return body.toString();
     }
 
     private void record(UUID tenant, List<Attempted> attempts) {

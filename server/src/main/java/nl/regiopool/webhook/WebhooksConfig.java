@@ -36,6 +36,15 @@ public class WebhooksConfig {
     @JsonProperty
     private boolean passAfterCommit = true;
 
+    /**
+     * Quick passes (after a commit or an attempt) start at least this far apart. Every pass makes deliveries and
+     * probes the head of each enabled endpoint, and every run it starts is leased, sent and recorded as one: the
+     * wider the gap, the more deliveries share that work under load, and the longer an event may wait for its pass.
+     */
+    @NotNull
+    @JsonProperty
+    private Duration quickPassGap = Duration.milliseconds(200);
+
     /** Failed attempts in a row (across deliveries) after which an endpoint is disabled. */
     @Min(1)
     @JsonProperty
@@ -69,6 +78,10 @@ public class WebhooksConfig {
 
     public Duration getDeliveryInterval() {
         return deliveryInterval;
+    }
+
+    public Duration getQuickPassGap() {
+        return quickPassGap;
     }
 
     public int getMaxConsecutiveFailures() {

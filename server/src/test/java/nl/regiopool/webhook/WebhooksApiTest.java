@@ -159,6 +159,9 @@ class WebhooksApiTest extends ApiTest {
                 assertThat(body.get("type").asText()).isEqualTo("placement.created");
                 assertThat(body.get("data").get("id").asText()).isEqualTo(placement.getId().toString());
                 assertThat(body.get("data").get("status").asText()).isEqualTo("PLANNED");
+                assertThat(body.get("data")).as("the data the feed shows").isEqualTo(JSON.valueToTree(event.getData()));
+                assertThat(body.get("id").asText()).isEqualTo(event.getId().toString());
+                assertThat(OffsetDateTime.parse(body.get("occurredAt").asText())).isEqualTo(event.getOccurredAt());
             }
             assertThat(StandardWebhooksVerifier.verifies(Signatures.newSecret(), event.getId().toString(),
                     receiver.received().get(0).header("webhook-timestamp"), receiver.received().get(0).body(),
