@@ -80,6 +80,9 @@ public final class Deliverer implements Managed {
      */
     private static final int DISPATCH_BATCH = 1_000;
     private static final int DISPATCH_BATCHES_PER_PASS = 10;
+    /** Deliveries of a deleted endpoint removed in one transaction, and transactions per endpoint in one pass. */
+    private static final int PURGE_BATCH = 10_000;
+    private static final int PURGE_BATCHES_PER_PASS = 10;
 
     private final Transactions transactions;
     private final WriteCore writes;
@@ -207,7 +210,9 @@ public final class Deliverer implements Managed {
     private void runSafely() {
         try {
             post.closeExpired();
-            claimAndSend(transactions.readPlatform(WebhookDao::cooperatives));
+            List<UUID> tenants = transactions.readPlatform(WebhookDao::cooperatives);
+            claimAndSend(tenants);
+            tenants.forEach(this::removeDeleted);
         } catch (RuntimeException e) {
             LOG.warn("Webhook delivery pass failed; the next pass retries", e);
         }
@@ -215,8 +220,30 @@ public final class Deliverer implements Managed {
 
     /** One pass, waiting for the attempts it started; returns how many it made. */
     public int runOnce() {
-        List<CompletableFuture<Integer>> runs = claimAndSend(transactions.readPlatform(WebhookDao::cooperatives));
+        List<UUID> tenants = transactions.readPlatform(WebhookDao::cooperatives);
+        List<CompletableFuture<Integer>> runs = claimAndSend(tenants);
+        tenants.forEach(this::removeDeleted);
         return runs.stream().mapToInt(CompletableFuture::join).sum();
+    }
+
+    /**
+     * Removes what the cooperative's deleted endpoints left: their deliveries, {@link #PURGE_BATCH} per transaction
+     * and at most {@link #PURGE_BATCHES_PER_PASS} per endpoint in a pass, then, once none are left, their rows.
+     */
+    private void removeDeleted(UUID tenant) {
+        for (UUID endpoint : transactions.read(tenant, WebhookDao::deletedEndpoints)) {
+            for (int batches = 0; batches < PURGE_BATCHES_PER_PASS; batches++) {
+                int removed = writes.asSystem(system(tenant), tenant,
+                        write -> WebhookDao.purgeDeliveries(write.handle(), endpoint, PURGE_BATCH));
+                if (removed < PURGE_BATCH) {
+                    writes.asSystem(system(tenant), tenant, write -> {
+                        WebhookDao.removeDeleted(write.handle(), endpoint);
+                        return null;
+                    });
+                    break;
+                }
+            }
+        }
     }
 
     /** Makes the deliveries of every cooperative's committed events, and sends nothing (tests list them). */

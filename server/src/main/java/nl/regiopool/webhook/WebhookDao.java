@@ -127,7 +127,7 @@ final class WebhookDao {
         }
         List<Subscriptions.Subscriber> subscribers = handle.createQuery("""
                         SELECT id, member_id, event_types, created_at FROM webhook_endpoint
-                        WHERE tenant_id = current_tenant_id()
+                        WHERE tenant_id = current_tenant_id() AND deleted_at IS NULL
                         FOR KEY SHARE""")
                 .map((rs, ctx) -> new Subscriptions.Subscriber(rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class), new HashSet<>(Arrays.asList((String[]) rs.getArray(3).getArray())),
@@ -164,7 +164,8 @@ final class WebhookDao {
 
     /** The endpoint if the owner (a member, or null for any) may see it; locked for update when asked. */
     static Optional<Endpoint> find(Handle handle, UUID id, UUID owner, boolean lock) {
-        Where where = new Where().and("id = :id").bind("id", id).and("owner", owner, "member_id = :owner");
+        Where where = new Where().and("id = :id").bind("id", id).and("deleted_at IS NULL")
+                .and("owner", owner, "member_id = :owner");
         return where.bindTo(handle.createQuery("SELECT " + ENDPOINT + " FROM webhook_endpoint" + where.clause()
                         + (lock ? "FOR UPDATE" : "")))
                 .map(WebhookDao::endpoint)
@@ -172,8 +173,8 @@ final class WebhookDao {
     }
 
     static List<Endpoint> list(Handle handle, UUID owner, UUID after, int limit) {
-        Where where = new Where().and("owner", owner, "member_id = :owner").and("after", after, "id > :after")
-                .bind("limit", limit + 1);
+        Where where = new Where().and("deleted_at IS NULL").and("owner", owner, "member_id = :owner")
+                .and("after", after, "id > :after").bind("limit", limit + 1);
         return where.bindTo(handle.createQuery("SELECT " + ENDPOINT + " FROM webhook_endpoint" + where.clause()
                         + "ORDER BY id LIMIT :limit"))
                 .map(WebhookDao::endpoint)
@@ -230,8 +231,54 @@ final class WebhookDao {
                 .one();
     }
 
+    /**
+     * Deletes the endpoint as the API sees it: gone from every read, given no new deliveries, sent none (disabled).
+     * Its deliveries and then its row are removed in the background ({@link #purgeDeliveries}, {@link #removeDeleted}),
+     * a batch per transaction: removed in this one, a busy endpoint's history outgrew the statement timeout.
+     */
     static void delete(Handle handle, UUID id) {
-        handle.createUpdate("DELETE FROM webhook_endpoint WHERE id = :id").bind("id", id).execute();
+        handle.createUpdate("""
+                        UPDATE webhook_endpoint SET deleted_at = now(), status = 'DISABLED', disabled_reason = 'Deleted.',
+                            version = version + 1, updated_at = now()
+                        WHERE id = :id""")
+                .bind("id", id)
+                .execute();
+    }
+
+    /** Endpoints deleted through the API whose deliveries are still being removed. */
+    static List<UUID> deletedEndpoints(Handle handle) {
+        return handle.createQuery("SELECT id FROM webhook_endpoint WHERE tenant_id = current_tenant_id()"
+                        + " AND deleted_at IS NOT NULL ORDER BY id")
+                .mapTo(UUID.class)
+                .list();
+    }
+
+    /**
+     * Removes up to {@code batch} deliveries of a deleted endpoint; returns how many. The rows are found once and
+     * deleted by their addresses (a TID scan): joined back by key, a plan made with the statistics of a table that
+     * looked empty tested every row against every other, past the statement timeout.
+     */
+    static int purgeDeliveries(Handle handle, UUID endpointId, int batch) {
+        return handle.createUpdate("""
+                        DELETE FROM webhook_delivery
+                        WHERE ctid = ANY (ARRAY(
+                                SELECT ctid FROM webhook_delivery
+                                WHERE tenant_id = current_tenant_id() AND endpoint_id = :endpoint
+                                LIMIT :batch))
+                            AND tenant_id = current_tenant_id() AND endpoint_id = :endpoint""")
+                .bind("endpoint", endpointId)
+                .bind("batch", batch)
+                .execute();
+    }
+
+    /**
+     * Removes a deleted endpoint's row; a delivery a dispatch made after the last batch (it read the endpoint before
+     * the delete committed) goes with it.
+     */
+    static void removeDeleted(Handle handle, UUID endpointId) {
+        handle.createUpdate("DELETE FROM webhook_endpoint WHERE id = :id AND deleted_at IS NOT NULL")
+                .bind("id", endpointId)
+                .execute();
     }
 
     /** Counts a failed attempt against the endpoint; returns the failures in a row (0: the endpoint is gone). */

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -427,6 +428,55 @@ class WebhooksApiTest extends ApiTest {
     }
 
     @Test
+    void aDeletedEndpointIsGoneAtOnceAndItsDeliveriesAfterwards() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            WebhookEndpoint endpoint = register(lender, receiver.url(), "placement.created");
+            placeShift(0);
+            deliverer().runOnce();
+            assertThat(receiver.received()).hasSize(1);
+            try (Connection connection = TestApp.superuserConnection();
+                 Statement sql = connection.createStatement()) {
+                // statistics that say the table is all but empty (an analyze that found its rows dead), then a long
+                // history: more than two of the batches the deliverer removes per transaction
+                insertSettledDeliveries(sql, endpoint.getId(), 5000);
+                sql.execute("DELETE FROM webhook_delivery WHERE event_position < 0");
+                sql.execute("ANALYZE webhook_delivery");
+                insertSettledDeliveries(sql, endpoint.getId(), 25_000);
+
+                webhooks(lender).deleteWebhookEndpoint(endpoint.getId(), "*");
+                expectProblem(404, () -> webhooks(lender).getWebhookEndpoint(endpoint.getId()));
+                expectProblem(404, () -> webhooks(lender).listWebhookDeliveries(endpoint.getId(), null, null));
+                expectProblem(404, () -> webhooks(lender).deleteWebhookEndpoint(endpoint.getId(), "*"));
+                assertThat(webhooks(lender).listWebhookEndpoints(null, null).getData())
+                        .extracting(WebhookEndpoint::getId).doesNotContain(endpoint.getId());
+                assertThat(countOf(sql, "webhook_delivery WHERE endpoint_id = '" + endpoint.getId() + "'"))
+                        .as("removed by the deliverer, not by the request").isEqualTo(25_001);
+
+                placeShift(1);
+                deliverer().runOnce();
+                assertThat(receiver.received()).as("nothing after the delete").hasSize(1);
+                assertThat(countOf(sql, "webhook_delivery WHERE endpoint_id = '" + endpoint.getId() + "'")).isZero();
+                assertThat(countOf(sql, "webhook_endpoint WHERE id = '" + endpoint.getId() + "'")).isZero();
+            }
+        }
+    }
+
+    /** Deliveries already sent of the cooperative's first event, at positions below every real one (-1, -2, …). */
+    private void insertSettledDeliveries(Statement sql, UUID endpointId, int count) throws SQLException {
+        sql.execute("INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, event_id, event_txid, event_position,"
+                + " status, attempts) SELECT id, gen_random_uuid(), '" + endpointId + "', (SELECT id FROM event"
+                + " WHERE tenant_id = '" + tenant + "' LIMIT 1), '1', -n, 'SUCCEEDED', 1"
+                + " FROM cooperative, generate_series(1, " + count + ") n WHERE id = '" + tenant + "'");
+    }
+
+    private static long countOf(Statement sql, String fromWhere) throws SQLException {
+        try (ResultSet rows = sql.executeQuery("SELECT count(*) FROM " + fromWhere)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
     void afterARotationDeliveriesCarryBothSignatures() throws Exception {
         try (Receiver receiver = new Receiver()) {
             WebhookEndpoint endpoint = register(lender, receiver.url(), "placement.created");
@@ -523,10 +573,7 @@ class WebhooksApiTest extends ApiTest {
             try (Connection connection = TestApp.superuserConnection();
                  Statement sql = connection.createStatement()) {
                 // pages of deliveries that are gone, as after a cooperative deleted its endpoints
-                sql.execute("INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, event_id, event_txid,"
-                        + " event_position, status) SELECT id, gen_random_uuid(), '" + lenders.getId() + "',"
-                        + " (SELECT id FROM event WHERE tenant_id = '" + tenant + "' LIMIT 1), '1', -n, 'SUCCEEDED'"
-                        + " FROM cooperative, generate_series(1, 5000) n WHERE id = '" + tenant + "'");
+                insertSettledDeliveries(sql, lenders.getId(), 5000);
                 sql.execute("DELETE FROM webhook_delivery WHERE event_position < 0");
                 sql.execute("DELETE FROM pg_statistic WHERE starelid = 'webhook_delivery'::regclass");
                 assertClaimByKey(claimPlan());
