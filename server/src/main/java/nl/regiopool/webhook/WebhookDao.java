@@ -272,11 +272,15 @@ final class WebhookDao {
     }
 
     /**
-     * Removes a deleted endpoint's row; a delivery a dispatch made after the last batch (it read the endpoint before
-     * the delete committed) goes with it.
+     * Removes a deleted endpoint's row once it has no deliveries left (a batch that came out short may only mean that
+     * another node removed the same rows meanwhile); a delivery a dispatch made after the last batch (it read the
+     * endpoint before the delete committed) goes with it.
      */
     static void removeDeleted(Handle handle, UUID endpointId) {
-        handle.createUpdate("DELETE FROM webhook_endpoint WHERE id = :id AND deleted_at IS NOT NULL")
+        handle.createUpdate("""
+                        DELETE FROM webhook_endpoint WHERE id = :id AND deleted_at IS NOT NULL
+                            AND NOT EXISTS (SELECT FROM webhook_delivery
+                                WHERE tenant_id = current_tenant_id() AND endpoint_id = :id)""")
                 .bind("id", endpointId)
                 .execute();
     }
