@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.regiopool.api.model.LoanAgreementStatus;
+import nl.regiopool.db.Timestamps;
 import nl.regiopool.api.model.MemberStatus;
 import nl.regiopool.api.model.WorkerStatus;
 import nl.regiopool.auth.Caller;
@@ -412,8 +413,7 @@ final class AgreementDao {
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        return Timestamps.instant(rs, column);
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

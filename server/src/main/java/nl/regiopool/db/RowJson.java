@@ -21,9 +21,6 @@ import org.postgresql.PGResultSetMetaData;
  */
 public final class RowJson {
 
-    /** PostgreSQL's binary timestamps count microseconds from 2000-01-01T00:00Z. */
-    private static final long EPOCH_2000_SECONDS = 946_684_800L;
-    private static final long MICROS_PER_SECOND = 1_000_000L;
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final ResultSet rows;
@@ -100,10 +97,10 @@ public final class RowJson {
         }
         json.writeFieldName(name);
         long micros;
-        if (binary[column] && raw.length == 8 && (micros = bigEndianLong(raw)) != Long.MAX_VALUE
+        if (binary[column] && raw.length == 8 && (micros = Timestamps.bigEndianLong(raw)) != Long.MAX_VALUE
                 && micros != Long.MIN_VALUE) {
-            long seconds = Math.floorDiv(micros, MICROS_PER_SECOND) + EPOCH_2000_SECONDS;
-            int nanos = (int) Math.floorMod(micros, MICROS_PER_SECOND) * 1000;
+            long seconds = Math.floorDiv(micros, Timestamps.MICROS_PER_SECOND) + Timestamps.EPOCH_2000_SECONDS;
+            int nanos = (int) Math.floorMod(micros, Timestamps.MICROS_PER_SECOND) * 1000;
             int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
             LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
             StrictInstants.writeUtc(json, date, secondOfDay, nanos);
@@ -137,14 +134,6 @@ public final class RowJson {
             }
         }
         return true;
-    }
-
-    private static long bigEndianLong(byte[] raw) {
-        long value = 0;
-        for (int i = 0; i < 8; i++) {
-            value = (value << 8) | (raw[i] & 0xff);
-        }
-        return value;
     }
 
     private static int bigEndianInt(byte[] raw) {
