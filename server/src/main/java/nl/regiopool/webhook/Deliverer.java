@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * fails or redirects holds up only its own endpoint and a claimed delivery never queues behind another endpoint's.
  * A pass runs every interval over every cooperative, and soon for one cooperative when a write there committed
  * events or a run there ended. One recorder thread writes the attempts' results in batches; results, retries with
- * backoff and disabling go through the write core under a system actor.
+ * backoff and disabling go through the write core under a system actor. The interval pass also removes what deleted
+ * endpoints left behind ({@link WebhookDao#delete}).
  */
 public final class Deliverer implements Managed {
 
