@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -111,9 +112,11 @@ final class WebhookPost implements AutoCloseable {
             socket.setSoTimeout(remainingMillis(deadline));
             String statusLine;
             try {
+                // one write: a socket's stream sends each write on its own (a segment, or a TLS record)
+                byte[] request = Arrays.copyOf(head, head.length + body.length);
+                System.arraycopy(body, 0, request, head.length, body.length);
                 OutputStream out = socket.getOutputStream();
-                out.write(head);
-                out.write(body);
+                out.write(request);
                 out.flush();
                 statusLine = statusLine(socket, in, deadline);
             } catch (SocketTimeoutException e) {
