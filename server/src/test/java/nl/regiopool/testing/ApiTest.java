@@ -112,7 +112,7 @@ public abstract class ApiTest {
         }
     }
 
-    /** Rows in a table, counted as the superuser (past row-level security). */
+    /** Rows in a table (or {@code "table WHERE …"}), counted as the superuser (past row-level security). */
     protected static long rowCount(String table) {
         try {
             return RowCounts.of(table);

@@ -449,14 +449,14 @@ class WebhooksApiTest extends ApiTest {
                 expectProblem(404, () -> webhooks(lender).deleteWebhookEndpoint(endpoint.getId(), "*"));
                 assertThat(webhooks(lender).listWebhookEndpoints(null, null).getData())
                         .extracting(WebhookEndpoint::getId).doesNotContain(endpoint.getId());
-                assertThat(countOf(sql, "webhook_delivery WHERE endpoint_id = '" + endpoint.getId() + "'"))
+                assertThat(rowCount("webhook_delivery WHERE endpoint_id = '" + endpoint.getId() + "'"))
                         .as("removed by the deliverer, not by the request").isEqualTo(25_001);
 
                 placeShift(1);
                 deliverer().runOnce();
                 assertThat(receiver.received()).as("nothing after the delete").hasSize(1);
-                assertThat(countOf(sql, "webhook_delivery WHERE endpoint_id = '" + endpoint.getId() + "'")).isZero();
-                assertThat(countOf(sql, "webhook_endpoint WHERE id = '" + endpoint.getId() + "'")).isZero();
+                assertThat(rowCount("webhook_delivery WHERE endpoint_id = '" + endpoint.getId() + "'")).isZero();
+                assertThat(rowCount("webhook_endpoint WHERE id = '" + endpoint.getId() + "'")).isZero();
             }
         }
     }
@@ -467,13 +467,6 @@ class WebhooksApiTest extends ApiTest {
                 + " status, attempts) SELECT id, gen_random_uuid(), '" + endpointId + "', (SELECT id FROM event"
                 + " WHERE tenant_id = '" + tenant + "' LIMIT 1), '1', -n, 'SUCCEEDED', 1"
                 + " FROM cooperative, generate_series(1, " + count + ") n WHERE id = '" + tenant + "'");
-    }
-
-    private static long countOf(Statement sql, String fromWhere) throws SQLException {
-        try (ResultSet rows = sql.executeQuery("SELECT count(*) FROM " + fromWhere)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 
     @Test
