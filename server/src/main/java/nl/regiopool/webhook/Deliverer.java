@@ -90,7 +90,7 @@ public final class Deliverer implements Managed {
     private final WebhookUrls urls;
     private final ObjectMapper mapper;
     private final WebhooksConfig config;
-    private final WebhookPost post = new WebhookPost((SSLSocketFactory) SSLSocketFactory.getDefault(), TIMEOUT);
+    private final WebhookPost post;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final BlockingQueue<Run> results = new LinkedBlockingQueue<>();
     private final AtomicBoolean passQueued = new AtomicBoolean();
@@ -111,6 +111,8 @@ public final class Deliverer implements Managed {
         this.urls = urls;
         this.mapper = mapper;
         this.config = config;
+        this.post = new WebhookPost((SSLSocketFactory) SSLSocketFactory.getDefault(), TIMEOUT,
+                config.getDeliveryThreads());
         this.senders = newSenders();
         this.quickPassGapNanos = TimeUnit.MILLISECONDS.toNanos(config.getQuickPassGap().toMilliseconds());
         this.lastQuickPassStarted = System.nanoTime() - quickPassGapNanos;

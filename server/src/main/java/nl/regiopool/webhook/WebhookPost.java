@@ -35,6 +35,11 @@ import javax.net.ssl.SSLSocketFactory;
  * connection after its status line, unread. An idle connection is kept {@link #IDLE_TIMEOUT}; one the receiver
  * closed meanwhile fails before its answer starts, and the POST goes once more on a new connection. Per delivery
  * that saves a TCP (and TLS) handshake on both sides.
+ *
+ * <p>Up to {@code idlePerTarget} connections to one target are kept: endpoints of many members often share a host
+ * (their rostering vendor's), and the deliverer posts to each endpoint from its own sender thread, so as many
+ * connections to that host as there are sender threads can be in use at once. Keeping only a few made nearly every
+ * run of deliveries to such a host open a connection of its own.
  */
 final class WebhookPost implements AutoCloseable {
 
@@ -46,17 +51,18 @@ final class WebhookPost implements AutoCloseable {
     static final int REUSABLE_BODY_LIMIT = 16 * 1024;
     /** Below the 5 s after which common servers (Node, Apache) close an idle connection. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(4);
-    private static final int IDLE_PER_TARGET = 4;
     /** How long the rest of an answer may take after its status line before the connection is given up. */
     static final Duration REST_OF_ANSWER_WAIT = Duration.ofSeconds(1);
 
     private final SSLSocketFactory tls;
     private final Duration timeout;
+    private final int idlePerTarget;
     private final ConcurrentHashMap<Target, Deque<Idle>> idle = new ConcurrentHashMap<>();
 
-    WebhookPost(SSLSocketFactory tls, Duration timeout) {
+    WebhookPost(SSLSocketFactory tls, Duration timeout, int idlePerTarget) {
         this.tls = tls;
         this.timeout = timeout;
+        this.idlePerTarget = idlePerTarget;
     }
 
     /** Where a connection goes: the checked address, the port, and the host it names (Host header, SNI). */
@@ -283,7 +289,7 @@ final class WebhookPost implements AutoCloseable {
 
     private void offerIdle(Target target, Socket socket, InputStream in) {
         Deque<Idle> waiting = idle.computeIfAbsent(target, any -> new ConcurrentLinkedDeque<>());
-        if (waiting.size() >= IDLE_PER_TARGET) {
+        if (waiting.size() >= idlePerTarget) {
             closeQuietly(socket);
             return;
         }

@@ -14,10 +14,16 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLSocketFactory;
@@ -29,7 +35,11 @@ class WebhookPostTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     private static WebhookPost post(Duration timeout) {
-        return new WebhookPost((SSLSocketFactory) SSLSocketFactory.getDefault(), timeout);
+        return post(timeout, 4);
+    }
+
+    private static WebhookPost post(Duration timeout, int idlePerTarget) {
+        return new WebhookPost((SSLSocketFactory) SSLSocketFactory.getDefault(), timeout, idlePerTarget);
     }
 
     @Test
@@ -131,6 +141,43 @@ class WebhookPostTest {
     }
 
     @Test
+    void connectionsInUseAtOnceAreKeptForTheNextPostsUpToTheLimit() throws Exception {
+        int atOnce = 8;
+        try (KeepAliveReceiver receiver = new KeepAliveReceiver("Content-Length: 0\r\n", "", false);
+             WebhookPost post = post(Duration.ofSeconds(5), atOnce)) {
+            for (int wave = 0; wave < 3; wave++) {
+                assertThat(postAtOnce(post, receiver, atOnce)).containsOnly(200);
+                assertThat(post.idleConnections()).isEqualTo(atOnce);
+            }
+            assertThat(receiver.connections()).as("opened in the first wave only").hasValue(atOnce);
+        }
+        try (KeepAliveReceiver receiver = new KeepAliveReceiver("Content-Length: 0\r\n", "", false);
+             WebhookPost post = post(Duration.ofSeconds(5), 3)) {
+            assertThat(postAtOnce(post, receiver, atOnce)).containsOnly(200);
+            assertThat(post.idleConnections()).isEqualTo(3);
+        }
+    }
+
+    /** Posts from {@code count} threads whose exchanges the receiver holds until all have arrived; their statuses. */
+    private static List<Integer> postAtOnce(WebhookPost post, KeepAliveReceiver receiver, int count) throws Exception {
+        receiver.answerWhenAllIn(count);
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<Integer>> posts = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                posts.add(threads.submit(() -> post.post(receiver.url(), LOOPBACK, Map.of(), new byte[1])));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : posts) {
+                statuses.add(status.get(10, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void theJdksHttpServerKeepsTheConnectionForTheNextPost() throws Exception {
         try (Receiver receiver = new Receiver(); WebhookPost post = post(Duration.ofSeconds(5))) {
             receiver.answer(Receiver.status(200));
@@ -202,6 +249,7 @@ class WebhookPostTest {
         private final ServerSocket server = new ServerSocket(0, 50, LOOPBACK);
         private final AtomicInteger connections = new AtomicInteger();
         private final List<String> bodies = new CopyOnWriteArrayList<>();
+        private volatile CountDownLatch allIn = new CountDownLatch(0);
 
         KeepAliveReceiver(String headers, String body, boolean closeAfterEachAnswer) throws IOException {
             this(headers, body, closeAfterEachAnswer, "HTTP/1.1 200 OK");
@@ -247,6 +295,9 @@ class WebhookPostTest {
                         read += in.read(received, read, length - read);
                     }
                     bodies.add(new String(received));
+                    CountDownLatch waiting = allIn;
+                    waiting.countDown();
+                    waiting.await(5, TimeUnit.SECONDS);
                     socket.getOutputStream().write((head + "\r\n" + body)
                             .getBytes(StandardCharsets.ISO_8859_1));
                     socket.getOutputStream().flush();
@@ -256,11 +307,18 @@ class WebhookPostTest {
                 }
             } catch (IOException | RuntimeException gone) {
                 // the client closed its end
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
             }
         }
 
         URI url() {
             return URI.create("http://hooks.linde.example:" + server.getLocalPort() + "/hooks");
+        }
+
+        /** Holds each answer until {@code requests} requests have come in, on any connections. */
+        void answerWhenAllIn(int requests) {
+            allIn = new CountDownLatch(requests);
         }
 
         AtomicInteger connections() {
