@@ -16,6 +16,7 @@ import nl.regiopool.api.model.WebhookEndpoint;
 import nl.regiopool.api.model.WebhookEndpointStatus;
 import nl.regiopool.db.PlannedEachTime;
 import nl.regiopool.page.Where;
+import nl.regiopool.tenancy.Ids;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -94,6 +95,9 @@ final class WebhookDao {
      * cursor is locked SKIP LOCKED: while one node dispatches a cooperative, the others leave it to that node. Returns
      * the events dispatched (0: none, or another node is at it).
      *
+     * <p>Delivery ids are time-ordered ({@link Ids}), so each row's primary key entry goes at the end of its index; random
+     * ones put every insert on a page of its own, which after each checkpoint costs a whole page in the WAL.
+     *
      * <p>The endpoints are locked (key share) as they are read, so one deleted meanwhile is left out rather than
      * failing the insert's foreign key. Events are matched to endpoints here rather than in a join: with the
      * endpoints' statistics taken while there were few, the planner tested every endpoint against every event
@@ -138,9 +142,10 @@ final class WebhookDao {
             handle.createUpdate("""
                             INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, event_id, event_txid, event_position,
                                 next_attempt_at)
-                            SELECT current_tenant_id(), gen_random_uuid(), t.endpoint, t.event, t.txid, t.position, t.due
-                            FROM unnest(:endpoints, :events, CAST(:txids AS xid8[]), :positions,
-                                CAST(:dues AS timestamptz[])) AS t(endpoint, event, txid, position, due)""")
+                            SELECT current_tenant_id(), t.id, t.endpoint, t.event, t.txid, t.position, t.due
+                            FROM unnest(:ids, :endpoints, :events, CAST(:txids AS xid8[]), :positions,
+                                CAST(:dues AS timestamptz[])) AS t(id, endpoint, event, txid, position, due)""")
+                    .bind("ids", targets.stream().map(target -> Ids.next()).toArray(UUID[]::new))
                     .bind("endpoints", targets.stream().map(Subscriptions.Target::endpointId).toArray(UUID[]::new))
                     .bind("events", targets.stream().map(target -> target.event().id()).toArray(UUID[]::new))
                     .bind("txids", targets.stream().map(target -> target.event().txid()).toArray(String[]::new))
