@@ -1,17 +1,11 @@
 package nl.regiopool.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -116,15 +110,9 @@ public final class WebhookBenchmark {
 
         AtomicReference<ConcurrentLinkedQueue<Long>> lagMillis = new AtomicReference<>(new ConcurrentLinkedQueue<>());
         AtomicInteger unhealthyCalls = new AtomicInteger();
-        HttpServer receivers = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
-        AtomicInteger receiverThreads = new AtomicInteger();
-        receivers.setExecutor(Executors.newFixedThreadPool(256, task -> { // threads that stay, so their CPU is counted
-            Thread thread = BenchHttp.daemon(task);
-            thread.setName(RECEIVER_THREAD + receiverThreads.incrementAndGet());
-            return thread;
-        }));
-        receivers.createContext("/hooks/", exchange -> receive(exchange, lagMillis, unhealthyCalls));
-        receivers.start();
+        LoopbackReceivers receivers = new LoopbackReceivers(RECEIVER_THREAD,
+                (path, body) -> receive(path, body, lagMillis, unhealthyCalls));
+        Cpu.receivers = receivers;
         List<UUID> healthy = new ArrayList<>();
         List<UUID> registered = register(http, tokens, tenant, members, receivers, healthy);
 
@@ -166,8 +154,10 @@ public final class WebhookBenchmark {
             ConcurrentLinkedQueue<Long> receivedOn = new ConcurrentLinkedQueue<>();
             lagMillis.set(receivedOn);
             Cpu onStart = Cpu.now(postgresData);
+            int connectionsBefore = receivers.connections();
             Throughput on = createAtFullSpeed(http, admin, slots, THROUGHPUT_SECONDS);
             Cpu onCpu = Cpu.now(postgresData).minus(onStart);
+            int connectionsOn = receivers.connections() - connectionsBefore;
             long[] lagsOn = receivedOn.stream().mapToLong(lag -> lag * 1000).toArray();
             long backlog = pendingHealthy(jdbcUrl, healthyNow);
             offRates.add(off.perSecond());
@@ -176,14 +166,15 @@ public final class WebhookBenchmark {
             throughputRows.add("| round " + round + ": creates/s endpoints disabled / off / on | " + rowsOnly + " / " + off
                     + " / " + on + " |");
             throughputRows.add(String.format("| round %d, on: healthy deliveries received in the %d s / still to send at"
-                            + " its end (pending to healthy endpoints + events not yet dispatched) / lag p99 | %d / %d / %s |",
+                            + " its end (pending to healthy endpoints + events not yet dispatched) / lag p99 / connections"
+                            + " the receivers accepted | %d / %d / %s / %d |",
                     round, THROUGHPUT_SECONDS, lagsOn.length, backlog, lagsOn.length == 0 ? "-"
-                            : String.format("%.0f ms", BenchmarkReport.percentileMillis(lagsOn, 99))));
+                            : String.format("%.0f ms", BenchmarkReport.percentileMillis(lagsOn, 99)), connectionsOn));
             throughputRows.add("| round " + round + ": CPU ms per create off / on: PostgreSQL, deliverer threads,"
                     + " receivers, rest of the JVM (server requests, client) | " + offCpu.perCreate(off.creates())
                     + " / " + onCpu.perCreate(on.creates()) + " |");
         }
-        receivers.stop(0);
+        receivers.close();
         double offMedian = median(offRates);
         double rowsMedian = median(rowsRates);
         double onMedian = median(onRates);
@@ -197,7 +188,8 @@ public final class WebhookBenchmark {
                 + " agreement (loaded with SQL); writes are placement creates through the API (full validation, audit,"
                 + " outbox), each a `placement.created` event for its employer and its borrower");
         body.add("- Endpoints: " + ENDPOINTS + " member endpoints for `placement.created`, one per member, on local"
-                + " receivers (one JDK HttpServer on 127.0.0.1): " + healthy.size() + " healthy (200 at once), "
+                + " receivers (one HTTP/1.1 server on 127.0.0.1, a thread per connection, keep-alive, each answer"
+                + " without a body: `LoopbackReceivers`): " + healthy.size() + " healthy (at once), "
                 + (ENDPOINTS / 8) + " answering 500, " + (ENDPOINTS / 8) + " answering after " + SLOW.toSeconds()
                 + " s; deliverer every " + INTERVAL + " (`webhooks.deliveryInterval`, the server's default is 1s),"
                 + " and soon (passes at least " + QUICK_PASS_GAP + " apart, `webhooks.quickPassGap`) for the cooperative"
@@ -232,30 +224,20 @@ public final class WebhookBenchmark {
         System.out.println(String.join("\n", body));
     }
 
-    private static void receive(HttpExchange exchange, AtomicReference<ConcurrentLinkedQueue<Long>> lagMillis,
-                                AtomicInteger unhealthyCalls) throws IOException {
+    private static int receive(String path, byte[] body, AtomicReference<ConcurrentLinkedQueue<Long>> lagMillis,
+                               AtomicInteger unhealthyCalls) throws InterruptedException {
         Instant arrived = Instant.now();
-        String path = exchange.getRequestURI().getPath();
         Behaviour behaviour = Behaviour.of(Integer.parseInt(path.substring(path.lastIndexOf('/') + 1)));
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-        }
         if (behaviour == Behaviour.HEALTHY) {
-            Instant occurred = OffsetDateTime.parse(BenchHttp.JSON.readTree(body).get("occurredAt").asText()).toInstant();
+            Instant occurred = OffsetDateTime.parse(LoopbackReceivers.occurredAt(body)).toInstant();
             lagMillis.get().add(Duration.between(occurred, arrived).toMillis());
         } else {
             unhealthyCalls.incrementAndGet();
         }
         if (behaviour == Behaviour.SLOW) {
-            try {
-                Thread.sleep(SLOW.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Thread.sleep(SLOW.toMillis());
         }
-        exchange.sendResponseHeaders(behaviour == Behaviour.FAILING ? 500 : 200, -1);
-        exchange.close();
+        return behaviour == Behaviour.FAILING ? 500 : 200;
     }
 
     /** Disables every endpoint of the cooperative, as the deliverer does after failures: they keep getting rows. */
@@ -294,18 +276,19 @@ public final class WebhookBenchmark {
      */
     private record Cpu(long postgresMillis, long jvmMillis, long delivererMillis, long receiverMillis) {
 
+        static volatile LoopbackReceivers receivers;
+
         static Cpu now(Path postgresData) {
             ProcessCpu.Sample process = ProcessCpu.sample(postgresData);
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long deliverer = 0;
-            long receiver = 0;
+            long receiver = receivers == null ? 0 : receivers.endedCpuNanos();
             for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
                 if (thread == null) {
                     continue;
                 }
                 long nanos = Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
-                if (thread.getThreadName().startsWith(RECEIVER_THREAD)
-                        || thread.getThreadName().equals("HTTP-Dispatcher")) {
+                if (thread.getThreadName().startsWith(RECEIVER_THREAD)) {
                     receiver += nanos;
                 } else if (thread.getThreadName().startsWith("webhook-")) {
                     deliverer += nanos;
@@ -341,11 +324,11 @@ public final class WebhookBenchmark {
 
     /** Registers the ENDPOINTS member endpoints on the receivers; their ids, and the healthy ones' in {@code healthy}. */
     private static List<UUID> register(BenchHttp http, TokenIssuer tokens, UUID tenant, List<UUID> members,
-                                       HttpServer receivers, List<UUID> healthy) throws Exception {
+                                       LoopbackReceivers receivers, List<UUID> healthy) throws Exception {
         List<UUID> registered = new ArrayList<>();
         for (int i = 0; i < ENDPOINTS; i++) {
             UUID member = members.get(i % members.size());
-            String url = "http://127.0.0.1:" + receivers.getAddress().getPort() + "/hooks/" + i;
+            String url = "http://127.0.0.1:" + receivers.port() + "/hooks/" + i;
             JsonNode endpoint = http.expect(201, "POST", "/v1/webhook-endpoints",
                     tokens.issue("bench-member", List.of("member"), tenant, member),
                     "{\"url\":\"" + url + "\",\"eventTypes\":[\"placement.created\"]}");

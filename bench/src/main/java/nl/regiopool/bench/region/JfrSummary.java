@@ -16,7 +16,8 @@ import jdk.jfr.consumer.RecordingFile;
  * innermost frame outside the JDK, so a JDK collection called by Jackson counts as Jackson), the methods the samples
  * were taken in, and the share of samples that passed through each of our own methods.
  * <p>
- * Argument: the {@code .jfr} file. Writes plain text to standard output.
+ * Arguments: the {@code .jfr} file, and optionally a thread name prefix (only samples of those threads count).
+ * Writes plain text to standard output.
  */
 public final class JfrSummary {
 
@@ -32,6 +33,10 @@ public final class JfrSummary {
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
+                continue;
+            }
+            if (args.length > 1 && (event.getThread("sampledThread") == null
+                    || !String.valueOf(event.getThread("sampledThread").getJavaName()).startsWith(args[1]))) {
                 continue;
             }
             RecordedStackTrace stack = event.getStackTrace();
