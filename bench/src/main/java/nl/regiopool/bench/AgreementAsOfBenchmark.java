@@ -1,6 +1,8 @@
 package nl.regiopool.bench;
 
 import io.dropwizard.testing.DropwizardTestSupport;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,12 +26,17 @@ import nl.regiopool.auth.TokenIssuer;
 /**
  * The auditors' main question, {@code GET /v1/loan-agreements?asOf=...}, over one cooperative holding
  * 100,000 agreements with 3 versions each, through the real server (auth, RLS, JSON) on the embedded
- * PostgreSQL. Reports p50/p99 per query shape and the query plan, into BENCHMARKS.md.
+ * PostgreSQL. The three query shapes are sent in turn until the JIT compiler has settled (server and client share
+ * this JVM), then each is measured on its own. Reports p50/p99 per shape into BENCHMARKS.md.
  */
 public final class AgreementAsOfBenchmark {
 
     private static final int AGREEMENTS = Integer.getInteger("bench.agreements", 100_000);
-    private static final int REQUESTS = Integer.getInteger("bench.requests", 400);
+    private static final int REQUESTS = Integer.getInteger("bench.requests", 1_000);
+    /** The warm-up lasts at least this long, and ends after two windows in a row in which the JIT compiled less than 2%. */
+    private static final Duration WARM_UP_AT_LEAST = Duration.ofSeconds(Integer.getInteger("bench.warmUpSeconds", 30));
+    private static final Duration WARM_UP_AT_MOST = Duration.ofMinutes(5);
+    private static final Duration WARM_UP_WINDOW = Duration.ofSeconds(10);
 
     public static void main(String[] args) throws Exception {
         BenchmarkReport.onFreshServer(args, AgreementAsOfBenchmark::run);
@@ -48,13 +56,21 @@ public final class AgreementAsOfBenchmark {
         Instant from = Instant.parse("2024-01-01T00:00:00Z");
         long span = ChronoUnit.SECONDS.between(from, Instant.parse("2026-11-01T00:00:00Z"));
 
+        Url firstPage = () -> base + from.plusSeconds((long) (random.nextDouble() * span));
+        Url byMember = () -> base + from.plusSeconds((long) (random.nextDouble() * span)) + "&memberId="
+                + members.get(random.nextInt(members.size()));
+        Url byStatusAndVat = () -> base + from.plusSeconds((long) (random.nextDouble() * span))
+                + "&status=ACTIVE&vatEligible=true";
+        String warmUp = warmUp(http, token, List.of(firstPage, byMember, byStatusAndVat));
+        long compilingBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long measuringStarted = System.nanoTime();
         List<String> rows = new ArrayList<>();
-        rows.add(measure("asOf, first page of 50", http, token, () -> base + from.plusSeconds((long) (random.nextDouble() * span)), REQUESTS));
-        rows.add(measure("asOf + memberId (either side), first page", http, token, () -> base
-                + from.plusSeconds((long) (random.nextDouble() * span)) + "&memberId=" + members.get(random.nextInt(members.size())), REQUESTS));
-        rows.add(measure("asOf + status=ACTIVE + vatEligible=true", http, token, () -> base
-                + from.plusSeconds((long) (random.nextDouble() * span)) + "&status=ACTIVE&vatEligible=true", REQUESTS));
-        String plan = plan(jdbcUrl, tenant);
+        rows.add(measure("asOf, first page of 50", http, token, firstPage, REQUESTS));
+        rows.add(measure("asOf + memberId (either side), first page", http, token, byMember, REQUESTS));
+        rows.add(measure("asOf + status=ACTIVE + vatEligible=true", http, token, byStatusAndVat, REQUESTS));
+        String compilingWhileMeasured = String.format("the JIT compiled for %d ms in the %.0f s measured",
+                ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compilingBefore,
+                (System.nanoTime() - measuringStarted) / 1e9);
 
         List<String> body = new ArrayList<>();
         body.add("## Loan agreements `asOf`");
@@ -63,19 +79,17 @@ public final class AgreementAsOfBenchmark {
         body.add("- Machine: " + BenchmarkReport.machine());
         body.add("- Database: embedded PostgreSQL " + serverVersion(jdbcUrl) + ", one cooperative with " + AGREEMENTS
                 + " agreements × 3 versions, " + members.size() + " members (loaded in " + String.format("%.1f", loadSeconds) + " s)");
-        body.add("- Load: one client thread on loopback, " + REQUESTS + " requests per shape after 50 warm-up requests; "
+        body.add("- Load: one client thread on loopback, " + REQUESTS + " requests per shape, one shape after the other, "
                 + "through the full server (JWT, RLS, JSON); random `asOf` between 2024-01-01 and 2026-11-01");
-        body.add("- Command: `bench/run`");
+        body.add("- Warm-up: " + warmUp + "; " + compilingWhileMeasured);
+        body.add("- Command: `bench/run asof`");
         body.add("");
         body.add("| query | p50 ms | p99 ms | max ms | req/s |");
         body.add("|---|---:|---:|---:|---:|");
         body.addAll(rows);
         body.add("");
-        body.add("Plans of the first and third shape (`EXPLAIN (ANALYZE, BUFFERS)`, as the application role with the tenant bound):");
-        body.add("");
-        body.add("```");
-        body.add(plan.stripTrailing());
-        body.add("```");
+        body.add("The statements the server sends for these requests, with their plans, are in the region section below"
+                + " (`bench/region/run` captures them from PostgreSQL's log).");
         BenchmarkReport.write(report, "agreements-asof", body);
         System.out.println(String.join("\n", body));
     }
@@ -84,10 +98,48 @@ public final class AgreementAsOfBenchmark {
         String next();
     }
 
-    private static String measure(String name, HttpClient http, String token, Url url, int requests) throws Exception {
-        for (int i = 0; i < 50; i++) {
-            call(http, token, url.next());
+    /**
+     * Sends the shapes in turn for at least {@link #WARM_UP_AT_LEAST}, then until two {@link #WARM_UP_WINDOW}s in a
+     * row in each of which the JIT compiler's threads spent less than 2% of the window compiling (at most
+     * {@link #WARM_UP_AT_MOST}): one quiet window alone came between bursts of compiling.
+     * Returns what it did, for the report.
+     */
+    private static String warmUp(HttpClient http, String token, List<Url> shapes) throws Exception {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long started = System.nanoTime();
+        long windowStarted = started;
+        long compilingAtWindowStart = jit.getTotalCompilationTime();
+        long compilingInWindow = Long.MAX_VALUE;
+        int quietWindows = 0;
+        int requests = 0;
+        while (System.nanoTime() - started < WARM_UP_AT_MOST.toNanos()) {
+            for (Url shape : shapes) {
+                call(http, token, shape.next());
+                requests++;
+            }
+            long now = System.nanoTime();
+            if (now - windowStarted >= WARM_UP_WINDOW.toNanos()) {
+                compilingInWindow = jit.getTotalCompilationTime() - compilingAtWindowStart;
+                System.out.printf("warm-up: %.0f s, %d requests, the JIT compiled for %d ms in the last %d s%n",
+                        (now - started) / 1e9, requests, compilingInWindow, WARM_UP_WINDOW.toSeconds());
+                quietWindows = compilingInWindow < WARM_UP_WINDOW.toMillis() / 50 ? quietWindows + 1 : 0;
+                if (now - started >= WARM_UP_AT_LEAST.toNanos() && quietWindows == 2) {
+                    break;
+                }
+                windowStarted = now;
+                compilingAtWindowStart = jit.getTotalCompilationTime();
+            }
         }
+        String line = String.format("%d requests (the shapes in turn) in %.0f s; in its last %d s the JIT compiled for"
+                        + " %d ms (%s; at least %d s, at most %d s)", requests, (System.nanoTime() - started) / 1e9,
+                WARM_UP_WINDOW.toSeconds(), compilingInWindow, quietWindows == 2
+                        ? "settled: two windows in a row under 2% of the time" : "not settled: stopped at the most",
+                WARM_UP_AT_LEAST.toSeconds(), WARM_UP_AT_MOST.toSeconds());
+        System.out.println("warm-up: " + line);
+        return line;
+    }
+
+    private static String measure(String name, HttpClient http, String token, Url url, int requests) throws Exception {
         long[] micros = new long[requests];
         long started = System.nanoTime();
         for (int i = 0; i < requests; i++) {
@@ -180,38 +232,6 @@ public final class AgreementAsOfBenchmark {
             }
             return members;
         }
-    }
-
-    /** The plans of the first and the third shape, in the form AgreementDao sends them. */
-    private static String plan(String jdbcUrl, UUID tenant) throws Exception {
-        String at = "TIMESTAMPTZ '2025-06-01'";
-        String firstPage = "SELECT a.id FROM loan_agreement a WHERE a.created_at <= " + at + " ORDER BY a.id LIMIT 51";
-        String byTerms = """
-                SELECT a.id FROM loan_agreement a CROSS JOIN LATERAL (
-                    SELECT * FROM loan_agreement_version v
-                    WHERE v.tenant_id = a.tenant_id AND v.agreement_id = a.id
-                      AND (v.version_no = 1 OR v.in_force_from <= :at)
-                    ORDER BY (v.in_force_from <= :at) DESC NULLS LAST, v.version_no DESC
-                    LIMIT 1) t
-                WHERE a.created_at <= :at AND a.activated_at <= :at AND a.cancelled_at IS NULL AND t.vat_eligible
-                ORDER BY a.id LIMIT 51""".replace(":at", at);
-        StringBuilder plan = new StringBuilder();
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "regiopool_app", "regiopool_app");
-             Statement sql = db.createStatement()) {
-            db.setAutoCommit(false);
-            sql.execute("SELECT set_config('regiopool.tenant_id', '" + tenant + "', true)");
-            for (String query : List.of(firstPage, byTerms)) {
-                plan.append("-- ").append(query.replaceAll("\\s+", " ")).append('\n');
-                try (ResultSet rows = sql.executeQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + query)) {
-                    while (rows.next()) {
-                        plan.append(rows.getString(1)).append('\n');
-                    }
-                }
-                plan.append('\n');
-            }
-            db.rollback();
-        }
-        return plan.toString();
     }
 
     private static String serverVersion(String jdbcUrl) throws Exception {
