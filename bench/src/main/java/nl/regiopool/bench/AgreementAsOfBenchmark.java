@@ -143,9 +143,13 @@ public final class AgreementAsOfBenchmark {
         long[] micros = new long[requests];
         long started = System.nanoTime();
         for (int i = 0; i < requests; i++) {
+            String next = url.next();
             long t0 = System.nanoTime();
-            call(http, token, url.next());
+            call(http, token, next);
             micros[i] = (System.nanoTime() - t0) / 1000;
+            if (micros[i] > 100_000) {
+                System.out.printf("slow: %d ms, request %d of '%s': %s%n", micros[i] / 1000, i, name, next);
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         String row = String.format("| %s | %.1f | %.1f | %.1f | %.0f |", name, BenchmarkReport.percentileMillis(micros, 50),
