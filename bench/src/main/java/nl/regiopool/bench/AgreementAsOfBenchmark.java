@@ -33,9 +33,10 @@ public final class AgreementAsOfBenchmark {
 
     private static final int AGREEMENTS = Integer.getInteger("bench.agreements", 100_000);
     private static final int REQUESTS = Integer.getInteger("bench.requests", 1_000);
-    /** The warm-up lasts at least this long, and ends after two windows in a row in which the JIT compiled less than 2%. */
-    private static final Duration WARM_UP_AT_LEAST = Duration.ofSeconds(Integer.getInteger("bench.warmUpSeconds", 30));
-    private static final Duration WARM_UP_AT_MOST = Duration.ofMinutes(5);
+    /** The warm-up ends after two windows in a row in which the JIT compiled less than 2%, within these bounds. */
+    private static final Duration WARM_UP_AT_MOST = Duration.ofSeconds(Integer.getInteger("bench.warmUpSeconds", 300));
+    private static final Duration WARM_UP_AT_LEAST = WARM_UP_AT_MOST.compareTo(Duration.ofSeconds(30)) < 0
+            ? WARM_UP_AT_MOST : Duration.ofSeconds(30);
     private static final Duration WARM_UP_WINDOW = Duration.ofSeconds(10);
 
     public static void main(String[] args) throws Exception {
