@@ -15,7 +15,9 @@ import nl.regiopool.bench.BenchmarkReport;
  * Renders the "region" section of BENCHMARKS.md from what {@code bench/region/measure} leaves in its data
  * directory: {@code facts} (machine, tool versions, settings and data counts, one {@code key=value} a line),
  * {@code results} (one line per run: its name, then {@code key=value} fields), {@code create-statements.txt}
- * (pg_stat_statements of the create run) and {@code capture-*.log} (the statements and plans of one request).
+ * (pg_stat_statements of the create run), {@code capture-*.log} (the statements and plans of one request; a run
+ * from before a capture existed simply has no section for it) and {@code before.properties} (the run the targets
+ * are measured against).
  * <p>
  * Arguments: the data directory and the BENCHMARKS.md to write the section into.
  */
@@ -24,6 +26,10 @@ public final class RegionReport {
     static final String SECTION = "region";
 
     private record Capture(String title, String name) {
+
+        String logName() {
+            return "capture-" + name + ".log";
+        }
     }
 
     private static final List<Capture> CAPTURES = List.of(
@@ -171,7 +177,9 @@ public final class RegionReport {
         out.add("only, so these are the statements, parameters and plans as run, not hand-written copies.");
         out.add("");
         for (Capture capture : CAPTURES) {
-            out.addAll(plans(capture));
+            if (Files.exists(data.resolve(capture.logName()))) {
+                out.addAll(plans(capture));
+            }
         }
         return out;
     }
@@ -287,7 +295,7 @@ public final class RegionReport {
         out.add("<details><summary>" + capture.title() + "</summary>");
         out.add("");
         out.add("```");
-        for (String logLine : Files.readAllLines(data.resolve("capture-" + capture.name() + ".log"))) {
+        for (String logLine : Files.readAllLines(data.resolve(capture.logName()))) {
             if (!logLine.startsWith("\tQuery Text")) {
                 out.add(logLine.startsWith("regiopool_app ") ? logLine.substring("regiopool_app ".length()) : logLine);
             }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fixture {@code region-run/} holds the inputs of the region run recorded on 2026-11-25 (results lines
- * chosen to give its numbers) and {@code expected-section.md}, the section that run wrote into BENCHMARKS.md.
+ * chosen to give its numbers), which is also the run the targets are measured against ({@code before.properties},
+ * a copy of {@code bench/region/before.properties}), and {@code expected-section.md}: the section that run wrote
+ * into BENCHMARKS.md, with the targets table the report has shown since. That run had no captures of the asOf
+ * page with {@code vatEligible}, so the section has none.
  */
 class RegionReportTest {
 
