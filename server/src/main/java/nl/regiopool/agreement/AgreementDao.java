@@ -79,6 +79,19 @@ final class AgreementDao {
             """;
 
     /**
+     * A page of one member's agreements, lent or borrowed: each side walked in id order in its own index, the two
+     * merged (a Merge Append that stops at a page). Filtered as {@code :party IN (lender, borrower)} the planner reads
+     * every agreement of the member and sorts them for each page. An agreement has two different parties, so no row
+     * comes from both sides.
+     */
+    private static final String BY_SIDE = """
+            SELECT * FROM (
+                (SELECT %1$s FROM loan_agreement a %2$sORDER BY a.id LIMIT :limit)
+                UNION ALL
+                (SELECT %1$s FROM loan_agreement a %3$sORDER BY a.id LIMIT :limit)) a
+            ORDER BY a.id LIMIT :limit""";
+
+    /**
      * "Had this status at :at", one predicate per status; the same as {@link AgreementRow#statusAt} because a DRAFT or
      * PROPOSED agreement can only be cancelled, and only an ACTIVE one can end or be terminated.
      */
@@ -167,11 +180,16 @@ final class AgreementDao {
      */
     static List<Listed> list(Transactions.BoundQuery queries, Visibility visibility, Filter filter, Instant at,
                              boolean historical, UUID after, int limit) {
+        // a member's agreements, on either side, with no narrower party filter: walked side by side (BY_SIDE)
+        UUID party = visibility.memberId() != null ? visibility.memberId() : filter.memberId();
+        boolean bySide = party != null && filter.lenderMemberId() == null && filter.borrowerMemberId() == null
+                && filter.workerId() == null;
         Where where = new Where().and("a.created_at <= :at")
                 .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .bind("limit", limit + 1)
-                .and("viewer", visibility.memberId(), ":viewer IN (a.lender_member_id, a.borrower_member_id)")
-                .and("member", filter.memberId(), ":member IN (a.lender_member_id, a.borrower_member_id)")
+                .and("viewer", bySide ? null : visibility.memberId(), ":viewer IN (a.lender_member_id, a.borrower_member_id)")
+                .and("member", bySide && party.equals(filter.memberId()) ? null : filter.memberId(),
+                        ":member IN (a.lender_member_id, a.borrower_member_id)")
                 .and("lender", filter.lenderMemberId(), "a.lender_member_id = :lender")
                 .and("borrower", filter.borrowerMemberId(), "a.borrower_member_id = :borrower")
                 .and("worker", filter.workerId(), "a.worker_id = :worker")
@@ -200,8 +218,15 @@ final class AgreementDao {
             // the same order as a.id, which the planner cannot see through the fence
             order = "s.agreement_id";
         }
-        String page = "SELECT " + AGREEMENT_COLUMNS + " FROM " + from + (byTerms ? TERMS_AT : "") + where.clause()
-                + "ORDER BY " + order + " LIMIT :limit";
+        String terms = byTerms ? TERMS_AT : "";
+        String page = bySide
+                ? BY_SIDE.formatted(AGREEMENT_COLUMNS, terms + "WHERE a.lender_member_id = :party" + where.andClause(),
+                        terms + "WHERE a.borrower_member_id = :party" + where.andClause())
+                : "SELECT " + AGREEMENT_COLUMNS + " FROM " + from + terms + where.clause() + "ORDER BY " + order
+                        + " LIMIT :limit";
+        if (bySide) {
+            where.bind("party", party);
+        }
         Query query = queries.create("SELECT p.*, " + VERSION_COLUMNS_OF_W + " FROM (" + page + ") p"
                 + " JOIN loan_agreement_version w ON w.agreement_id = p.id ORDER BY p.id, w.version_no");
         return where.bindTo(query).scanResultSet((results, ctx) -> {
