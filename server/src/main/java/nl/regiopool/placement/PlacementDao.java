@@ -215,8 +215,10 @@ final class PlacementDao {
     }
 
     /**
-     * A page in id order. A member sees the shifts it borrows or employs: one ordered index scan per side,
-     * each stopping after a page, instead of sorting every shift of the member for each page.
+     * A page in id order. A member sees the shifts it borrows or employs: one ordered index scan per side, merged
+     * (a Merge Append that stops at a page), instead of sorting every shift of the member for each page. A home
+     * shift is on both sides (its employer is its borrower), hence DISTINCT ON the id, which the merge order keeps
+     * streaming.
      */
     static List<PlacementRow> list(Handle handle, UUID viewer, Filter filter, UUID after, int limit) {
         return listQuery(handle::createQuery, viewer, filter, after, limit)
@@ -256,11 +258,11 @@ final class PlacementDao {
         String fetch = " LIMIT " + Math.addExact(limit, 1);
         String sql = viewer == null
                 ? "SELECT " + COLUMNS + " FROM placement p" + filters.clause() + "ORDER BY p.id" + fetch
-                : "SELECT " + COLUMNS + " FROM placement p WHERE p.id IN ("
-                        + "(SELECT p.id FROM placement p WHERE p.borrower_member_id = :viewer" + filterSql
+                : "SELECT DISTINCT ON (p.id) * FROM ("
+                        + "(SELECT " + COLUMNS + " FROM placement p WHERE p.borrower_member_id = :viewer" + filterSql
                         + "ORDER BY p.id" + fetch + ") UNION ALL "
-                        + "(SELECT p.id FROM placement p WHERE p.employer_member_id = :viewer" + filterSql
-                        + "ORDER BY p.id" + fetch + ")) ORDER BY p.id" + fetch;
+                        + "(SELECT " + COLUMNS + " FROM placement p WHERE p.employer_member_id = :viewer" + filterSql
+                        + "ORDER BY p.id" + fetch + ")) p ORDER BY p.id" + fetch;
         Query query = queries.apply(sql);
         if (viewer != null) {
             query.bind("viewer", viewer);
