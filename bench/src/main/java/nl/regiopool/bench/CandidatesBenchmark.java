@@ -287,9 +287,11 @@ public final class CandidatesBenchmark {
             sql.execute("""
                     INSERT INTO loan_agreement_version (tenant_id, agreement_id, version_no, start_date, hours_per_week,
                         tariff_cents_per_hour, cost_price_cents_per_hour, vat_eligible, vat_unmet_conditions,
-                        lender_approved_at, lender_approved_by, borrower_approved_at, borrower_approved_by, in_force_from)
+                        lender_approved_at, lender_approved_by, borrower_approved_at, borrower_approved_by, in_force_from,
+                        created_at)
                     SELECT current_tenant_id(), agreement, 1, DATE '2025-01-01', 16, 3000, 3000, true, '{}',
-                           TIMESTAMPTZ '2025-01-02', 'bench', TIMESTAMPTZ '2025-01-02', 'bench', TIMESTAMPTZ '2025-01-02'
+                           TIMESTAMPTZ '2025-01-02', 'bench', TIMESTAMPTZ '2025-01-02', 'bench', TIMESTAMPTZ '2025-01-02',
+                           TIMESTAMPTZ '2025-01-02'
                     FROM w""");
             sql.execute("""
                     INSERT INTO placement (tenant_id, id, kind, agreement_id, worker_id, borrower_member_id,

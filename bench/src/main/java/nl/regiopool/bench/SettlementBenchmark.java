@@ -169,10 +169,12 @@ public final class SettlementBenchmark {
             sql.execute("""
                     INSERT INTO loan_agreement_version (tenant_id, agreement_id, version_no, start_date, hours_per_week,
                         tariff_cents_per_hour, cost_price_cents_per_hour, vat_eligible, vat_unmet_conditions,
-                        lender_approved_at, lender_approved_by, borrower_approved_at, borrower_approved_by, in_force_from)
+                        lender_approved_at, lender_approved_by, borrower_approved_at, borrower_approved_by, in_force_from,
+                        created_at)
                     SELECT current_tenant_id(), agreement, 1, DATE '2025-01-01', 40, 3150, 3150, vat_eligible,
                            CASE WHEN vat_eligible THEN '{}' ELSE ARRAY['INDEFINITE_CONTRACT'] END,
-                           TIMESTAMPTZ '2025-01-02', 'bench', TIMESTAMPTZ '2025-01-02', 'bench', TIMESTAMPTZ '2025-01-02'
+                           TIMESTAMPTZ '2025-01-02', 'bench', TIMESTAMPTZ '2025-01-02', 'bench', TIMESTAMPTZ '2025-01-02',
+                           TIMESTAMPTZ '2025-01-02'
                     FROM w""");
             sql.execute("""
                     CREATE TEMP TABLE d AS

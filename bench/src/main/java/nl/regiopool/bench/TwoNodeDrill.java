@@ -529,9 +529,11 @@ public final class TwoNodeDrill {
         sql.execute("""
                 INSERT INTO loan_agreement_version (tenant_id, agreement_id, version_no, start_date, end_date,
                     hours_per_week, tariff_cents_per_hour, cost_price_cents_per_hour, vat_eligible, vat_unmet_conditions,
-                    lender_approved_at, lender_approved_by, borrower_approved_at, borrower_approved_by, in_force_from)
+                    lender_approved_at, lender_approved_by, borrower_approved_at, borrower_approved_by, in_force_from,
+                    created_at)
                 SELECT current_tenant_id(), agreement, 1, DATE '2026-01-01', %s, 60, 3000, 3000, true, '{}',
-                       TIMESTAMPTZ '2026-01-02', 'twonode', TIMESTAMPTZ '2026-01-02', 'twonode', TIMESTAMPTZ '2026-01-02'
+                       TIMESTAMPTZ '2026-01-02', 'twonode', TIMESTAMPTZ '2026-01-02', 'twonode', TIMESTAMPTZ '2026-01-02',
+                       TIMESTAMPTZ '2026-01-02'
                 FROM w""".formatted(endDate));
         List<UUID> agreements = new ArrayList<>();
         try (ResultSet rows = sql.executeQuery("SELECT agreement FROM w ORDER BY n")) {

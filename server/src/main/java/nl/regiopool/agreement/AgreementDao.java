@@ -68,12 +68,15 @@ final class AgreementDao {
      * version 1 before any is in force; the join on {@code t.version_no} keeps exactly the rows {@link #TERMS_AT}
      * selects. Both subqueries are fenced (OFFSET 0) so the planner keeps this walk: estimated from statistics
      * alone it prefers walking every agreement in id order and reading its terms, which reads tens of thousands of
-     * agreements when the matches lie far apart.
+     * agreements when the matches lie far apart. A version made after :at cannot stand at :at (version 1 is made
+     * with its agreement; a later one comes into force no earlier than it is made, which the table checks), so the
+     * walk passes over those in the index alone instead of reading each one's agreement: an :at before most
+     * agreements existed would otherwise read them all.
      */
     private static final String VAT_STANDING_AT = """
             (SELECT s.agreement_id, s.version_no FROM loan_agreement_version s
              WHERE s.vat_eligible = :vatEligible AND (s.version_no = 1 OR s.in_force_from <= :at)
-               AND (s.superseded_at IS NULL OR s.superseded_at > :at)%s
+               AND (s.superseded_at IS NULL OR s.superseded_at > :at) AND s.created_at <= :at%s
              ORDER BY s.agreement_id OFFSET 0) s
             CROSS JOIN LATERAL (SELECT * FROM loan_agreement a WHERE a.id = s.agreement_id OFFSET 0) a
             """;
