@@ -71,12 +71,13 @@ final class AgreementDao {
      * agreements when the matches lie far apart. A version made after :at cannot stand at :at (version 1 is made
      * with its agreement; a later one comes into force no earlier than it is made, which the table checks), so the
      * walk passes over those in the index alone instead of reading each one's agreement: an :at before most
-     * agreements existed would otherwise read them all.
+     * agreements existed would otherwise read them all. That test sits outside the fence (the caller adds it): inside,
+     * it would lower the walk's estimated rows until the planner preferred reading and sorting all of them.
      */
     private static final String VAT_STANDING_AT = """
-            (SELECT s.agreement_id, s.version_no FROM loan_agreement_version s
+            (SELECT s.agreement_id, s.version_no, s.created_at FROM loan_agreement_version s
              WHERE s.vat_eligible = :vatEligible AND (s.version_no = 1 OR s.in_force_from <= :at)
-               AND (s.superseded_at IS NULL OR s.superseded_at > :at) AND s.created_at <= :at%s
+               AND (s.superseded_at IS NULL OR s.superseded_at > :at)%s
              ORDER BY s.agreement_id OFFSET 0) s
             CROSS JOIN LATERAL (SELECT * FROM loan_agreement a WHERE a.id = s.agreement_id OFFSET 0) a
             """;
@@ -217,7 +218,7 @@ final class AgreementDao {
         String order = "a.id";
         if (filter.vatEligible() != null && !byParty) {
             from = VAT_STANDING_AT.formatted(after == null ? "" : " AND s.agreement_id > :after");
-            where.and("t.version_no = s.version_no");
+            where.and("t.version_no = s.version_no").and("s.created_at <= :at");
             // the same order as a.id, which the planner cannot see through the fence
             order = "s.agreement_id";
         }
