@@ -1,10 +1,12 @@
 package nl.regiopool.event;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.regiopool.page.Where;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.result.ResultIterator;
 
 /** SQL for the outbox and the feed. Row-level security scopes every statement to the transaction's tenant. */
 final class EventDao {
@@ -33,24 +35,66 @@ final class EventDao {
     }
 
     /**
-     * Events after the position, in feed order, of those whose transaction is older than every transaction
-     * still running: a later page can only add events after the last one served.
+     * Feed events one filtered page looks at, at most: a member reads a small share of its cooperative's events, and
+     * a page that walked until it was full would, for a quiet member, walk every event after its last one on every
+     * poll.
      */
-    static List<Row> page(Handle handle, FeedPosition after, List<String> types, UUID reader, int limit) {
+    static final int WALK = 2_000;
+    private static final int WALK_FETCH = 250;
+
+    /** A page's events, and the position of the last event it looked at (null when it looked at none). */
+    record Page(List<Row> rows, String lookedUpTo) {
+    }
+
+    /**
+     * Up to {@code limit} of the events after the position that the reader may read and of the types asked for, in
+     * feed order, of those whose transaction is older than every transaction still running: a later page can only
+     * add events after the last one looked at. With a filter it looks at {@link #WALK} events at most, so a page
+     * may hold fewer than {@code limit} although more follow.
+     */
+    static Page page(Handle handle, FeedPosition after, List<String> types, UUID reader, int limit) {
+        List<String> wanted = new ArrayList<>();
+        if (types != null) {
+            wanted.add("type = ANY (:types)");
+        }
+        if (reader != null) {
+            wanted.add(":reader = ANY (readers)");
+        }
+        boolean filtered = !wanted.isEmpty();
+        String isWanted = filtered ? "(" + String.join(" AND ", wanted) + ")" : "true";
         Where where = new Where()
                 .and("txid < pg_snapshot_xmin(pg_current_snapshot())")
                 .and("afterTxid", after == null ? null : after.txid(),
                         "(txid, position) > (CAST(:afterTxid AS xid8), :afterPosition)")
-                .and("types", types == null ? null : types.toArray(String[]::new), "type = ANY (:types)")
-                .and("reader", reader, ":reader = ANY (readers)")
-                .bind("limit", limit + 1);
+                .bind("walk", filtered ? WALK : limit);
         if (after != null) {
             where.bind("afterPosition", after.position());
         }
-        return where.bindTo(handle.createQuery("SELECT id, type, occurred_at, data::text, txid::text || ':' || position"
-                        + " FROM event" + where.clause() + "ORDER BY txid, position LIMIT :limit"))
+        if (types != null) {
+            where.bind("types", types.toArray(String[]::new));
+        }
+        if (reader != null) {
+            where.bind("reader", reader);
+        }
+        List<Row> rows = new ArrayList<>();
+        String lookedUpTo = null;
+        try (ResultIterator<Row> walked = where.bindTo(handle.createQuery(
+                        "SELECT id, type, occurred_at, CASE WHEN " + isWanted + " THEN data::text END,"
+                                + " txid::text || ':' || position, " + isWanted
+                                + " FROM event" + where.clause() + "ORDER BY txid, position LIMIT :walk"))
+                .setFetchSize(filtered ? WALK_FETCH : 0)
                 .map((rs, ctx) -> new Row(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class), rs.getString(4), rs.getString(5)))
-                .list();
+                        rs.getObject(3, OffsetDateTime.class), rs.getBoolean(6) ? rs.getString(4) : null,
+                        rs.getString(5)))
+                .iterator()) {
+            while (rows.size() < limit && walked.hasNext()) {
+                Row row = walked.next();
+                lookedUpTo = row.position();
+                if (row.data() != null) {
+                    rows.add(row);
+                }
+            }
+        }
+        return new Page(rows, lookedUpTo);
     }
 }

@@ -34,11 +34,10 @@ public final class EventResource implements EventsApi {
         Caller caller = CurrentCaller.get();
         FeedPosition position = FeedPosition.decode(after);
         List<String> typeFilter = types == null ? null : parseTypes(types);
-        List<EventDao.Row> rows = transactions.read(caller.tenant(), handle ->
+        EventDao.Page page = transactions.read(caller.tenant(), handle ->
                 EventDao.page(handle, position, typeFilter, caller.memberScope().orElse(null), limit));
-        List<EventDao.Row> data = rows.size() > limit ? rows.subList(0, limit) : rows;
-        String next = data.isEmpty() ? after : Cursors.encode(data.get(data.size() - 1).position());
-        return Response.ok(new EventFeed(data.stream().map(this::event).toList(), next)).build();
+        String next = page.lookedUpTo() == null ? after : Cursors.encode(page.lookedUpTo());
+        return Response.ok(new EventFeed(page.rows().stream().map(this::event).toList(), next)).build();
     }
 
     Event event(EventDao.Row row) {
