@@ -46,6 +46,10 @@ final class EventDao {
     record Page(List<Row> rows, String lookedUpTo) {
     }
 
+    /** An event a page looked at: its position, and the event if the page wants it. */
+    private record Walked(String position, Row wanted) {
+    }
+
     /**
      * Up to {@code limit} of the events after the position that the reader may read and of the types asked for, in
      * feed order, of those whose transaction is older than every transaction still running: a later page can only
@@ -78,20 +82,22 @@ final class EventDao {
         }
         List<Row> rows = new ArrayList<>();
         String lookedUpTo = null;
-        try (ResultIterator<Row> walked = where.bindTo(handle.createQuery(
+        try (ResultIterator<Walked> walked = where.bindTo(handle.createQuery(
                         "SELECT id, type, occurred_at, CASE WHEN " + isWanted + " THEN data::text END,"
                                 + " txid::text || ':' || position, " + isWanted
                                 + " FROM event" + where.clause() + "ORDER BY txid, position LIMIT :walk"))
                 .setFetchSize(filtered ? WALK_FETCH : 0)
-                .map((rs, ctx) -> new Row(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class), rs.getBoolean(6) ? rs.getString(4) : null,
-                        rs.getString(5)))
+                .map((rs, ctx) -> {
+                    String position = rs.getString(5);
+                    return new Walked(position, rs.getBoolean(6) ? new Row(rs.getObject(1, UUID.class),
+                            rs.getString(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4), position) : null);
+                })
                 .iterator()) {
             while (rows.size() < limit && walked.hasNext()) {
-                Row row = walked.next();
-                lookedUpTo = row.position();
-                if (row.data() != null) {
-                    rows.add(row);
+                Walked event = walked.next();
+                lookedUpTo = event.position();
+                if (event.wanted() != null) {
+                    rows.add(event.wanted());
                 }
             }
         }
