@@ -11,6 +11,7 @@ import java.util.UUID;
 import nl.regiopool.client.api.EventsApi;
 import nl.regiopool.client.model.Event;
 import nl.regiopool.client.model.EventFeed;
+import nl.regiopool.client.sdk.EventFeeds;
 import nl.regiopool.testing.ApiTest;
 import nl.regiopool.testing.TestApp;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,12 @@ class BoundedFeedWalkTest extends ApiTest {
         EventFeed secondStretch = quietFeed.listEvents(firstStretch.getNextCursor(), null, null);
         assertThat(secondStretch.getData()).extracting(Event::getId).containsExactly(second);
         assertThat(quietFeed.listEvents(secondStretch.getNextCursor(), null, null).getData()).isEmpty();
+
+        List<UUID> readOn = new ArrayList<>();
+        String kept = EventFeeds.readOn(cursor -> quietFeed.listEvents(cursor, null, null), start.getNextCursor(),
+                event -> readOn.add(event.getId()));
+        assertThat(readOn).as("the SDK reads on past the empty stretch").containsExactly(second);
+        assertThat(kept).isEqualTo(secondStretch.getNextCursor());
 
         EventFeed typed = adminFeed.listEvents(null, "placement.cancelled", null);
         assertThat(typed.getData()).isEmpty();
