@@ -4,6 +4,7 @@ import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.apache.tomcat.jdbc.pool.PoolExhaustedException;
+import org.jdbi.v3.core.ConnectionException;
 
 /** Reading PostgreSQL's SQLSTATEs out of whatever Jdbi wrapped them in. */
 public final class DatabaseErrors {
@@ -35,13 +36,15 @@ public final class DatabaseErrors {
     }
 
     /**
-     * The database cannot serve the request now: no connection (refused, lost, or none free in the
-     * pool within its wait), the server shutting down, or a statement cancelled by
-     * {@code statement_timeout} (57014), which is our capacity problem, not the client's.
+     * The database cannot serve the request now: no connection (refused, lost, none free in the pool within its
+     * wait, or a new one that failed the pool's validation query while the server restarts: a plain SQLException
+     * without a state, which Jdbi wraps as it does every failure to get a connection), the server shutting down, or a
+     * statement cancelled by {@code statement_timeout} (57014), which is our capacity problem, not the client's.
      */
     public static boolean isUnavailable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof PoolExhaustedException) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof PoolExhaustedException
+                    || cause instanceof ConnectionException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
