@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -110,6 +111,37 @@ class PlacementApiTest extends ApiTest {
     private static HomeShiftInput homeDayShift(String externalId) {
         return new HomeShiftInput().externalId(externalId).startsAt(at(TUESDAY, 7, 0)).endsAt(at(TUESDAY, 17, 0))
                 .breakMinutes(30);
+    }
+
+    @Test
+    void theStatusFilterPagesThroughOneStatusInIdOrderForEachViewer() throws ApiException {
+        List<UUID> planned = new ArrayList<>();
+        for (LocalDate day : List.of(WEDNESDAY, WEDNESDAY.plusDays(1), WEDNESDAY.plusDays(2), WEDNESDAY.plusDays(5))) {
+            planned.add(as(borrower).createPlacement(shift(day, 18, 0, 22, 0), null).getId());
+        }
+        UUID cancelled = planned.remove(1);
+        planned.sort(Comparator.comparing(UUID::toString));
+        ApiResponse<Placement> toCancel = admin.getPlacementWithHttpInfo(cancelled);
+        as(borrower).cancelPlacement(cancelled, etag(toCancel), new CancelRequest().reason("Not needed"), null);
+
+        assertThat(admin.listPlacements(null, null, PlacementStatus.CANCELLED, null, null, null, null, null).getData())
+                .extracting(Placement::getId).containsExactly(cancelled);
+        assertThat(admin.listPlacements(null, null, PlacementStatus.NO_SHOW, null, null, null, null, null).getData())
+                .isEmpty();
+        List<UUID> pagedOneByOne = new ArrayList<>();
+        String cursor = null;
+        do {
+            PlacementList page = admin.listPlacements(null, null, PlacementStatus.PLANNED, null, null, null, 1, cursor);
+            page.getData().forEach(placement -> pagedOneByOne.add(placement.getId()));
+            cursor = page.getNextCursor();
+        } while (cursor != null);
+        assertThat(pagedOneByOne).isEqualTo(planned);
+        assertThat(as(borrower).listPlacements(null, null, PlacementStatus.CANCELLED, null, null, null, null, null)
+                .getData()).extracting(Placement::getId).containsExactly(cancelled);
+        assertThat(as(home).listPlacements(null, null, PlacementStatus.PLANNED, null, null, null, null, null)
+                .getData()).extracting(Placement::getId).containsExactlyElementsOf(planned);
+        assertThat(as(stranger).listPlacements(null, null, PlacementStatus.CANCELLED, null, null, null, null, null)
+                .getData()).isEmpty();
     }
 
     @Test
