@@ -57,29 +57,25 @@ final class EventDao {
      * may hold fewer than {@code limit} although more follow.
      */
     static Page page(Handle handle, FeedPosition after, List<String> types, UUID reader, int limit) {
-        List<String> wanted = new ArrayList<>();
-        if (types != null) {
-            wanted.add("type = ANY (:types)");
-        }
-        if (reader != null) {
-            wanted.add(":reader = ANY (readers)");
-        }
-        boolean filtered = !wanted.isEmpty();
-        String isWanted = filtered ? "(" + String.join(" AND ", wanted) + ")" : "true";
         Where where = new Where()
                 .and("txid < pg_snapshot_xmin(pg_current_snapshot())")
                 .and("afterTxid", after == null ? null : after.txid(),
-                        "(txid, position) > (CAST(:afterTxid AS xid8), :afterPosition)")
-                .bind("walk", filtered ? WALK : limit);
+                        "(txid, position) > (CAST(:afterTxid AS xid8), :afterPosition)");
         if (after != null) {
             where.bind("afterPosition", after.position());
         }
+        List<String> wanted = new ArrayList<>();
         if (types != null) {
+            wanted.add("type = ANY (:types)");
             where.bind("types", types.toArray(String[]::new));
         }
         if (reader != null) {
+            wanted.add(":reader = ANY (readers)");
             where.bind("reader", reader);
         }
+        boolean filtered = !wanted.isEmpty();
+        String isWanted = filtered ? "(" + String.join(" AND ", wanted) + ")" : "true";
+        where.bind("walk", filtered ? WALK : limit);
         List<Row> rows = new ArrayList<>();
         String lookedUpTo = null;
         try (ResultIterator<Walked> walked = where.bindTo(handle.createQuery(
