@@ -31,7 +31,7 @@ class BoundedFeedWalkTest extends ApiTest {
         EventsApi adminFeed = new EventsApi(TestApp.client(TestApp.adminToken(tenant)));
 
         UUID first = UUID.randomUUID();
-        insertEvents(tenant, List.of(first), quiet, "placement.created");
+        insertEvents(tenant, List.of(first), quiet);
         EventFeed start = quietFeed.listEvents(null, null, null);
         assertThat(start.getData()).extracting(Event::getId).containsExactly(first);
 
@@ -39,9 +39,9 @@ class BoundedFeedWalkTest extends ApiTest {
         for (int i = 0; i < EventDao.WALK + EventDao.WALK / 2; i++) {
             others.add(UUID.randomUUID());
         }
-        insertEvents(tenant, others, busy, "placement.created");
+        insertEvents(tenant, others, busy);
         UUID second = UUID.randomUUID();
-        insertEvents(tenant, List.of(second), quiet, "placement.created");
+        insertEvents(tenant, List.of(second), quiet);
 
         EventFeed firstStretch = quietFeed.listEvents(start.getNextCursor(), null, null);
         assertThat(firstStretch.getData()).as("the first stretch holds only the busy member's events").isEmpty();
@@ -70,7 +70,8 @@ class BoundedFeedWalkTest extends ApiTest {
         assertThat(whole.getData().get(1).getId()).isEqualTo(others.get(0));
     }
 
-    private static void insertEvents(UUID tenant, List<UUID> ids, UUID reader, String type) throws SQLException {
+    /** placement.created events for one reader, in one transaction, in the order given. */
+    private static void insertEvents(UUID tenant, List<UUID> ids, UUID reader) throws SQLException {
         try (Connection connection = TestApp.applicationConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement bind = connection.prepareStatement(
@@ -80,13 +81,12 @@ class BoundedFeedWalkTest extends ApiTest {
             }
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO event (tenant_id, id, type, entity_type, entity_id, readers, data)
-                    VALUES (?, ?, ?, 'placement', ?, ARRAY[?]::uuid[], '{"id": "x"}')""")) {
+                    VALUES (?, ?, 'placement.created', 'placement', ?, ARRAY[?]::uuid[], '{"id": "x"}')""")) {
                 for (UUID id : ids) {
                     insert.setObject(1, tenant);
                     insert.setObject(2, id);
-                    insert.setString(3, type);
-                    insert.setObject(4, UUID.randomUUID());
-                    insert.setObject(5, reader);
+                    insert.setObject(3, UUID.randomUUID());
+                    insert.setObject(4, reader);
                     insert.addBatch();
                 }
                 insert.executeBatch();
