@@ -145,6 +145,46 @@ class PlacementApiTest extends ApiTest {
     }
 
     @Test
+    void theTimeWindowKeepsThePlacementsThatMeetItHalfOpen() throws ApiException {
+        List<LocalDate> days = List.of(WEDNESDAY, WEDNESDAY.plusDays(1), WEDNESDAY.plusDays(2), WEDNESDAY.plusDays(5));
+        List<UUID> evenings = new ArrayList<>();
+        for (LocalDate day : days) {
+            evenings.add(as(borrower).createPlacement(shift(day, 18, 0, 22, 0), null).getId());
+        }
+        LocalDate thursday = days.get(1);
+        UUID wednesdayShift = evenings.get(0);
+        UUID thursdayShift = evenings.get(1);
+        UUID fridayShift = evenings.get(2);
+        UUID mondayShift = evenings.get(3);
+
+        assertThat(window(admin, at(thursday, 20, 0), null)).containsExactlyInAnyOrder(thursdayShift, fridayShift, mondayShift);
+        assertThat(window(admin, null, at(thursday, 18, 0))).as("a shift starting at `to` is outside")
+                .containsExactly(wednesdayShift);
+        assertThat(window(admin, at(thursday, 22, 0), at(days.get(2), 18, 0))).as("ends at `from`, starts at `to`")
+                .isEmpty();
+        assertThat(window(admin, at(thursday, 20, 0), at(thursday, 20, 0))).as("an instant inside the shift")
+                .containsExactly(thursdayShift);
+        assertThat(window(admin, at(days.get(2), 0, 0), at(thursday, 0, 0))).as("`from` after `to`").isEmpty();
+        OffsetDateTime thursdayMidnight = at(thursday, 0, 0);
+        OffsetDateTime mondayMidnight = at(days.get(3), 0, 0);
+        assertThat(window(as(borrower), thursdayMidnight, mondayMidnight)).containsExactly(thursdayShift, fridayShift);
+        assertThat(window(as(home), thursdayMidnight, mondayMidnight)).containsExactly(thursdayShift, fridayShift);
+        assertThat(window(as(stranger), thursdayMidnight, mondayMidnight)).isEmpty();
+    }
+
+    /** Every placement the viewer's list holds in the window, a page of one at a time. */
+    private static List<UUID> window(PlacementsApi viewer, OffsetDateTime from, OffsetDateTime to) throws ApiException {
+        List<UUID> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            PlacementList page = viewer.listPlacements(null, null, null, null, from, to, 1, cursor);
+            page.getData().forEach(placement -> ids.add(placement.getId()));
+            cursor = page.getNextCursor();
+        } while (cursor != null);
+        return ids;
+    }
+
+    @Test
     void anEveningShiftGoesFromARefusedSlotToAPricedCompletion() throws ApiException {
         HomeShiftsResult synced = roster("\"0\"", homeDayShift("rooster-2026-03-03"));
         UUID homeShiftId = synced.getShifts().get(0).getId();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import nl.regiopool.api.model.PlacementStatus;
 import nl.regiopool.page.Cursors;
@@ -66,6 +67,12 @@ class PlacementPagePlansTest {
     void aRareStatusFromTheStart() throws Exception {
         assertPageReadsAtMost(null, new PlacementDao.Filter(null, null, PlacementStatus.NO_SHOW, null, null, null),
                 null, 50, 120);
+    }
+
+    @Test
+    void everythingFromAFarPastInstant() throws Exception {
+        assertPageReadsAtMost(null, new PlacementDao.Filter(null, null, null, null,
+                OffsetDateTime.parse("2020-01-01T00:00:00Z"), null), middle, 50, 80);
     }
 
     private static void assertPageReadsAtMost(UUID viewer, PlacementDao.Filter filter, UUID after, int rows,
