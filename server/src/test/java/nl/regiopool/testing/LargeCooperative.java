@@ -60,8 +60,8 @@ public final class LargeCooperative {
     }
 
     // worker w is employed by member w % 20; agreement 4w + k lends it to member (w + 1 + k) % 20; shift s of worker
-    // w, in week s (from 4 May 2026, day s % 4 of the week), is under agreement 4w + s % 4. The shifts' ids ascend
-    // with their weeks, and they are written a week at a time, as shifts planned week by week are.
+    // w, in week s (from 4 May 2026, day s % 4 of the week), is under agreement 4w + s % 4. The ids are in no order
+    // of time or member, so that a page's statement that walks the cooperative's rows cannot find its page early.
     private static final List<String> LOAD = List.of("""
             INSERT INTO worker (tenant_id, id, employer_member_id, given_name, family_name, email, phone,
                                 contract_hours_per_week, contract_type, hourly_cost_cents, postcode, status)
@@ -94,7 +94,7 @@ public final class LargeCooperative {
             INSERT INTO placement (tenant_id, id, kind, agreement_id, worker_id, borrower_member_id, employer_member_id,
                                    role, starts_at, ends_at, break_minutes, location_postcode, status, confirmed_at,
                                    no_show_at, created_at, updated_at)
-            SELECT :tenant, ('00000000-0000-7000-8000-' || lpad(to_hex(1000 * s + w), 12, '0'))::uuid, 'SHIFT',
+            SELECT :tenant, md5(:tenant || '/placement/' || (50 * w + s))::uuid, 'SHIFT',
                    md5(:tenant || '/agreement/' || (4 * w + s % 4))::uuid, md5(:tenant || '/worker/' || w)::uuid,
                    :members[1 + (w + 1 + s % 4) % 20], :members[1 + w % 20], 'DOKTERSASSISTENT',
                    ((DATE '2026-05-04' + 7 * s + s % 4) + TIME '08:00') AT TIME ZONE 'Europe/Amsterdam',
@@ -103,5 +103,5 @@ public final class LargeCooperative {
                    TIMESTAMPTZ '2026-04-20 12:00+02',
                    CASE WHEN (50 * w + s) % 500 = 7 THEN TIMESTAMPTZ '2026-04-21 12:00+02' END,
                    TIMESTAMPTZ '2026-04-01 12:00+02', TIMESTAMPTZ '2026-04-01 12:00+02'
-            FROM generate_series(0, 999) w, generate_series(0, 49) s ORDER BY s, w""");
+            FROM generate_series(0, 999) w, generate_series(0, 49) s""");
 }
