@@ -47,8 +47,9 @@ public final class QueryPlans {
     }
 
     /**
-     * Runs {@code work} planned for its values and planned generically (three times each, the statements prepared on
-     * the server from the second), and keeps the last run of the mode whose statements read more.
+     * Runs {@code work} planned for its values and planned generically (three times each, its statements prepared on
+     * the server as the pool's connections have them once warm), and keeps the last run of the mode whose statements
+     * read more.
      */
     public static <T> Run<T> run(Function<Transactions, T> work) throws SQLException {
         Run<T> custom = run(work, "force_custom_plan");
