@@ -62,6 +62,7 @@ import nl.regiopool.db.DatabaseConfig;
 import nl.regiopool.demo.DemoCommand;
 import nl.regiopool.docs.ApiDocs;
 import nl.regiopool.db.EmbeddedDatabase;
+import nl.regiopool.db.JdbiSettings;
 import nl.regiopool.export.DataExportResource;
 import nl.regiopool.db.Migrator;
 import nl.regiopool.http.AllFieldErrors;
@@ -113,9 +114,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.reflect.ReflectionMappers;
-import org.jdbi.v3.core.statement.NoTemplateEngine;
-import org.jdbi.v3.postgres.PostgresPlugin;
 import org.apache.tomcat.jdbc.pool.DataSourceProxy;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -274,14 +272,8 @@ public class RegiopoolApplication extends Application<RegiopoolConfiguration> {
             pool.setUseStatementFacade(false);
             metrics.connectionPool(pool);
         }
-        Jdbi jdbi = new JdbiFactory().build(environment, applicationDataSource, dataSource, "postgresql");
-        jdbi.installPlugin(new PostgresPlugin());
-        // Our SQL uses no <attribute> templates. Dropwizard's NamePrependingTemplateEngine (it names SqlObject
-        // methods, of which there are none here) skips Jdbi's parse cache, so ANTLR lexed every statement on every
-        // execution: a fifth of the CPU of a placement list request.
-        jdbi.setTemplateEngine(new NoTemplateEngine());
-        // Rows are mapped by column name; a selected column that no constructor parameter takes is a mistake.
-        jdbi.getConfig(ReflectionMappers.class).setStrictMatching(true);
+        Jdbi jdbi = JdbiSettings.apply(
+                new JdbiFactory().build(environment, applicationDataSource, dataSource, "postgresql"));
         this.jdbi = jdbi;
 
         ObjectMapper mapper = environment.getObjectMapper();

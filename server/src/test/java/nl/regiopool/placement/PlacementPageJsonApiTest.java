@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.regiopool.RegiopoolApplication;
 import nl.regiopool.api.model.PlacementList;
+import nl.regiopool.db.JdbiSettings;
 import nl.regiopool.client.api.WorkersApi;
 import nl.regiopool.client.model.LoanAgreement;
 import nl.regiopool.client.model.Member;
@@ -118,7 +119,7 @@ class PlacementPageJsonApiTest extends ApiTest {
     void everyPageOfBothViewsIsTheModelsJsonByteForByteInEitherWireFormat(int prepareThreshold) throws Exception {
         try (Connection connection = TestApp.applicationConnection()) {
             connection.unwrap(PGConnection.class).setPrepareThreshold(prepareThreshold);
-            everyPageOfBothViewsIsTheModelsJson(new Transactions(Jdbi.create(connection)));
+            everyPageOfBothViewsIsTheModelsJson(new Transactions(JdbiSettings.apply(Jdbi.create(connection))));
         }
     }
 
@@ -173,7 +174,7 @@ class PlacementPageJsonApiTest extends ApiTest {
     @Test
     void theOneRoundTripReadBindsTheTenantForThatReadOnly() throws Exception {
         try (Connection connection = TestApp.applicationConnection()) {
-            Transactions onOneConnection = new Transactions(Jdbi.create(connection));
+            Transactions onOneConnection = new Transactions(JdbiSettings.apply(Jdbi.create(connection)));
             long seen = onOneConnection.readInOneRoundTrip(tenant, bound ->
                     bound.create("SELECT count(*) FROM placement").mapTo(Long.class).one());
             assertThat(seen).isEqualTo(7);

@@ -12,12 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import nl.regiopool.RegiopoolConfiguration;
+import nl.regiopool.db.JdbiSettings;
 import nl.regiopool.tenancy.Transactions;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.NoTemplateEngine;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
-import org.jdbi.v3.postgres.PostgresPlugin;
 import org.postgresql.PGConnection;
 
 /**
@@ -76,10 +75,7 @@ public final class QueryPlans {
             }
             connection.unwrap(PGConnection.class).setPrepareThreshold(1);
             List<JsonNode> plans = new ArrayList<>();
-            Jdbi jdbi = Jdbi.create(connection);
-            // statements made and bound as the application makes them
-            jdbi.installPlugin(new PostgresPlugin());
-            jdbi.setTemplateEngine(new NoTemplateEngine());
+            Jdbi jdbi = JdbiSettings.apply(Jdbi.create(connection));
             jdbi.addCustomizer(new StatementCustomizer() {
                 @Override
                 public void afterExecution(PreparedStatement statement, StatementContext context) throws SQLException {
