@@ -24,6 +24,7 @@ import nl.regiopool.client.model.AuditVerification;
 import nl.regiopool.client.model.Member;
 import nl.regiopool.client.model.Worker;
 import nl.regiopool.client.model.WorkerPatch;
+import nl.regiopool.db.JdbiSettings;
 import nl.regiopool.tenancy.TenantScope;
 import nl.regiopool.testing.ApiTest;
 import nl.regiopool.testing.TestApp;
@@ -143,7 +144,8 @@ class AuditChainMigrationTest extends ApiTest {
 
     private int erase() {
         RegiopoolConfiguration config = TestApp.APP.getConfiguration();
-        Jdbi jdbi = Jdbi.create(TestApp.jdbcUrl(), config.getDatabase().getUser(), config.getDatabase().getPassword());
+        Jdbi jdbi = JdbiSettings.apply(
+                Jdbi.create(TestApp.jdbcUrl(), config.getDatabase().getUser(), config.getDatabase().getPassword()));
         return jdbi.inTransaction(handle -> {
             TenantScope.bind(handle, tenant);
             return new AuditRedaction(mapper).redact(handle, "worker", worker.getId(),

@@ -23,6 +23,7 @@ import nl.regiopool.client.model.FieldError;
 import nl.regiopool.client.model.RuleParameterName;
 import nl.regiopool.client.model.RuleParameterValue;
 import nl.regiopool.client.model.SurchargeWindowValue;
+import nl.regiopool.db.JdbiSettings;
 import nl.regiopool.tenancy.Transactions;
 import nl.regiopool.testing.ApiTest;
 import nl.regiopool.testing.TestApp;
@@ -139,7 +140,7 @@ class CaoRuleSetApiTest extends ApiTest {
 
     @Test
     void resolvingAVersionInheritsFromTheParentOnTheSameDate() {
-        RuleSetVersion version = new Transactions(Jdbi.create(TestApp::applicationConnection))
+        RuleSetVersion version = new Transactions(JdbiSettings.apply(Jdbi.create(TestApp::applicationConnection)))
                 .read(tenant, handle -> CaoRuleSetDao.resolve(handle, "CAO_HUISARTSENZORG", LocalDate.of(2026, 3, 2))
                         .orElseThrow());
         assertThat(version.require(RuleParameter.MIN_DAILY_REST).value()).isEqualTo(Duration.ofHours(11));
